@@ -1,0 +1,26 @@
+# The commands README gives. Each creates .venv and installs what it needs on first use.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+
+.PHONY: run test lint format bench
+
+$(INSTALLED): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(INSTALLED)
+
+run: $(INSTALLED)  ## web server, Celery worker and beat; SQLite and an embedded broker unless configured
+	DEBUG=$${DEBUG:-true} $(PY) manage.py run_all
+
+test: $(INSTALLED)  ## the whole test suite; PostgreSQL and Redis when DATABASE_URL and REDIS_URL are set
+	$(PY) -m pytest $(ARGS)
+
+lint: $(INSTALLED)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(INSTALLED)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .

@@ -1,0 +1,82 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+
+class ClerkshipQuerySet(models.QuerySet):
+    def coordinated_by(self, user):
+        return self.filter(coordinators=user)
+
+
+class Clerkship(models.Model):
+    """A clinical rotation such as Internal Medicine. Coordinators are assigned by staff only."""
+
+    name = models.CharField(max_length=120, unique=True)
+    department = models.ForeignKey(
+        "profiles.Department",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="clerkships",
+    )
+    coordinators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="coordinated_clerkships"
+    )
+
+    objects = ClerkshipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ClerkshipFaculty(models.Model):
+    """A faculty member who teaches in a clerkship; graders evaluate the students rotating in it."""
+
+    clerkship = models.ForeignKey(Clerkship, on_delete=models.CASCADE, related_name="faculty")
+    faculty = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="clerkship_roles"
+    )
+    is_grader = models.BooleanField("grades or evaluates students", default=False)
+
+    class Meta:
+        verbose_name_plural = "clerkship faculty"
+        constraints = [
+            models.UniqueConstraint(fields=["clerkship", "faculty"], name="clerkship_faculty_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.faculty} in {self.clerkship}"
+
+
+class RotationQuerySet(models.QuerySet):
+    def overlapping(self, start, end):
+        return self.filter(starts_on__lte=end, ends_on__gte=start)
+
+
+class Rotation(models.Model):
+    student = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="rotations"
+    )
+    clerkship = models.ForeignKey(Clerkship, on_delete=models.CASCADE, related_name="rotations")
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+
+    objects = RotationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_on"]
+        indexes = [models.Index(fields=["clerkship", "starts_on", "ends_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")), name="rotation_ends_after_start"
+            ),
+            models.UniqueConstraint(
+                fields=["student", "clerkship", "starts_on"], name="rotation_once"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.student} in {self.clerkship} {self.starts_on}–{self.ends_on}"

@@ -1,0 +1,29 @@
+"""What the navigation needs on every page, in one query and only when a template asks."""
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.functional import SimpleLazyObject
+
+from accounts.models import User
+from mentoring.clerkships.models import Clerkship
+from mentoring.profiles.models import MenteeProfile, MentorProfile
+
+
+def roles_of(user):
+    return (
+        User.objects.filter(pk=user.pk)
+        .annotate(
+            is_mentee=Exists(MenteeProfile.objects.filter(user=OuterRef("pk"))),
+            is_mentor=Exists(MentorProfile.objects.filter(user=OuterRef("pk"))),
+            is_coordinator=Exists(Clerkship.objects.filter(coordinators=OuterRef("pk"))),
+            unread=Count("notifications", filter=Q(notifications__read_at=None)),
+        )
+        .values("is_mentee", "is_mentor", "is_coordinator", "unread")
+        .get()
+    )
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {"nav": SimpleLazyObject(lambda: roles_of(user))}

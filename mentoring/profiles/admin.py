@@ -1,0 +1,50 @@
+from django.contrib import admin
+
+from mentoring.profiles.models import Area, Department, Interest, MenteeProfile, MentorProfile
+
+
+@admin.register(Department)
+class DepartmentAdmin(admin.ModelAdmin):
+    search_fields = ["name"]
+
+
+@admin.register(Interest)
+class InterestAdmin(admin.ModelAdmin):
+    list_display = ["name", "key"]
+    search_fields = ["name", "key"]
+
+
+@admin.register(Area)
+class AreaAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "stage_fit", "position"]
+    list_editable = ["position"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(MentorProfile)
+class MentorProfileAdmin(admin.ModelAdmin):
+    list_display = [
+        "user",
+        "department",
+        "career_stage",
+        "capacity",
+        "active_mentee_count",
+        "is_accepting",
+    ]
+    list_filter = ["career_stage", "is_accepting", "department"]
+    search_fields = ["user__email", "user__display_name", "specialty"]
+    list_select_related = ["user", "department"]
+    autocomplete_fields = ["user", "department", "interests"]
+    # Optional identity fields are for their owner only (DESIGN.md), so not shown to staff.
+    exclude = ["gender", "background"]
+    readonly_fields = ["active_mentee_count", "pending_request_count"]
+
+
+@admin.register(MenteeProfile)
+class MenteeProfileAdmin(admin.ModelAdmin):
+    list_display = ["user", "stage", "graduation_year"]
+    list_filter = ["stage"]
+    search_fields = ["user__email", "user__display_name"]
+    list_select_related = ["user"]
+    autocomplete_fields = ["user", "interests"]
+    exclude = ["gender", "background", "prefers_shared_gender", "prefers_shared_background"]

@@ -1,0 +1,247 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+
+
+class Department(models.Model):
+    name = models.CharField(max_length=120, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+def normalise_term(text):
+    """One key for one idea: 'Addiction  Psychiatry ' and 'addiction psychiatry' are one."""
+    return " ".join(text.split()).casefold()
+
+
+class InterestQuerySet(models.QuerySet):
+    def for_names(self, names):
+        """The Interest rows for these free-text names, creating the missing ones."""
+        wanted = {}
+        for name in names:
+            key = normalise_term(name)
+            if key:
+                wanted.setdefault(key, " ".join(name.split()))
+        existing = {i.key: i for i in self.filter(key__in=wanted)}
+        missing = [Interest(key=k, name=n) for k, n in wanted.items() if k not in existing]
+        if missing:
+            self.bulk_create(missing, ignore_conflicts=True)
+            existing = {i.key: i for i in self.filter(key__in=wanted)}
+        return [existing[k] for k in wanted]
+
+
+class Interest(models.Model):
+    """A term in the shared vocabulary of interests, shown as first written."""
+
+    name = models.CharField(max_length=80)
+    key = models.CharField(max_length=80, unique=True, editable=False)
+
+    objects = InterestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["key"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.key = normalise_term(self.name)
+        super().save(*args, **kwargs)
+
+
+class Area(models.Model):
+    """An area a mentee seeks help in and a mentor offers (research, residency applications)."""
+
+    class StageFit(models.TextChoices):
+        EARLY = "early", "Most useful early in training"
+        ADVANCED = "advanced", "Most useful later in training"
+        ANY = "any", "Useful at any stage"
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=80, unique=True)
+    stage_fit = models.CharField(max_length=10, choices=StageFit.choices, default=StageFit.ANY)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Mode(models.TextChoices):
+    IN_PERSON = "in_person", "In person"
+    PHONE = "phone", "Phone"
+    VIDEO = "video", "Video"
+    EMAIL = "email", "E-mail"
+
+
+class MeetingModes(models.Model):
+    """Which ways of meeting a person offers or prefers, one flag each so each can be filtered."""
+
+    mode_in_person = models.BooleanField("in person", default=True)
+    mode_phone = models.BooleanField("phone", default=False)
+    mode_video = models.BooleanField("video", default=False)
+    mode_email = models.BooleanField("e-mail", default=False)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def modes(self):
+        return [label for value, label in Mode.choices if getattr(self, f"mode_{value}")]
+
+
+class CareerStage(models.TextChoices):
+    JUNIOR = "junior", "Junior faculty"
+    MID = "mid", "Mid-career"
+    LATE = "late", "Late-career"
+
+
+class TrainingStage(models.TextChoices):
+    PRECLINICAL = "preclinical", "Preclinical years"
+    CLERKSHIP = "clerkship", "Clerkship year"
+    FINAL = "final", "Final year"
+    RESIDENT = "resident", "Resident"
+
+
+# Early learners are helped by directive, concrete mentoring; advanced ones by a sounding board.
+EARLY_STAGES = {TrainingStage.PRECLINICAL, TrainingStage.CLERKSHIP}
+
+
+class MentorProfileQuerySet(models.QuerySet):
+    def with_room(self):
+        return self.filter(is_accepting=True, active_mentee_count__lt=F("capacity"))
+
+    def take_slot(self, user_id):
+        """Count one more active mentee if there is room; atomic, so racers cannot overfill."""
+        return (
+            self.filter(user_id=user_id, active_mentee_count__lt=F("capacity")).update(
+                active_mentee_count=F("active_mentee_count") + 1
+            )
+            == 1
+        )
+
+    def release_slot(self, user_id):
+        self.filter(user_id=user_id, active_mentee_count__gt=0).update(
+            active_mentee_count=F("active_mentee_count") - 1
+        )
+
+
+class MentorProfile(MeetingModes):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentor_profile"
+    )
+    title = models.CharField(max_length=120, blank=True)
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, null=True, blank=True, related_name="mentors"
+    )
+    specialty = models.CharField(max_length=120, blank=True)
+    career_stage = models.CharField(
+        max_length=10, choices=CareerStage.choices, default=CareerStage.MID, db_index=True
+    )
+    interests = models.ManyToManyField(Interest, blank=True, related_name="mentors")
+    areas = models.ManyToManyField(Area, blank=True, related_name="mentors")
+    can_offer = models.TextField("what I can offer", max_length=1000, blank=True)
+    cannot_offer = models.TextField("what I can't offer", max_length=1000, blank=True)
+    capacity = models.PositiveSmallIntegerField(
+        "most active mentees at once",
+        default=3,
+        validators=[MinValueValidator(0), MaxValueValidator(30)],
+    )
+    is_accepting = models.BooleanField("accepting new mentees", default=True, db_index=True)
+    response_hours = models.PositiveSmallIntegerField(
+        "I answer within (hours)",
+        default=24,
+        validators=[MinValueValidator(1), MaxValueValidator(336)],
+    )
+    location = models.CharField("location or institution", max_length=120, blank=True)
+    bio = models.TextField("short bio", max_length=2000, blank=True)
+    # Optional, self-described, seen by the owner only; aggregates of 5 or more elsewhere.
+    gender = models.CharField("gender (optional)", max_length=60, blank=True)
+    background = models.CharField("background (optional)", max_length=120, blank=True)
+    # Written by the mentorships app as mentorships start and end and requests open and close.
+    active_mentee_count = models.PositiveSmallIntegerField(default=0, editable=False)
+    pending_request_count = models.PositiveSmallIntegerField(default=0, editable=False)
+    # Names, interests, areas and bio in one column, for search (a GIN index on PostgreSQL).
+    search_text = models.TextField(blank=True, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MentorProfileQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(active_mentee_count__lte=F("capacity")),
+                name="mentor_within_capacity",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} (mentor)"
+
+    def refresh_search_text(self):
+        """Rebuild the search column; call after the name, interests, areas or bio change."""
+        parts = [
+            self.user.display_name,
+            self.title,
+            self.specialty,
+            str(self.department or ""),
+            self.location,
+            *self.interests.values_list("name", flat=True),
+            *self.areas.values_list("name", flat=True),
+            self.bio,
+        ]
+        self.search_text = " ".join(p for p in parts if p)
+        MentorProfile.objects.filter(pk=self.pk).update(search_text=self.search_text)
+
+    @property
+    def room_left(self):
+        return max(self.capacity - self.active_mentee_count, 0)
+
+    @property
+    def has_room(self):
+        return self.is_accepting and self.room_left > 0
+
+
+class MenteeProfile(MeetingModes):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentee_profile"
+    )
+    stage = models.CharField(
+        "stage of training",
+        max_length=12,
+        choices=TrainingStage.choices,
+        default=TrainingStage.PRECLINICAL,
+        db_index=True,
+    )
+    graduation_year = models.PositiveSmallIntegerField(
+        "expected graduation year",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+    )
+    interests = models.ManyToManyField(Interest, blank=True, related_name="mentees")
+    areas_sought = models.ManyToManyField(Area, blank=True, related_name="mentees")
+    vision = models.TextField("my vision for the future", max_length=2000, blank=True)
+    gender = models.CharField("gender (optional)", max_length=60, blank=True)
+    background = models.CharField("background (optional)", max_length=120, blank=True)
+    prefers_shared_gender = models.BooleanField(
+        "I would prefer a mentor who shares my gender", default=False
+    )
+    prefers_shared_background = models.BooleanField(
+        "I would prefer a mentor who shares my background", default=False
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"{self.user} (mentee)"
+
+    @property
+    def is_early(self):
+        return self.stage in EARLY_STAGES

@@ -1,0 +1,17 @@
+"""The roles a person holds: mentee, mentor or both (a resident mentors and is mentored)."""
+
+from django.db import models
+
+from mentoring.profiles.models import MenteeProfile, MentorProfile
+
+
+class Role(models.TextChoices):
+    MENTEE = "mentee", "I'm looking for mentors (student or resident)"
+    MENTOR = "mentor", "I mentor learners (faculty, or a resident who mentors students)"
+
+
+def add_roles(user, roles):
+    if Role.MENTEE in roles:
+        MenteeProfile.objects.get_or_create(user=user)
+    if Role.MENTOR in roles:
+        MentorProfile.objects.get_or_create(user=user)

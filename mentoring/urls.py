@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from mentoring import views
+
+urlpatterns = [
+    path("", views.landing, name="landing"),
+    path("home/", views.home, name="home"),
+    path("accounts/", include("allauth.urls")),
+    path("account/", include("accounts.urls")),
+    path("notifications/", include("mentoring.notifications.urls")),
+    path("profiles/", include("mentoring.profiles.urls")),
+    path("admin/", admin.site.urls),
+]
+
+admin.site.site_header = "Mentoring administration"
+admin.site.site_title = "Mentoring admin"

@@ -1,0 +1,64 @@
+"""Plain functions that make test data. Each returns saved rows; keyword arguments override."""
+
+import datetime
+import itertools
+
+from django.utils import timezone
+
+from accounts.models import User
+from mentoring.clerkships.models import Clerkship, ClerkshipFaculty, Rotation
+from mentoring.mentorships.lifecycle import start_mentorship
+from mentoring.profiles.models import Area, Department, Interest, MenteeProfile, MentorProfile
+
+_serial = itertools.count(1)
+
+
+def make_user(email=None, display_name=None, password="a-long-test-password", **fields):
+    n = next(_serial)
+    return User.objects.create_user(
+        email=email or f"person{n}@med.example.edu",
+        display_name=display_name or f"Person {n}",
+        password=password,
+        **fields,
+    )
+
+
+def make_mentor(user=None, interests=(), areas=(), department="Internal Medicine", **fields):
+    user = user or make_user()
+    fields.setdefault("department", Department.objects.get_or_create(name=department)[0])
+    profile = MentorProfile.objects.create(user=user, **fields)
+    profile.interests.set(Interest.objects.for_names(interests))
+    profile.areas.set(Area.objects.filter(slug__in=areas))
+    return user
+
+
+def make_mentee(user=None, interests=(), areas=(), **fields):
+    user = user or make_user()
+    profile = MenteeProfile.objects.create(user=user, **fields)
+    profile.interests.set(Interest.objects.for_names(interests))
+    profile.areas_sought.set(Area.objects.filter(slug__in=areas))
+    return user
+
+
+def make_clerkship(name=None, coordinators=(), graders=(), teachers=()):
+    clerkship = Clerkship.objects.create(name=name or f"Clerkship {next(_serial)}")
+    clerkship.coordinators.set(coordinators)
+    for faculty in graders:
+        ClerkshipFaculty.objects.create(clerkship=clerkship, faculty=faculty, is_grader=True)
+    for faculty in teachers:
+        ClerkshipFaculty.objects.create(clerkship=clerkship, faculty=faculty)
+    return clerkship
+
+
+def make_rotation(student, clerkship, starts_on=None, weeks=6):
+    starts_on = starts_on or timezone.localdate() - datetime.timedelta(weeks=1)
+    return Rotation.objects.create(
+        student=student,
+        clerkship=clerkship,
+        starts_on=starts_on,
+        ends_on=starts_on + datetime.timedelta(weeks=weeks),
+    )
+
+
+def make_mentorship(mentor, mentee, **fields):
+    return start_mentorship(mentor, mentee, **fields)

@@ -1,0 +1,67 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from mentoring.lib.env import database_from_url, env_bool, env_int
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def django_check(tmp_path, **env):
+    """Run `manage.py check` in a clean process with only the given settings variables."""
+    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
+    clean.update(env, VAR_DIR=str(tmp_path))
+    return subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_production_without_secret_key_refuses_to_start(tmp_path):
+    result = django_check(tmp_path, DEBUG="false")
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_development_starts_without_secret_key(tmp_path):
+    assert django_check(tmp_path, DEBUG="true").returncode == 0
+
+
+def test_typo_in_a_boolean_names_the_variable(tmp_path):
+    result = django_check(tmp_path, DEBUG="ture")
+    assert "DEBUG must be true or false, not 'ture'" in result.stderr
+
+
+def test_env_readers(monkeypatch):
+    monkeypatch.setenv("FLAG", "TRUE")
+    monkeypatch.setenv("NUMBER", "12")
+    monkeypatch.setenv("BROKEN", "twelve")
+    assert env_bool("FLAG", False) is True
+    assert env_bool("MISSING_FLAG", True) is True
+    assert env_int("NUMBER", 0) == 12
+    with pytest.raises(ImproperlyConfigured, match="BROKEN must be a whole number"):
+        env_int("BROKEN", 0)
+
+
+def test_database_urls():
+    pg = database_from_url("postgres://app:s%40cret@db.internal:5433/mentoring", ROOT)
+    assert pg["ENGINE"] == "django.db.backends.postgresql"
+    assert (pg["USER"], pg["PASSWORD"], pg["HOST"], pg["PORT"], pg["NAME"]) == (
+        "app",
+        "s@cret",
+        "db.internal",
+        "5433",
+        "mentoring",
+    )
+    assert database_from_url("sqlite:///var/x.sqlite3", ROOT)["NAME"] == ROOT / "var/x.sqlite3"
+    assert str(database_from_url("sqlite:////tmp/x.sqlite3", ROOT)["NAME"]) == "/tmp/x.sqlite3"
+    with pytest.raises(ImproperlyConfigured, match="must start with postgres:// or sqlite:///"):
+        database_from_url("mysql://localhost/x", ROOT)
