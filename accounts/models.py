@@ -41,7 +41,9 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     email = models.EmailField("e-mail address", max_length=254, unique=True)
     display_name = models.CharField(
-        max_length=120, help_text="How your name appears to others, e.g. 'Dr. Amara Okafor'."
+        max_length=120,
+        db_index=True,
+        help_text="How your name appears to others, e.g. 'Dr. Amara Okafor'.",
     )
     time_zone = models.CharField(
         max_length=64, choices=time_zone_choices, default=default_time_zone

@@ -1,10 +1,11 @@
 """What the navigation needs on every page, in one query and only when a template asks."""
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
 from django.utils.functional import SimpleLazyObject
 
 from accounts.models import User
 from mentoring.clerkships.models import Clerkship
+from mentoring.mentorships.models import MentorshipRequest
 from mentoring.profiles.models import MenteeProfile, MentorProfile
 
 
@@ -15,9 +16,16 @@ def roles_of(user):
             is_mentee=Exists(MenteeProfile.objects.filter(user=OuterRef("pk"))),
             is_mentor=Exists(MentorProfile.objects.filter(user=OuterRef("pk"))),
             is_coordinator=Exists(Clerkship.objects.filter(coordinators=OuterRef("pk"))),
-            unread=Count("notifications", filter=Q(notifications__read_at=None)),
+            unread=Count("notifications", filter=Q(notifications__read_at=None), distinct=True),
+            to_answer=Subquery(
+                MentorshipRequest.objects.awaiting_answer_from(user)
+                .values("status")
+                .annotate(n=Count("pk"))
+                .values("n")[:1],
+                output_field=IntegerField(),
+            ),
         )
-        .values("is_mentee", "is_mentor", "is_coordinator", "unread")
+        .values("is_mentee", "is_mentor", "is_coordinator", "unread", "to_answer")
         .get()
     )
 

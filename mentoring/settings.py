@@ -4,6 +4,7 @@ README lists every variable. Defaults suit a laptop (`make run`): SQLite and an
 embedded Celery broker under var/, e-mail printed to the console.
 """
 
+import os
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -90,8 +91,9 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # A file, not memory, so that a Celery worker thread in the tests sees the same rows.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-mentoring.sqlite3")}
+    # A file, not memory, so that a Celery worker thread in the tests sees the same rows;
+    # one per process, so that two test runs at once do not share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-mentoring-{os.getpid()}.sqlite3")}
     DATABASES["default"]["OPTIONS"] = {"timeout": 20}
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 60)
@@ -224,3 +226,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# Mentoring requests
+MAX_PENDING_REQUESTS = env_int("MAX_PENDING_REQUESTS", 3)  # per mentee, so they ask a few at a time

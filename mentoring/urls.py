@@ -9,7 +9,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
     path("notifications/", include("mentoring.notifications.urls")),
-    path("profiles/", include("mentoring.profiles.urls")),
+    path("", include("mentoring.profiles.urls")),
+    path("", include("mentoring.mentorships.urls")),
     path("admin/", admin.site.urls),
 ]
 

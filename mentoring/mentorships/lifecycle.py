@@ -1,18 +1,28 @@
-"""Starting and ending mentorships: the writes that must keep the mentor's load count true."""
+"""Starting, pausing, resuming and closing mentorships: the writes that keep load counts true."""
 
 import datetime
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from mentoring.mentorships.models import Mentorship
+from mentoring.notifications.services import notify
 from mentoring.profiles.models import MentorProfile
 
 FIRST_REASSESSMENT_AFTER = datetime.timedelta(days=30)
 
 
 class MentorFull(Exception):
-    """The mentor has no room left, or is not accepting."""
+    """The mentor has no room left."""
+
+
+class NotAllowed(Exception):
+    """The change does not fit the mentorship's current state."""
+
+
+def link(mentorship):
+    return reverse("mentorships:detail", args=[mentorship.pk])
 
 
 @transaction.atomic
@@ -29,8 +39,69 @@ def start_mentorship(mentor, mentee, *, started_on=None, focus_areas=(), **expec
         mentor=mentor,
         mentee=mentee,
         started_on=started_on,
-        reassess_on=started_on + FIRST_REASSESSMENT_AFTER,
+        reassess_on=max(started_on + FIRST_REASSESSMENT_AFTER, timezone.localdate()),
         **expectations,
     )
     mentorship.focus_areas.set(focus_areas)
+    return mentorship
+
+
+def _lock(mentorship):
+    return Mentorship.objects.select_for_update().get(pk=mentorship.pk)
+
+
+@transaction.atomic
+def pause(mentorship, by):
+    mentorship = _lock(mentorship)
+    if mentorship.status != Mentorship.Status.ACTIVE:
+        raise NotAllowed("Only an active mentorship can be paused.")
+    mentorship.status, mentorship.paused_at = Mentorship.Status.PAUSED, timezone.now()
+    mentorship.save(update_fields=["status", "paused_at"])
+    partner = mentorship.partner_of(by)
+    notify(
+        partner,
+        "mentorship.paused",
+        f"{by} paused your mentorship",
+        url=link(mentorship),
+        body="A pause keeps the relationship; either of you can resume it.",
+    )
+    return mentorship
+
+
+@transaction.atomic
+def resume(mentorship, by):
+    mentorship = _lock(mentorship)
+    if mentorship.status != Mentorship.Status.PAUSED:
+        raise NotAllowed("Only a paused mentorship can be resumed.")
+    mentorship.status, mentorship.paused_at = Mentorship.Status.ACTIVE, None
+    mentorship.save(update_fields=["status", "paused_at"])
+    notify(
+        mentorship.partner_of(by),
+        "mentorship.resumed",
+        f"{by} resumed your mentorship",
+        url=link(mentorship),
+    )
+    return mentorship
+
+
+@transaction.atomic
+def close(mentorship, by, reason, reflection=""):
+    """End the mentorship for both; it stays in both people's history."""
+    mentorship = _lock(mentorship)
+    if not mentorship.is_open:
+        raise NotAllowed("This mentorship is already closed.")
+    mentorship.status = Mentorship.Status.CLOSED
+    mentorship.closed_at, mentorship.closed_by = timezone.now(), by
+    mentorship.close_reason, mentorship.closing_reflection = reason, reflection
+    mentorship.save(
+        update_fields=["status", "closed_at", "closed_by", "close_reason", "closing_reflection"]
+    )
+    MentorProfile.objects.release_slot(mentorship.mentor_id)
+    notify(
+        mentorship.partner_of(by),
+        "mentorship.closed",
+        f"{by} closed your mentorship",
+        body=f"Reason: {mentorship.get_close_reason_display()}.",
+        url=link(mentorship),
+    )
     return mentorship

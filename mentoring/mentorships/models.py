@@ -1,29 +1,90 @@
+import datetime
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 
 from mentoring.profiles.models import Area, Mode
+
+OPEN_STATUSES = ("active", "paused")
+
+
+class Expectations(models.Model):
+    """What a pair agrees at the start and may change later: rhythm, length, mode, answers."""
+
+    cadence_days = models.PositiveSmallIntegerField(
+        "meet every (days)",
+        default=14,
+        validators=[MinValueValidator(1), MaxValueValidator(180)],
+        help_text="For example 7 for weekly, 14 for every two weeks, 30 for monthly.",
+    )
+    meeting_minutes = models.PositiveSmallIntegerField(
+        "usual length (minutes)",
+        default=30,
+        validators=[MinValueValidator(5), MaxValueValidator(240)],
+    )
+    main_mode = models.CharField(
+        "usually meet by", max_length=10, choices=Mode.choices, default=Mode.IN_PERSON
+    )
+    response_hours = models.PositiveSmallIntegerField(
+        "each side answers messages within (hours)",
+        default=24,
+        validators=[MinValueValidator(1), MaxValueValidator(336)],
+    )
+    reassess_every_days = models.PositiveSmallIntegerField(
+        "reassess together every (days)",
+        default=90,
+        validators=[MinValueValidator(14), MaxValueValidator(365)],
+        help_text="The first reassessment comes one month after the start, then at this rhythm.",
+    )
+
+    EXPECTATION_FIELDS = [
+        "cadence_days",
+        "meeting_minutes",
+        "main_mode",
+        "response_hours",
+        "reassess_every_days",
+    ]
+
+    class Meta:
+        abstract = True
 
 
 class MentorshipQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status=Mentorship.Status.ACTIVE)
 
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
     def involving(self, user):
         return self.filter(Q(mentor=user) | Q(mentee=user))
+
+    def visible_to(self, user):
+        """Mentorships this person may open: only the two people in it."""
+        return self.involving(user)
 
     def quiet_since(self, moment):
         return self.active().filter(last_contact_at__lt=moment)
 
 
-class Mentorship(models.Model):
+class Mentorship(Expectations):
     """One mentor and one mentee, with the expectations they agreed."""
 
     class Status(models.TextChoices):
         ACTIVE = "active", "Active"
         PAUSED = "paused", "Paused"
         CLOSED = "closed", "Closed"
+
+    class CloseReason(models.TextChoices):
+        GOALS_MET = "goals_met", "Goals met"
+        GRADUATED = "graduated", "Graduated or moved on to the next step"
+        MOVED = "moved", "One of us moved away"
+        NO_TIME = "no_time", "Not enough time"
+        NOT_A_FIT = "not_a_fit", "Not a good fit"
+        OTHER = "other", "Another reason"
 
     mentor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentorships_as_mentor"
@@ -33,36 +94,38 @@ class Mentorship(models.Model):
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
     focus_areas = models.ManyToManyField(Area, blank=True, related_name="mentorships")
-    cadence_days = models.PositiveSmallIntegerField(
-        "meet every (days)", default=14, validators=[MinValueValidator(1), MaxValueValidator(180)]
-    )
-    meeting_minutes = models.PositiveSmallIntegerField(
-        "usual length (minutes)",
-        default=30,
-        validators=[MinValueValidator(5), MaxValueValidator(240)],
-    )
-    main_mode = models.CharField(max_length=10, choices=Mode.choices, default=Mode.IN_PERSON)
-    response_hours = models.PositiveSmallIntegerField(
-        "each side answers within (hours)",
-        default=24,
-        validators=[MinValueValidator(1), MaxValueValidator(336)],
-    )
     started_on = models.DateField()
     reassess_on = models.DateField("next reassessment", null=True, blank=True)
-    # Written by the meetings app when a meeting is logged, so that reminders need not join upward.
+    # Written by the meetings app when a meeting is logged or planned, so that reminders
+    # and lists need not join upward.
     last_contact_at = models.DateTimeField(null=True, blank=True)
+    next_meeting_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    paused_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    close_reason = models.CharField(max_length=12, choices=CloseReason.choices, blank=True)
+    # The closer's own words; shown to both people in the relationship, nobody else.
+    closing_reflection = models.TextField(max_length=2000, blank=True)
 
     objects = MentorshipQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-started_on"]
-        indexes = [models.Index(fields=["status", "last_contact_at"])]
+        ordering = ["-started_on", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "last_contact_at"]),
+            models.Index(fields=["status", "reassess_on"]),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["mentor", "mentee"],
-                condition=~Q(status="closed"),
+                condition=Q(status__in=OPEN_STATUSES),
                 name="one_open_mentorship_per_pair",
             ),
             models.CheckConstraint(condition=~Q(mentor=F("mentee")), name="no_self_mentoring"),
@@ -70,3 +133,151 @@ class Mentorship(models.Model):
 
     def __str__(self):
         return f"{self.mentor} mentors {self.mentee}"
+
+    def partner_of(self, user):
+        return self.mentee if user.pk == self.mentor_id else self.mentor
+
+    @property
+    def is_open(self):
+        return self.status in OPEN_STATUSES
+
+    @property
+    def days_since_contact(self):
+        if self.last_contact_at is None:
+            return None
+        return (timezone.now() - self.last_contact_at).days
+
+    def next_reassessment_after(self, day):
+        return day + datetime.timedelta(days=self.reassess_every_days)
+
+
+class MentorshipRequestQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=MentorshipRequest.Status.PENDING)
+
+    def visible_to(self, user):
+        """Requests, invitations and registrations: the two people named in them only."""
+        return self.filter(Q(mentor=user) | Q(mentee=user))
+
+    def awaiting_answer_from(self, user):
+        """Pending, and this person is the one who must answer."""
+        return self.pending().filter((Q(mentor=user) | Q(mentee=user)) & ~Q(created_by=user))
+
+    def sent_by(self, user):
+        return self.filter(created_by=user)
+
+
+class MentorshipRequest(models.Model):
+    """An ask (mentee to mentor), an invitation (mentor to mentee), or a relationship that
+    already exists outside the product, recorded by one side for the other to confirm."""
+
+    class Kind(models.TextChoices):
+        ASK = "ask", "Request"
+        INVITE = "invite", "Invitation"
+        REGISTER = "register", "Existing relationship"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for an answer"
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+        REFERRED = "referred", "Referred to a colleague"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+        EXPIRED = "expired", "Expired"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.ASK)
+    mentor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="mentorship_requests_as_mentor",
+    )
+    mentee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="mentorship_requests_as_mentee",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    areas = models.ManyToManyField(Area, blank=True, related_name="+")
+    message = models.TextField(max_length=2000, blank=True)
+    preferred_mode = models.CharField(max_length=10, choices=Mode.choices, blank=True)
+    # For an existing relationship: when the two started meeting.
+    since_on = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(default=timezone.now)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answer_message = models.TextField(max_length=2000, blank=True)
+    referred_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    referred_from = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="follow_ups"
+    )
+    mentorship = models.ForeignKey(
+        Mentorship, on_delete=models.SET_NULL, null=True, blank=True, related_name="requests"
+    )
+
+    objects = MentorshipRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "created_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mentor", "mentee"],
+                condition=Q(status="pending"),
+                name="one_pending_request_per_pair",
+            ),
+            models.CheckConstraint(condition=~Q(mentor=F("mentee")), name="no_self_request"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.mentee} / {self.mentor} ({self.status})"
+
+    @property
+    def answerer_id(self):
+        """Who must answer: the side that did not send it."""
+        return self.mentee_id if self.created_by_id == self.mentor_id else self.mentor_id
+
+    @property
+    def is_pending(self):
+        return self.status == self.Status.PENDING
+
+
+class ExpectationChange(Expectations):
+    """A proposed change to a mentorship's agreement; applies when the other side accepts."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Proposed"
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    mentorship = models.ForeignKey(
+        Mentorship, on_delete=models.CASCADE, related_name="expectation_changes"
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    focus_areas = models.ManyToManyField(Area, blank=True, related_name="+")
+    note = models.TextField(max_length=1000, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(default=timezone.now)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mentorship"],
+                condition=Q(status="pending"),
+                name="one_pending_change_per_mentorship",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Change to {self.mentorship} ({self.status})"

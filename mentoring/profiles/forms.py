@@ -1,5 +1,12 @@
 from django import forms
 
+from mentoring.profiles.models import (
+    Interest,
+    MenteeProfile,
+    MentorProfile,
+    Mode,
+    normalise_term,
+)
 from mentoring.profiles.roles import Role, add_roles
 
 
@@ -25,3 +32,170 @@ class SignupForm(forms.Form):
         user.display_name = self.cleaned_data["display_name"].strip()
         user.save(update_fields=["display_name"])
         add_roles(user, self.cleaned_data["roles"])
+
+
+class ProfileForm(forms.ModelForm):
+    """What mentor and mentee profiles share: interests typed as text, and ways of meeting."""
+
+    interests_text = forms.CharField(
+        label="Interests",
+        max_length=1000,
+        required=False,
+        help_text="Separate with commas, e.g. addiction psychiatry, pharmacology, research. "
+        "Suggestions appear as you type; new terms are welcome.",
+        widget=forms.TextInput(attrs={"data-suggest": "interests", "autocomplete": "off"}),
+    )
+    modes = forms.MultipleChoiceField(
+        choices=Mode.choices, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    MAX_INTERESTS = 15
+    modes_label = "Ways of meeting"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["modes"].label = self.modes_label
+        if self.instance.pk:
+            self.fields["interests_text"].initial = ", ".join(
+                i.name for i in self.instance.interests.all()
+            )
+            self.fields["modes"].initial = [
+                m for m in Mode.values if getattr(self.instance, f"mode_{m}")
+            ]
+
+    def clean_interests_text(self):
+        names = [
+            n
+            for n in (part.strip() for part in self.cleaned_data["interests_text"].split(","))
+            if n
+        ]
+        too_long = [n for n in names if len(n) > 80]
+        if too_long:
+            raise forms.ValidationError(
+                f"Each interest can be at most 80 characters; “{too_long[0][:40]}…” is longer."
+            )
+        if len({normalise_term(n) for n in names}) > self.MAX_INTERESTS:
+            raise forms.ValidationError(f"Choose at most {self.MAX_INTERESTS} interests.")
+        return names
+
+    def save(self, commit=True):
+        profile = super().save(commit=False)
+        for mode in Mode.values:
+            setattr(profile, f"mode_{mode}", mode in self.cleaned_data["modes"])
+        profile.save()
+        self.save_m2m()
+        profile.interests.set(Interest.objects.for_names(self.cleaned_data["interests_text"]))
+        return profile
+
+
+class MentorProfileForm(ProfileForm):
+    modes_label = "Ways you can meet"
+
+    class Meta:
+        model = MentorProfile
+        fields = [
+            "title",
+            "department",
+            "specialty",
+            "career_stage",
+            "areas",
+            "can_offer",
+            "cannot_offer",
+            "capacity",
+            "is_accepting",
+            "response_hours",
+            "location",
+            "bio",
+            "gender",
+            "background",
+        ]
+        widgets = {
+            "areas": forms.CheckboxSelectMultiple,
+            "can_offer": forms.Textarea(attrs={"rows": 3}),
+            "cannot_offer": forms.Textarea(attrs={"rows": 3}),
+            "bio": forms.Textarea(attrs={"rows": 4}),
+        }
+        labels = {"areas": "Areas you offer"}
+        help_texts = {
+            "capacity": "The most mentees you can take at once; students see the places left.",
+            "response_hours": "How quickly you commit to answer a request or a message.",
+            "cannot_offer": "Saying what you can't offer helps students ask the right person.",
+            "gender": "Optional. Seen only by you; used only to rank recommendations for students "
+            "who ask for a mentor who shares it, never shown to anyone.",
+            "background": "Optional, in your own words. Seen only by you; used like gender above.",
+        }
+
+    field_order = [
+        "title",
+        "department",
+        "specialty",
+        "career_stage",
+        "interests_text",
+        "areas",
+        "can_offer",
+        "cannot_offer",
+        "modes",
+        "capacity",
+        "is_accepting",
+        "response_hours",
+        "location",
+        "bio",
+        "gender",
+        "background",
+    ]
+
+    def clean_capacity(self):
+        capacity = self.cleaned_data["capacity"]
+        active = self.instance.active_mentee_count
+        if capacity < active:
+            raise forms.ValidationError(
+                f"You have {active} active mentee{'s' if active != 1 else ''}, so capacity "
+                f"can't be lower than {active}. Close or pause a mentorship first."
+            )
+        return capacity
+
+    def save(self, commit=True):
+        profile = super().save(commit)
+        profile.refresh_search_text()
+        return profile
+
+
+class MenteeProfileForm(ProfileForm):
+    modes_label = "Ways you prefer to meet"
+
+    class Meta:
+        model = MenteeProfile
+        fields = [
+            "stage",
+            "graduation_year",
+            "areas_sought",
+            "vision",
+            "gender",
+            "background",
+            "prefers_shared_gender",
+            "prefers_shared_background",
+        ]
+        widgets = {
+            "areas_sought": forms.CheckboxSelectMultiple,
+            "vision": forms.Textarea(attrs={"rows": 4}),
+        }
+        labels = {"areas_sought": "Areas you want help with"}
+        help_texts = {
+            "vision": "Where you hope to be in five or ten years. Mentors you contact see this.",
+            "gender": "Optional. Seen only by you, never shown to anyone.",
+            "background": "Optional, in your own words. Seen only by you, never shown to anyone.",
+            "prefers_shared_gender": "Used only to rank your own recommendations.",
+            "prefers_shared_background": "Used only to rank your own recommendations.",
+        }
+
+    field_order = [
+        "stage",
+        "graduation_year",
+        "interests_text",
+        "areas_sought",
+        "vision",
+        "modes",
+        "gender",
+        "prefers_shared_gender",
+        "background",
+        "prefers_shared_background",
+    ]

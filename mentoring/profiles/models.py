@@ -1,7 +1,11 @@
+import datetime
+
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
+from django.utils import timezone
 
 
 class Department(models.Model):
@@ -132,6 +136,13 @@ class MentorProfileQuerySet(models.QuerySet):
             active_mentee_count=F("active_mentee_count") - 1
         )
 
+    def count_pending_request(self, user_id, delta):
+        """Keep pending_request_count, which ranks busy mentors lower, in step with requests."""
+        rows = self.filter(user_id=user_id)
+        if delta < 0:
+            rows = rows.filter(pending_request_count__gte=-delta)
+        rows.update(pending_request_count=F("pending_request_count") + delta)
+
 
 class MentorProfile(MeetingModes):
     user = models.OneToOneField(
@@ -175,10 +186,12 @@ class MentorProfile(MeetingModes):
     objects = MentorProfileQuerySet.as_manager()
 
     class Meta:
+        indexes = [models.Index(fields=[f"mode_{mode}"]) for mode in Mode.values]
         constraints = [
             models.CheckConstraint(
                 condition=Q(active_mentee_count__lte=F("capacity")),
                 name="mentor_within_capacity",
+                violation_error_message="Capacity can't be lower than your active mentees.",
             ),
         ]
 
@@ -207,6 +220,33 @@ class MentorProfile(MeetingModes):
     @property
     def has_room(self):
         return self.is_accepting and self.room_left > 0
+
+
+# A coordinator sees students with a rotation in their clerkship within this many days of today.
+COORDINATOR_SCOPE = datetime.timedelta(days=365)
+
+
+class MenteeProfileQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Profiles this person may open: their own, their mentors' and requested faculty's,
+        coordinators' for students rotating in their clerkships, and staff's for all."""
+        if user.is_staff:
+            return self
+        today = timezone.localdate()
+        # Relations are named as strings so that profiles need not import the apps above it.
+        related = get_user_model().objects.filter(
+            Q(pk=OuterRef("user_id"))
+            & (
+                Q(mentorships_as_mentee__mentor=user)
+                | Q(mentorship_requests_as_mentee__mentor=user)
+                | Q(
+                    rotations__clerkship__coordinators=user,
+                    rotations__ends_on__gte=today - COORDINATOR_SCOPE,
+                    rotations__starts_on__lte=today + COORDINATOR_SCOPE,
+                )
+            )
+        )
+        return self.filter(Q(user=user) | Exists(related))
 
 
 class MenteeProfile(MeetingModes):
@@ -238,6 +278,8 @@ class MenteeProfile(MeetingModes):
         "I would prefer a mentor who shares my background", default=False
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MenteeProfileQuerySet.as_manager()
 
     def __str__(self):
         return f"{self.user} (mentee)"

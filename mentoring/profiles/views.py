@@ -1,8 +1,112 @@
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from mentoring.profiles import directory
+from mentoring.profiles.candidates import candidates_for, load_mentee, mentee_facts
+from mentoring.profiles.forms import MenteeProfileForm, MentorProfileForm
+from mentoring.profiles.models import Interest, MenteeProfile, MentorProfile, normalise_term
+from mentoring.profiles.recommend import rank
 from mentoring.profiles.roles import Role, add_roles
+
+PAGE_SIZE = 20
+
+
+def mentor_directory(request):
+    form = directory.DirectoryForm(request.GET)
+    filters = form.filters()
+    page = Paginator(directory.search(filters, form.sort_order()), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "filters": [(name, form.describe(name, value)) for name, value in filters.items()],
+        "ignored": form.ignored(),
+    }
+    if not page.object_list and filters:
+        context["relaxations"] = [
+            (label, form.describe(name, value), count, _without(query, name))
+            for name, label, value, count in directory.relaxations(filters)
+        ]
+    return render(request, "profiles/directory.html", context)
+
+
+def _without(query, name):
+    reduced = query.copy()
+    reduced.pop(name, None)
+    return reduced.urlencode()
+
+
+def mentor_detail(request, pk):
+    profile = get_object_or_404(
+        MentorProfile.objects.select_related("user", "department").prefetch_related(
+            "interests", "areas"
+        ),
+        pk=pk,
+    )
+    return render(request, "profiles/mentor_detail.html", {"profile": profile})
+
+
+def mentee_detail(request, pk):
+    profile = get_object_or_404(
+        MenteeProfile.objects.visible_to(request.user)
+        .select_related("user")
+        .prefetch_related("interests", "areas_sought"),
+        pk=pk,
+    )
+    return render(request, "profiles/mentee_detail.html", {"profile": profile})
+
+
+def recommendations(request):
+    try:
+        profile = load_mentee(request.user)
+    except MenteeProfile.DoesNotExist:
+        return render(request, "profiles/recommendations.html", {"no_profile": True})
+    ranked = rank(mentee_facts(profile), candidates_for(profile))
+    return render(
+        request,
+        "profiles/recommendations.html",
+        {"profile": profile, "recommendations": ranked},
+    )
+
+
+def edit_mentor_profile(request):
+    profile = get_object_or_404(MentorProfile.objects.select_related("user"), user=request.user)
+    was_accepting = profile.is_accepting
+    form = MentorProfileForm(request.POST or None, instance=profile)
+    if form.is_valid():
+        profile = form.save()
+        messages.success(request, "Your profile is saved.")
+        if was_accepting and not profile.is_accepting and profile.pending_request_count:
+            # Students are waiting on this mentor: ask what to do with their requests.
+            return redirect("mentorships:stop-accepting")
+        return redirect(request.path)
+    return render(request, "profiles/mentor_form.html", {"form": form, "profile": profile})
+
+
+def edit_mentee_profile(request):
+    profile = get_object_or_404(MenteeProfile.objects.select_related("user"), user=request.user)
+    form = MenteeProfileForm(request.POST or None, instance=profile)
+    if form.is_valid():
+        form.save()
+        messages.success(request, "Your profile is saved.")
+        return redirect(request.path)
+    return render(request, "profiles/mentee_form.html", {"form": form, "profile": profile})
+
+
+def suggest_interests(request):
+    """Up to ten known interests containing what was typed, for suggestions as you type."""
+    key = normalise_term(request.GET.get("q", ""))[:80]
+    names = []
+    if len(key) >= 2:
+        names = list(Interest.objects.filter(key__contains=key).values_list("name", flat=True)[:10])
+    return JsonResponse({"suggestions": names})
 
 
 @require_POST
@@ -12,5 +116,5 @@ def add_role(request):
         messages.error(request, "Choose mentee or mentor.")
         return redirect("accounts:settings")
     add_roles(request.user, [role])
-    messages.success(request, f"Added: {Role(role).label}.")
-    return redirect("home")
+    messages.success(request, f"Added: {Role(role).label}. Now tell others about yourself.")
+    return redirect("profiles:edit-mentee" if role == Role.MENTEE else "profiles:edit-mentor")

@@ -29,7 +29,7 @@ def test_person_without_a_role_is_offered_one(client):
     client.force_login(user)
     page = client.get("/home/").content.decode()
     assert "Choose how you take part" in page
-    client.post("/profiles/roles/add/", {"role": "mentor"})
+    client.post("/profile/roles/add/", {"role": "mentor"})
     assert hasattr(type(user).objects.get(pk=user.pk), "mentor_profile")
     assert "As a mentor" in client.get("/home/").content.decode()
 
@@ -38,7 +38,7 @@ def test_person_without_a_role_is_offered_one(client):
 def test_coordinator_role_cannot_be_self_assigned(client):
     user = make_user()
     client.force_login(user)
-    response = client.post("/profiles/roles/add/", {"role": "coordinator"}, follow=True)
+    response = client.post("/profile/roles/add/", {"role": "coordinator"}, follow=True)
     assert "Choose mentee or mentor." in response.content.decode()
     assert not user.coordinated_clerkships.exists()
 

@@ -1,0 +1,284 @@
+"""Pages for asking, inviting, registering and answering. Logic lives in requests.py."""
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from accounts.models import User
+from mentoring.clerkships.models import Rotation
+from mentoring.mentorships import requests
+from mentoring.mentorships.conflicts import grading_conflicts
+from mentoring.mentorships.forms import (
+    AskForm,
+    DeclineForm,
+    ExpectationsForm,
+    InviteForm,
+    ReferForm,
+    RegisterForm,
+    RegisterMenteeForm,
+    StopAcceptingForm,
+)
+from mentoring.mentorships.models import MentorshipRequest
+from mentoring.profiles import directory
+from mentoring.profiles.models import MenteeProfile, MentorProfile
+
+Status = MentorshipRequest.Status
+
+
+def _requests_for(user):
+    return MentorshipRequest.objects.visible_to(user).select_related(
+        "mentor", "mentee", "created_by", "referred_to"
+    )
+
+
+def _attempt(request, action, success_message):
+    """Run an action from requests.py; turn its refusals into a message or a 403."""
+    try:
+        result = action()
+    except requests.RequestProblem as problem:
+        messages.error(request, str(problem))
+        return None
+    except PermissionError as error:
+        raise PermissionDenied(str(error)) from error
+    messages.success(request, success_message)
+    return result
+
+
+def request_list(request):
+    mine = _requests_for(request.user).prefetch_related("areas")
+    earlier = Paginator(mine.exclude(status=Status.PENDING), 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "mentorships/request_list.html",
+        {
+            "to_answer": mine.awaiting_answer_from(request.user),
+            "waiting": mine.pending().filter(created_by=request.user),
+            "page": earlier,
+        },
+    )
+
+
+def request_detail(request, pk):
+    request_obj = get_object_or_404(_requests_for(request.user).prefetch_related("areas"), pk=pk)
+    context = {
+        "req": request_obj,
+        "is_answerer": request_obj.answerer_id == request.user.pk,
+        "is_sender": request_obj.created_by_id == request.user.pk,
+        "conflicts": grading_conflicts(request_obj.mentor_id, request_obj.mentee_id),
+        "mentee_profile": MenteeProfile.objects.filter(user_id=request_obj.mentee_id).first(),
+        "followed": request_obj.follow_ups.exists(),
+    }
+    return render(request, "mentorships/request_detail.html", context)
+
+
+def ask_mentor(request, profile_pk):
+    profile = get_object_or_404(MentorProfile.objects.select_related("user"), pk=profile_pk)
+    if not MenteeProfile.objects.filter(user=request.user).exists():
+        messages.error(request, "Add the mentee role under Account to ask for mentoring.")
+        return redirect("profiles:mentor", profile.pk)
+    form = AskForm(request.POST or None, initial={"areas": profile.areas.all()})
+    if form.is_valid():
+        created = _attempt(
+            request,
+            lambda: requests.ask(request.user, profile.user, **form.cleaned_data),
+            f"Your request is on its way to {profile.user}. "
+            f"They committed to answer within {profile.response_hours} hours.",
+        )
+        if created:
+            return redirect("mentorships:request", created.pk)
+    return render(request, "mentorships/ask.html", {"form": form, "profile": profile})
+
+
+def _invitable(user):
+    """Learners a mentor may invite: profiles they can see, and students on their rotations."""
+    today = timezone.localdate()
+    on_my_rotations = Rotation.objects.filter(
+        clerkship__faculty__faculty=user,
+        ends_on__gte=today - datetime.timedelta(days=90),
+        starts_on__lte=today + datetime.timedelta(days=30),
+    ).values("student_id")
+    visible = MenteeProfile.objects.visible_to(user).values("pk")
+    return MenteeProfile.objects.filter(Q(pk__in=visible) | Q(user_id__in=on_my_rotations))
+
+
+def invite_mentee(request, profile_pk):
+    profile = get_object_or_404(_invitable(request.user).select_related("user"), pk=profile_pk)
+    if not MentorProfile.objects.filter(user=request.user).exists():
+        raise PermissionDenied("Add the mentor role under Account to invite mentees.")
+    form = InviteForm(request.POST or None)
+    if form.is_valid():
+        created = _attempt(
+            request,
+            lambda: requests.invite(request.user, profile.user, **form.cleaned_data),
+            f"Your invitation is on its way to {profile.user}.",
+        )
+        if created:
+            return redirect("mentorships:request", created.pk)
+    return render(request, "mentorships/invite.html", {"form": form, "profile": profile})
+
+
+def roster(request):
+    """Students rotating now in the clerkships this faculty member teaches in."""
+    today = timezone.localdate()
+    rotations = (
+        Rotation.objects.filter(
+            clerkship__faculty__faculty=request.user, starts_on__lte=today, ends_on__gte=today
+        )
+        .select_related("student", "student__mentee_profile", "clerkship")
+        .order_by("clerkship__name", "student__display_name")
+        .distinct()
+    )
+    page = Paginator(rotations, 50).get_page(request.GET.get("page"))
+    return render(request, "mentorships/roster.html", {"page": page})
+
+
+def register_relationship(request):
+    """Record a mentorship that already exists; the other side confirms it."""
+    mentor_profile = None
+    mentor_pk = request.POST.get("mentor") or request.GET.get("mentor")
+    if mentor_pk is not None:
+        if not mentor_pk.isdigit():
+            raise Http404("No such mentor.")
+        mentor_profile = get_object_or_404(
+            MentorProfile.objects.select_related("user"), pk=mentor_pk
+        )
+        form = RegisterForm(request.POST or None)
+    else:
+        form = RegisterMenteeForm(request.POST or None)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        if mentor_profile:
+            mentor, mentee = mentor_profile.user, request.user
+        else:
+            mentor = request.user
+            mentee = User.objects.filter(
+                email__iexact=data.pop("mentee_email"), mentee_profile__isnull=False
+            ).first()
+            if mentee is None:
+                form.add_error("mentee_email", "No one looking for mentors has that address here.")
+        if not form.errors:
+            created = _attempt(
+                request,
+                lambda: requests.register(request.user, mentor, mentee, **data),
+                "Recorded. It starts once the other person confirms.",
+            )
+            if created:
+                return redirect("mentorships:request", created.pk)
+    return render(
+        request, "mentorships/register.html", {"form": form, "mentor_profile": mentor_profile}
+    )
+
+
+def _to_answer(request, pk):
+    """A pending request this person may see; 403 unless they are the one to answer it."""
+    request_obj = get_object_or_404(_requests_for(request.user), pk=pk)
+    if request_obj.answerer_id != request.user.pk:
+        raise PermissionDenied("Only the person it was sent to can answer it.")
+    return request_obj
+
+
+def accept_request(request, pk):
+    request_obj = _to_answer(request, pk)
+    if not request_obj.is_pending:
+        messages.error(request, f"This was {request_obj.get_status_display().lower()} already.")
+        return redirect("mentorships:request", pk)
+    initial = {"focus_areas": request_obj.areas.all()}
+    if request_obj.preferred_mode:
+        initial["main_mode"] = request_obj.preferred_mode
+    form = ExpectationsForm(request.POST or None, initial=initial)
+    if form.is_valid():
+        mentorship = _attempt(
+            request,
+            lambda: requests.accept(request_obj, request.user, **form.cleaned_data),
+            "Accepted. Your agreement is below; either of you can propose a change later.",
+        )
+        if mentorship:
+            return redirect("mentorships:detail", mentorship.pk)
+        return redirect("mentorships:request", pk)
+    return render(request, "mentorships/accept.html", {"form": form, "req": request_obj})
+
+
+def decline_request(request, pk):
+    request_obj = _to_answer(request, pk)
+    form = DeclineForm(request.POST or None)
+    if form.is_valid():
+        _attempt(
+            request,
+            lambda: requests.decline(request_obj, request.user, form.cleaned_data["message"]),
+            "Declined, with your message.",
+        )
+        return redirect("mentorships:request", pk)
+    return render(request, "mentorships/decline.html", {"form": form, "req": request_obj})
+
+
+def refer_request(request, pk):
+    request_obj = _to_answer(request, pk)
+    search = directory.DirectoryForm({"q": request.GET.get("q", ""), "room": True})
+    colleagues = directory.search(search.filters(), "name").exclude(
+        user_id__in=[request_obj.mentor_id, request_obj.mentee_id]
+    )
+    if request.method == "POST":
+        # Validate against the one chosen, which need not be on the first page of results.
+        chosen = request.POST.get("colleague", "")
+        colleagues = colleagues.filter(user_id=chosen) if chosen.isdigit() else colleagues.none()
+    form = ReferForm(request.POST or None, colleagues=list(colleagues[:20]))
+    if form.is_valid():
+        colleague = User.objects.get(pk=form.cleaned_data["colleague"])
+        done = _attempt(
+            request,
+            lambda: requests.refer(request_obj, request.user, colleague, form.cleaned_data["note"]),
+            f"Referred to {colleague}. The student can ask them in one click.",
+        )
+        return redirect("mentorships:request", pk) if done else redirect(request.path)
+    return render(
+        request,
+        "mentorships/refer.html",
+        {"form": form, "req": request_obj, "q": request.GET.get("q", "")},
+    )
+
+
+@require_POST
+def withdraw_request(request, pk):
+    request_obj = get_object_or_404(_requests_for(request.user), pk=pk)
+    _attempt(request, lambda: requests.withdraw(request_obj, request.user), "Withdrawn.")
+    if request.POST.get("next") == "list":
+        return redirect("mentorships:requests")
+    return redirect("mentorships:request", pk)
+
+
+@require_POST
+def follow_referral(request, pk):
+    request_obj = get_object_or_404(_requests_for(request.user), pk=pk)
+    created = _attempt(
+        request,
+        lambda: requests.follow_referral(request_obj, request.user),
+        f"Your request is on its way to {request_obj.referred_to}.",
+    )
+    return redirect("mentorships:request", created.pk if created else pk)
+
+
+def stop_accepting(request):
+    """After a mentor turns 'accepting' off: keep the waiting requests, or decline them."""
+    waiting = MentorshipRequest.objects.awaiting_answer_from(request.user).filter(
+        kind=MentorshipRequest.Kind.ASK
+    )
+    form = StopAcceptingForm(request.POST or None)
+    if form.is_valid():
+        if form.cleaned_data["choice"] == "decline":
+            count = requests.decline_all_pending(request.user, form.cleaned_data["message"])
+            messages.success(request, f"Declined {count} request{'s' if count != 1 else ''}.")
+        else:
+            messages.success(request, "Kept. They wait for your answer on your requests page.")
+        return redirect("mentorships:requests")
+    return render(
+        request,
+        "mentorships/stop_accepting.html",
+        {"form": form, "waiting": waiting.select_related("mentee")},
+    )

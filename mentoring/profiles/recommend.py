@@ -1,0 +1,137 @@
+"""Rank mentors for one mentee, with the reasons in words. Pure: no database here.
+
+The caller loads the mentee's facts and a small set of candidate rows in one query
+(candidates.py) and passes plain dataclasses in, so the ranking rules can be tested
+on their own. Load matters as much as fit: a mentor with room and few pending
+requests ranks above an equally good one who is nearly full, so that requests spread
+across faculty instead of piling onto the same few.
+"""
+
+from dataclasses import dataclass, field
+
+from mentoring.profiles.models import normalise_term
+
+# How much each kind of fit counts. Shared interests and sought areas lead.
+PER_SHARED_INTEREST = 3.0
+MAX_COUNTED_INTERESTS = 5
+PER_MATCHED_AREA = 2.5
+PER_STAGE_FITTING_AREA = 1.0
+CAREER_STAGE_FIT = 0.5
+SHARED_MODE = 1.0
+NO_SHARED_MODE = -1.5
+SAME_TIME_ZONE = 0.5
+ROOM_WEIGHT = 2.0
+PER_PENDING_REQUEST = -0.75
+MAX_PENDING_PENALTY = -3.0
+SHARED_IDENTITY = 1.5
+
+
+@dataclass(frozen=True)
+class MenteeFacts:
+    interests: frozenset  # interest names
+    areas: frozenset  # area names sought
+    is_early: bool
+    modes: frozenset  # mode labels preferred
+    time_zone: str = ""
+    gender: str = ""
+    background: str = ""
+    prefers_shared_gender: bool = False
+    prefers_shared_background: bool = False
+
+
+@dataclass(frozen=True)
+class Candidate:
+    mentor_id: int
+    name: str
+    shared_interests: tuple = ()
+    areas: tuple = ()  # (name, stage_fit) pairs offered
+    career_stage: str = "mid"
+    modes: frozenset = frozenset()
+    time_zone: str = ""
+    capacity: int = 1
+    active_mentees: int = 0
+    pending_requests: int = 0
+    is_accepting: bool = True
+    response_hours: int = 24
+    gender: str = ""
+    background: str = ""
+
+
+@dataclass
+class Recommendation:
+    candidate: Candidate
+    score: float
+    reasons: list = field(default_factory=list)
+
+
+def has_room(candidate):
+    return candidate.is_accepting and candidate.active_mentees < candidate.capacity
+
+
+def _shares(a, b):
+    return bool(a.strip()) and normalise_term(a) == normalise_term(b)
+
+
+def score(mentee, candidate):
+    """The candidate's score for this mentee and the reasons, in the order they matter."""
+    points, reasons = 0.0, []
+
+    shared = sorted(candidate.shared_interests, key=str.casefold)
+    if shared:
+        points += PER_SHARED_INTEREST * min(len(shared), MAX_COUNTED_INTERESTS)
+        noun = "interest" if len(shared) == 1 else "interests"
+        reasons.append(f"shares {len(shared)} {noun}: {', '.join(shared)}")
+
+    offered = [name for name, _ in candidate.areas if name in mentee.areas]
+    if offered:
+        points += PER_MATCHED_AREA * len(offered)
+        reasons.append(f"offers {', '.join(offered)}")
+
+    wanted_fit = "early" if mentee.is_early else "advanced"
+    fitting = [name for name, fit in candidate.areas if fit == wanted_fit]
+    if fitting:
+        points += PER_STAGE_FITTING_AREA * min(len(fitting), 2)
+        if not offered:
+            stage = "early in training" if mentee.is_early else "later in training"
+            reasons.append(f"offers {', '.join(fitting[:2])}, which helps most {stage}")
+    # Junior faculty are close to a beginner's experience; late-career faculty can sponsor.
+    if (mentee.is_early and candidate.career_stage == "junior") or (
+        not mentee.is_early and candidate.career_stage == "late"
+    ):
+        points += CAREER_STAGE_FIT
+
+    common_modes = sorted(mentee.modes & candidate.modes)
+    if mentee.modes and common_modes:
+        points += SHARED_MODE
+        reasons.append(f"meets the way you prefer: {', '.join(m.lower() for m in common_modes)}")
+    elif mentee.modes:
+        points += NO_SHARED_MODE
+
+    if mentee.time_zone and candidate.time_zone == mentee.time_zone:
+        points += SAME_TIME_ZONE
+
+    if candidate.capacity:
+        room = candidate.capacity - candidate.active_mentees
+        points += ROOM_WEIGHT * room / candidate.capacity
+    points += max(PER_PENDING_REQUEST * candidate.pending_requests, MAX_PENDING_PENALTY)
+    reasons.append(f"answers within {candidate.response_hours} hours")
+
+    # Ranked on, never named: the mentor's self-description is theirs alone (DESIGN.md).
+    if mentee.prefers_shared_gender and _shares(mentee.gender, candidate.gender):
+        points += SHARED_IDENTITY
+    if mentee.prefers_shared_background and _shares(mentee.background, candidate.background):
+        points += SHARED_IDENTITY
+
+    return points, reasons
+
+
+def rank(mentee, candidates, limit=10):
+    """The best `limit` mentors with room, best first; ties broken by name for a stable order."""
+    scored = []
+    for candidate in candidates:
+        if not has_room(candidate):
+            continue
+        points, reasons = score(mentee, candidate)
+        scored.append(Recommendation(candidate, round(points, 3), reasons))
+    scored.sort(key=lambda r: (-r.score, r.candidate.name, r.candidate.mentor_id))
+    return scored[:limit]

@@ -1,0 +1,82 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import make_mentee, make_mentor, make_mentorship, make_user
+
+URL = "/mentors/recommended/"
+
+
+def pharmacology_student():
+    return make_mentee(
+        make_user(display_name="Student Pharm"),
+        interests=["Pharmacology", "addiction psychiatry"],
+        areas=["research"],
+        stage="final",
+        mode_video=True,
+    )
+
+
+@pytest.mark.django_db
+def test_recommendations_rank_with_reasons(client):
+    student = pharmacology_student()
+    make_mentor(
+        make_user(display_name="Dr. Best Fit"),
+        interests=["pharmacology", "Addiction Psychiatry"],
+        areas=["research"],
+        mode_video=True,
+    )
+    make_mentor(make_user(display_name="Dr. Some Fit"), interests=["pharmacology"])
+    make_mentor(make_user(display_name="Dr. No Overlap"), interests=["orthopaedics"])
+    client.force_login(student)
+    page = client.get(URL).content.decode()
+    assert page.index("Dr. Best Fit") < page.index("Dr. Some Fit") < page.index("Dr. No Overlap")
+    assert "Shares 2 interests: addiction psychiatry, Pharmacology; offers Research;" in page
+
+
+@pytest.mark.django_db
+def test_full_self_and_current_mentors_are_left_out(client):
+    student = pharmacology_student()
+    make_mentor(make_user(display_name="Dr. Full"), interests=["pharmacology"], capacity=0)
+    make_mentor(
+        make_user(display_name="Dr. Closed"), interests=["pharmacology"], is_accepting=False
+    )
+    current = make_mentor(make_user(display_name="Dr. Current"), interests=["pharmacology"])
+    make_mentorship(current, student)
+    make_mentor(student, interests=["pharmacology"])  # a resident who also mentors
+    make_mentor(make_user(display_name="Dr. Open"), interests=["pharmacology"])
+    client.force_login(student)
+    page = client.get(URL).content.decode()
+    assert "Dr. Open" in page
+    for absent in ["Dr. Full", "Dr. Closed", "Dr. Current", "Student Pharm</a>"]:
+        assert absent not in page
+
+
+@pytest.mark.django_db
+def test_query_count_does_not_grow_with_mentors(client):
+    student = pharmacology_student()
+    client.force_login(student)
+
+    def count_queries():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(URL).status_code == 200
+        return len(queries)
+
+    for n in range(3):
+        make_mentor(interests=["pharmacology", f"topic {n}"], areas=["research"])
+    few = count_queries()
+    for n in range(40):
+        make_mentor(interests=["pharmacology", f"topic {n}"], areas=["research", "teaching"])
+    assert count_queries() == few <= 12
+
+
+@pytest.mark.django_db
+def test_people_without_the_mentee_role_are_told_how_to_get_it(client, mentor):
+    client.force_login(mentor)
+    assert "Recommendations are for people looking for mentors." in client.get(URL).content.decode()
+
+
+@pytest.mark.django_db
+def test_empty_recommendations_help(client):
+    client.force_login(pharmacology_student())
+    assert "No mentor with room matches yet." in client.get(URL).content.decode()

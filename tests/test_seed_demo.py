@@ -1,0 +1,185 @@
+"""`manage.py seed_demo`: a believable school, safe to run twice, with demo sign-ins that work."""
+
+import datetime
+from io import StringIO
+
+import pytest
+import time_machine
+from allauth.account.models import EmailAddress
+from django.core.management import call_command
+from django.db.models import Count, Max, Min, Q
+from django.utils import timezone
+
+from accounts.models import User
+from mentoring import demo_data
+from mentoring.clerkships.models import Clerkship, ClerkshipFaculty, Rotation
+from mentoring.management.commands.seed_demo import build_plan
+from mentoring.mentorships.models import Mentorship
+from mentoring.profiles.models import Department, Interest, MenteeProfile, MentorProfile
+
+SEEDED_TABLES = [
+    User,
+    EmailAddress,
+    Department,
+    Interest,
+    MentorProfile,
+    MentorProfile.interests.through,
+    MentorProfile.areas.through,
+    MenteeProfile,
+    MenteeProfile.interests.through,
+    MenteeProfile.areas_sought.through,
+    Clerkship,
+    Clerkship.coordinators.through,
+    ClerkshipFaculty,
+    Rotation,
+    Mentorship,
+    Mentorship.focus_areas.through,
+]
+
+
+def seed():
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def row_counts():
+    return {table._meta.label: table.objects.count() for table in SEEDED_TABLES}
+
+
+def interest_names(profile):
+    return set(profile.interests.values_list("name", flat=True))
+
+
+def test_seed_builds_a_school_of_believable_size(db):
+    output = seed()
+    faculty = MentorProfile.objects.filter(user__mentee_profile__isnull=True)
+    mentees = MenteeProfile.objects.all()
+    assert 35 <= faculty.count() <= 45
+    assert set(faculty.values_list("career_stage", flat=True)) == {"junior", "mid", "late"}
+    assert faculty.filter(department__name="Pharmacology").count() >= 3
+    for profile in faculty.annotate(
+        n=Count("interests", distinct=True), a=Count("areas", distinct=True)
+    ):
+        assert 2 <= profile.n <= 5 and 2 <= profile.a <= 4 and profile.bio and profile.title
+    assert 140 <= mentees.exclude(stage="resident").count() <= 160
+    assert 5 <= mentees.filter(stage="resident", user__mentor_profile__isnull=False).count() <= 8
+    years = {
+        stage: set(mentees.filter(stage=stage).values_list("graduation_year", flat=True))
+        for stage in ("final", "clerkship", "preclinical")
+    }
+    assert max(years["final"]) < min(years["clerkship"]) <= max(years["clerkship"])
+    assert max(years["clerkship"]) < min(years["preclinical"]) and min(years["final"]) >= 2026
+    assert 35 <= Mentorship.objects.active().count() <= 45
+    assert "student@med.example.edu" in output and demo_data.DEMO_PASSWORD in output
+
+
+def test_running_twice_creates_nothing_new(db):
+    seed()
+    before = row_counts()
+    loads = dict(MentorProfile.objects.values_list("user_id", "active_mentee_count"))
+    output = seed()
+    assert row_counts() == before
+    assert dict(MentorProfile.objects.values_list("user_id", "active_mentee_count")) == loads
+    new_counts = [line for line in output.splitlines() if "new)" in line]
+    assert len(new_counts) == 7 and all("(0 new)" in line for line in new_counts)
+
+
+def test_plan_is_the_same_every_time():
+    now = datetime.datetime(2026, 11, 22, 9, tzinfo=datetime.UTC)
+    today = now.date()
+    assert build_plan(today, now) == build_plan(today, now)
+
+
+def test_mentor_loads_match_active_mentorships_and_one_mentor_is_busiest(db):
+    seed()
+    active = Count(
+        "user__mentorships_as_mentor", filter=Q(user__mentorships_as_mentor__status="active")
+    )
+    mentors = list(MentorProfile.objects.annotate(active=active).order_by("-active_mentee_count"))
+    for mentor in mentors:
+        assert mentor.active_mentee_count == mentor.active <= mentor.capacity
+    busiest, runner_up = mentors[0], mentors[1]
+    assert busiest.active_mentee_count >= busiest.capacity - 1
+    assert busiest.active_mentee_count >= runner_up.active_mentee_count + 2
+
+
+def test_mentorships_share_an_interest_and_some_have_gone_quiet(db):
+    seed()
+    now = timezone.now()
+    for mentorship in Mentorship.objects.active().select_related("mentor", "mentee"):
+        mentor_interests = interest_names(mentorship.mentor.mentor_profile)
+        assert mentor_interests & interest_names(mentorship.mentee.mentee_profile), mentorship
+    assert 1 <= Mentorship.objects.quiet_since(now - datetime.timedelta(days=90)).count() <= 10
+    assert (
+        Mentorship.objects.active()
+        .filter(last_contact_at__gte=now - datetime.timedelta(days=30))
+        .count()
+        >= 20
+    )
+
+
+@pytest.mark.parametrize("today", ["2026-07-01", "2026-11-22", "2027-03-15", "2027-06-30"])
+def test_every_clerkship_has_students_rotating_today(db, today):
+    with time_machine.travel(datetime.datetime.fromisoformat(f"{today}T12:00Z"), tick=False):
+        seed()
+        today = timezone.localdate()
+    for clerkship in Clerkship.objects.all():
+        assert clerkship.department.name == clerkship.name
+        assert clerkship.coordinators.exists() and clerkship.faculty.filter(is_grader=True).exists()
+        assert clerkship.faculty.count() >= 3
+        assert clerkship.rotations.overlapping(today, today).count() >= 5
+    rotating = MenteeProfile.objects.filter(stage__in=["clerkship", "final"]).annotate(
+        first=Min("user__rotations__starts_on"), last=Max("user__rotations__ends_on")
+    )
+    assert all((p.last - p.first).days >= 300 for p in rotating)
+    now_per_student = (
+        Rotation.objects.overlapping(today, today).values("student").annotate(n=Count("id"))
+    )
+    assert {row["n"] for row in now_per_student} == {1}
+    student = User.objects.get(email=demo_data.DEMO_STUDENT_EMAIL)
+    assert student.rotations.overlapping(today, today).get().clerkship.name == "Internal Medicine"
+
+
+def test_demo_student_wants_pharmacology_and_has_no_mentor_yet(db):
+    seed()
+    student = MenteeProfile.objects.get(user__email=demo_data.DEMO_STUDENT_EMAIL)
+    assert student.stage == "clerkship"
+    assert {"pharmacology", "addiction psychiatry"} <= interest_names(student)
+    assert not Mentorship.objects.active().filter(mentee=student.user).exists()
+    pharmacology_mentors = MentorProfile.objects.with_room().filter(
+        interests__name__contains="pharmacology"
+    )
+    assert pharmacology_mentors.distinct().count() >= 2
+
+
+def test_demo_faculty_coordinator_and_staff_hold_their_roles(db):
+    seed()
+    faculty = MentorProfile.objects.get(user__email=demo_data.DEMO_FACULTY_EMAIL)
+    assert faculty.department.name == "Psychiatry" and faculty.has_room
+    assert {"addiction psychiatry", "clinical pharmacology"} <= interest_names(faculty)
+    assert 1 <= Mentorship.objects.active().filter(mentor=faculty.user).count() <= 2
+    coordinator = User.objects.get(email=demo_data.DEMO_COORDINATOR_EMAIL)
+    coordinated = Clerkship.objects.coordinated_by(coordinator).values_list("name", flat=True)
+    assert list(coordinated) == ["Internal Medicine"]
+    staff = User.objects.get(email=demo_data.DEMO_STAFF_EMAIL)
+    assert staff.is_staff and staff.is_superuser
+
+
+def test_every_user_has_a_verified_school_address(db):
+    seed()
+    addresses = EmailAddress.objects.filter(verified=True, primary=True)
+    assert addresses.count() == User.objects.count() > 200
+    assert not User.objects.exclude(email__endswith=f"@{demo_data.EMAIL_DOMAIN}").exists()
+
+
+@pytest.mark.parametrize(("role", "email"), demo_data.DEMO_SIGN_INS)
+def test_demo_sign_ins_work_on_the_real_sign_in_page(db, client, role, email):
+    seed()
+    response = client.post(
+        "/accounts/login/", {"login": email, "password": demo_data.DEMO_PASSWORD}
+    )
+    user = User.objects.get(email=email)
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(user.pk)
+    assert f"Welcome, {user.display_name}" in client.get("/home/").content.decode()
