@@ -7,7 +7,6 @@ urlpatterns = [
     path("", views.landing, name="landing"),
     path("home/", views.home, name="home"),
     path("accounts/", include("allauth.urls")),
-    path("account/", include("accounts.urls")),
     path("notifications/", include("mentoring.notifications.urls")),
     path("", include("mentoring.profiles.urls")),
     path("", include("mentoring.mentorships.urls")),

@@ -39,6 +39,10 @@ class MentorProfileAdmin(admin.ModelAdmin):
     exclude = ["gender", "background"]
     readonly_fields = ["active_mentee_count", "pending_request_count"]
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        form.instance.refresh_search_text()  # interests and areas are saved only now
+
 
 @admin.register(MenteeProfile)
 class MenteeProfileAdmin(admin.ModelAdmin):

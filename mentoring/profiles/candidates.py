@@ -66,11 +66,12 @@ def candidates_for(profile, limit=CANDIDATE_POOL):
         mentorship_requests_as_mentor__status="pending",
     )
     rows = (
-        MentorProfile.objects.with_room()
+        MentorProfile.objects.listed()
+        .with_room()
         .exclude(user_id=profile.user_id)
         .exclude(user__in=current_mentors)
         .exclude(user__in=already_asked)
-        .select_related("user")
+        .select_related("user", "department")
         .annotate(
             shared_interest_count=_overlap(
                 MentorProfile.interests.through, "interest_id", interest_ids
@@ -91,6 +92,7 @@ def candidates_for(profile, limit=CANDIDATE_POOL):
         Candidate(
             mentor_id=row.pk,
             name=row.user.display_name,
+            subtitle=", ".join(p for p in (row.title, str(row.department or "")) if p),
             shared_interests=tuple(i.name for i in row.shared_interests),
             areas=tuple((a.name, a.stage_fit) for a in row.areas.all()),
             career_stage=row.career_stage,

@@ -82,7 +82,7 @@ class DirectoryForm(forms.Form):
         choices = getattr(self.fields[name], "choices", None)
         if choices:
             return dict(choices).get(value, value)
-        return "yes" if value is True else value
+        return FILTER_LABELS[name] if value is True else value
 
     def ignored(self):
         """Human descriptions of the values that could not be used."""
@@ -142,7 +142,7 @@ def filter_q(name, value):
 
 
 def base_queryset():
-    queryset = MentorProfile.objects.all()
+    queryset = MentorProfile.objects.listed()
     if connection.vendor == "postgresql":
         queryset = queryset.annotate(search_vector=SEARCH_VECTOR)
     return queryset

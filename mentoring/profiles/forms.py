@@ -68,7 +68,8 @@ class ProfileForm(forms.ModelForm):
             for n in (part.strip() for part in self.cleaned_data["interests_text"].split(","))
             if n
         ]
-        too_long = [n for n in names if len(n) > 80]
+        # The stored key is case-folded ("ß" becomes "ss"), so it can outgrow the name.
+        too_long = [n for n in names if max(len(n), len(normalise_term(n))) > 80]
         if too_long:
             raise forms.ValidationError(
                 f"Each interest can be at most 80 characters; “{too_long[0][:40]}…” is longer."
@@ -81,7 +82,10 @@ class ProfileForm(forms.ModelForm):
         profile = super().save(commit=False)
         for mode in Mode.values:
             setattr(profile, f"mode_{mode}", mode in self.cleaned_data["modes"])
-        profile.save()
+        # Only this form's columns: counters such as active_mentee_count may have moved
+        # since the form was loaded, and writing them back would undo a concurrent accept.
+        own = [f.name for f in profile._meta.concrete_fields if f.name in self.cleaned_data]
+        profile.save(update_fields=[*own, *(f"mode_{m}" for m in Mode.values), "updated_at"])
         self.save_m2m()
         profile.interests.set(Interest.objects.for_names(self.cleaned_data["interests_text"]))
         return profile

@@ -102,6 +102,8 @@ class MeetingModes(models.Model):
 
 
 class CareerStage(models.TextChoices):
+    # Residents mentor students while being mentored themselves (DOMAIN.md, roles).
+    RESIDENT = "resident", "Resident or fellow"
     JUNIOR = "junior", "Junior faculty"
     MID = "mid", "Mid-career"
     LATE = "late", "Late-career"
@@ -119,6 +121,10 @@ EARLY_STAGES = {TrainingStage.PRECLINICAL, TrainingStage.CLERKSHIP}
 
 
 class MentorProfileQuerySet(models.QuerySet):
+    def listed(self):
+        """Profiles shown to others: deactivated accounts drop out of the directory."""
+        return self.filter(user__is_active=True)
+
     def with_room(self):
         return self.filter(is_accepting=True, active_mentee_count__lt=F("capacity"))
 

@@ -43,6 +43,7 @@ class MenteeFacts:
 class Candidate:
     mentor_id: int
     name: str
+    subtitle: str = ""  # title and department, for display only
     shared_interests: tuple = ()
     areas: tuple = ()  # (name, stage_fit) pairs offered
     career_stage: str = "mid"
@@ -56,6 +57,10 @@ class Candidate:
     gender: str = ""
     background: str = ""
 
+    @property
+    def room_left(self):
+        return max(self.capacity - self.active_mentees, 0)
+
 
 @dataclass
 class Recommendation:
@@ -65,7 +70,7 @@ class Recommendation:
 
 
 def has_room(candidate):
-    return candidate.is_accepting and candidate.active_mentees < candidate.capacity
+    return candidate.is_accepting and candidate.room_left > 0
 
 
 def _shares(a, b):
@@ -94,8 +99,9 @@ def score(mentee, candidate):
         if not offered:
             stage = "early in training" if mentee.is_early else "later in training"
             reasons.append(f"offers {', '.join(fitting[:2])}, which helps most {stage}")
-    # Junior faculty are close to a beginner's experience; late-career faculty can sponsor.
-    if (mentee.is_early and candidate.career_stage == "junior") or (
+    # Residents and junior faculty are close to a beginner's experience; late-career
+    # faculty have the influence to sponsor an advanced learner.
+    if (mentee.is_early and candidate.career_stage in ("resident", "junior")) or (
         not mentee.is_early and candidate.career_stage == "late"
     ):
         points += CAREER_STAGE_FIT
@@ -111,8 +117,7 @@ def score(mentee, candidate):
         points += SAME_TIME_ZONE
 
     if candidate.capacity:
-        room = candidate.capacity - candidate.active_mentees
-        points += ROOM_WEIGHT * room / candidate.capacity
+        points += ROOM_WEIGHT * candidate.room_left / candidate.capacity
     points += max(PER_PENDING_REQUEST * candidate.pending_requests, MAX_PENDING_PENALTY)
     reasons.append(f"answers within {candidate.response_hours} hours")
 

@@ -14,4 +14,6 @@ def add_roles(user, roles):
     if Role.MENTEE in roles:
         MenteeProfile.objects.get_or_create(user=user)
     if Role.MENTOR in roles:
-        MentorProfile.objects.get_or_create(user=user)
+        profile, created = MentorProfile.objects.get_or_create(user=user)
+        if created:
+            profile.refresh_search_text()  # findable by name before the profile is filled in

@@ -10,6 +10,7 @@ urlpatterns = [
     path("mentees/<int:pk>/", views.mentee_detail, name="mentee"),
     path("profile/mentor/", views.edit_mentor_profile, name="edit-mentor"),
     path("profile/mentee/", views.edit_mentee_profile, name="edit-mentee"),
+    path("account/settings/", views.account_settings, name="account-settings"),
     path("profile/roles/add/", views.add_role, name="add-role"),
     path("interests/suggest/", views.suggest_interests, name="suggest-interests"),
 ]

@@ -4,6 +4,7 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts.forms import AccountSettingsForm
 from mentoring.profiles import directory
 from mentoring.profiles.candidates import candidates_for, load_mentee, mentee_facts
 from mentoring.profiles.forms import MenteeProfileForm, MentorProfileForm
@@ -45,9 +46,9 @@ def _without(query, name):
 
 def mentor_detail(request, pk):
     profile = get_object_or_404(
-        MentorProfile.objects.select_related("user", "department").prefetch_related(
-            "interests", "areas"
-        ),
+        MentorProfile.objects.listed()
+        .select_related("user", "department")
+        .prefetch_related("interests", "areas"),
         pk=pk,
     )
     return render(request, "profiles/mentor_detail.html", {"profile": profile})
@@ -100,6 +101,19 @@ def edit_mentee_profile(request):
     return render(request, "profiles/mentee_form.html", {"form": form, "profile": profile})
 
 
+def account_settings(request):
+    """Name and time zone (accounts) beside the roles held (profiles), on one page."""
+    form = AccountSettingsForm(request.POST or None, instance=request.user)
+    if form.is_valid():
+        form.save()
+        profile = MentorProfile.objects.filter(user=request.user).first()
+        if profile is not None:
+            profile.refresh_search_text()  # the directory searches by the new name
+        messages.success(request, "Your settings are saved.")
+        return redirect("profiles:account-settings")
+    return render(request, "profiles/account_settings.html", {"form": form})
+
+
 def suggest_interests(request):
     """Up to ten known interests containing what was typed, for suggestions as you type."""
     key = normalise_term(request.GET.get("q", ""))[:80]
@@ -114,7 +128,7 @@ def add_role(request):
     role = request.POST.get("role")
     if role not in Role.values:
         messages.error(request, "Choose mentee or mentor.")
-        return redirect("accounts:settings")
+        return redirect("profiles:account-settings")
     add_roles(request.user, [role])
     messages.success(request, f"Added: {Role(role).label}. Now tell others about yourself.")
     return redirect("profiles:edit-mentee" if role == Role.MENTEE else "profiles:edit-mentor")

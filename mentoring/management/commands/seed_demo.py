@@ -203,8 +203,7 @@ def add_residents(plan, rng, year_start):
         mentor_fields = {
             "title": f"PGY-{entry['pgy']} Resident, {entry['department']}",
             "specialty": f"{entry['department']} residency",
-            # No resident career stage exists for mentors; junior faculty is the nearest.
-            "career_stage": "junior",
+            "career_stage": "resident",
             "can_offer": " ".join(demo_data.AREA_OFFERS[s] for s in entry["areas_offered"]),
             "cannot_offer": "I'm still in training, so I can't write letters or sponsor you.",
             "capacity": rng.randint(1, 2),
