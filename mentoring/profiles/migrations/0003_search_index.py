@@ -9,7 +9,7 @@ from mentoring.lib.migrations import PostgresOnlySQL
 
 
 class Migration(migrations.Migration):
-    dependencies = [("profiles", "0003_mentorprofile_profiles_me_mode_in_2ab40e_idx_and_more")]
+    dependencies = [("profiles", "0002_areas")]
     operations = [
         PostgresOnlySQL(
             "CREATE INDEX mentorprofile_search_gin ON profiles_mentorprofile "
