@@ -47,6 +47,10 @@ INSTALLED_APPS = [
     "mentoring.profiles",
     "mentoring.clerkships",
     "mentoring.mentorships",
+    "mentoring.goals",
+    "mentoring.meetings",
+    "mentoring.feedback",
+    "mentoring.timeline",
 ]
 
 MIDDLEWARE = [

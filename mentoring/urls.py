@@ -10,6 +10,10 @@ urlpatterns = [
     path("notifications/", include("mentoring.notifications.urls")),
     path("", include("mentoring.profiles.urls")),
     path("", include("mentoring.mentorships.urls")),
+    path("", include("mentoring.goals.urls")),
+    path("", include("mentoring.meetings.urls")),
+    path("", include("mentoring.feedback.urls")),
+    path("", include("mentoring.timeline.urls")),
     path("admin/", admin.site.urls),
 ]
 

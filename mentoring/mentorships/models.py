@@ -147,6 +147,19 @@ class Mentorship(Expectations):
             return None
         return (timezone.now() - self.last_contact_at).days
 
+    @property
+    def cadence_status(self):
+        """On track, due, or overdue against the agreed rhythm (overdue past 1.5 times it)."""
+        if self.status != self.Status.ACTIVE:
+            return ""
+        since = self.last_contact_at or timezone.make_aware(
+            datetime.datetime.combine(self.started_on, datetime.time())
+        )
+        days = (timezone.now() - since).total_seconds() / 86400
+        if days < self.cadence_days:
+            return "on track"
+        return "due" if days < 1.5 * self.cadence_days else "overdue"
+
     def next_reassessment_after(self, day):
         return day + datetime.timedelta(days=self.reassess_every_days)
 

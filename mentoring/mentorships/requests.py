@@ -235,7 +235,9 @@ def refer(request_obj, by, colleague, note=""):
 @transaction.atomic
 def follow_referral(request_obj, mentee):
     """The one click: ask the referred colleague with the original areas and message."""
-    if request_obj.mentee_id != mentee.pk or request_obj.status != Status.REFERRED:
+    if request_obj.mentee_id != mentee.pk:
+        raise PermissionError("Only the student who was referred can follow the referral.")
+    if request_obj.status != Status.REFERRED:
         raise RequestProblem("There is no referral to follow here.")
     if request_obj.follow_ups.exists():
         raise RequestProblem(f"You asked {request_obj.referred_to} already.")

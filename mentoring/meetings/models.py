@@ -1,0 +1,147 @@
+import datetime
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from mentoring.goals.models import Goal
+from mentoring.mentorships.models import Mentorship
+
+EARLIEST = datetime.datetime(1990, 1, 1, tzinfo=datetime.UTC)
+FURTHEST_AHEAD = datetime.timedelta(days=3653)  # ten years
+
+
+def check_meeting_time(value):
+    if value < EARLIEST:
+        raise ValidationError("A meeting can't be before 1990.")
+    if value > timezone.now() + FURTHEST_AHEAD:
+        raise ValidationError("A meeting can't be more than ten years ahead.")
+
+
+class MeetingQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Meetings of mentorships this person is in: the pair only."""
+        return self.filter(Q(mentorship__mentor=user) | Q(mentorship__mentee=user))
+
+    def upcoming(self):
+        return self.filter(status=Meeting.Status.PLANNED, starts_at__gte=timezone.now())
+
+
+class Meeting(models.Model):
+    class Status(models.TextChoices):
+        PLANNED = "planned", "Planned"
+        HELD = "held", "Held"
+        CANCELLED = "cancelled", "Cancelled"
+
+    class Mode(models.TextChoices):
+        IN_PERSON = "in_person", "In person"
+        PHONE = "phone", "Phone"
+        VIDEO = "video", "Video"
+        EMAIL = "email", "E-mail"
+        ASYNC = "async", "Asynchronous (messages)"
+
+    mentorship = models.ForeignKey(Mentorship, on_delete=models.CASCADE, related_name="meetings")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PLANNED)
+    starts_at = models.DateTimeField("when", validators=[check_meeting_time])
+    minutes = models.PositiveSmallIntegerField(
+        "length (minutes)", default=30, validators=[MinValueValidator(5), MaxValueValidator(480)]
+    )
+    mode = models.CharField(max_length=10, choices=Mode.choices, default=Mode.IN_PERSON)
+    place = models.CharField("where, or the call link", max_length=300, blank=True)
+    agenda = models.TextField(
+        max_length=4000,
+        blank=True,
+        help_text="What you want to talk about; the mentee prepares it.",
+    )
+    shared_notes = models.TextField("notes (both of you see these)", max_length=8000, blank=True)
+    goals_discussed = models.ManyToManyField(Goal, blank=True, related_name="meetings")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    held_at = models.DateTimeField(null=True, blank=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_at", "-pk"]
+        indexes = [
+            models.Index(fields=["mentorship", "starts_at"]),
+            models.Index(fields=["status", "starts_at"]),
+        ]
+
+    def __str__(self):
+        return f"{self.mentorship} on {self.starts_at:%Y-%m-%d}"
+
+    @property
+    def ends_at(self):
+        return self.starts_at + datetime.timedelta(minutes=self.minutes)
+
+
+class ActionItem(models.Model):
+    class Owner(models.TextChoices):
+        MENTEE = "mentee", "Mentee"
+        MENTOR = "mentor", "Mentor"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="action_items")
+    text = models.CharField(max_length=300)
+    owner = models.CharField(max_length=6, choices=Owner.choices, default=Owner.MENTEE)
+    due_on = models.DateField(null=True, blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["done_at", "due_on", "pk"]
+        indexes = [models.Index(fields=["done_at", "due_on"])]
+
+    def __str__(self):
+        return self.text
+
+    def owner_user_id(self):
+        mentorship = self.meeting.mentorship
+        return mentorship.mentee_id if self.owner == self.Owner.MENTEE else mentorship.mentor_id
+
+
+class PrivateNote(models.Model):
+    """A note on a meeting that only its author can ever read: not the partner, not
+    coordinators, not staff. Every read filters on author = the person asking."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="private_notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="private_notes"
+    )
+    text = models.TextField(max_length=8000)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "author"], name="one_private_note_each"),
+        ]
+
+    def __str__(self):
+        return f"Private note by {self.author_id}"
+
+
+def new_token():
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeed(models.Model):
+    """The secret behind a person's calendar subscription URL; resetting it cuts old links."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_token)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"Calendar feed of {self.user}"
+
+    def reset(self):
+        self.token, self.created_at = new_token(), timezone.now()
+        self.save(update_fields=["token", "created_at"])
