@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from mentoring.feedback import views
 
 app_name = "feedback"
-urlpatterns = []
+urlpatterns = [
+    path("mentorships/<int:pk>/feedback/", views.feedback_list, name="list"),
+    path("mentorships/<int:pk>/feedback/give/", views.give_feedback, name="give"),
+    path("mentorships/<int:pk>/feedback/ask/", views.ask_for_feedback, name="ask"),
+]

@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from mentoring.timeline import record, views
 
 app_name = "timeline"
-urlpatterns = []
+urlpatterns = [
+    path("mentorships/<int:pk>/timeline/", views.mentorship_timeline, name="mentorship"),
+    path("record/", record.record_page, name="record"),
+    path("record.json", record.record_json, name="record-json"),
+]

@@ -1,0 +1,95 @@
+from django.contrib import messages
+from django.db import IntegrityError, transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from mentoring.feedback.forms import MenteeFeedbackForm, MentorFeedbackForm
+from mentoring.feedback.models import Feedback, FeedbackRequest
+from mentoring.lib.guidance import feedback_prompts
+from mentoring.mentorships.models import Mentorship
+from mentoring.notifications.services import notify
+from mentoring.profiles.models import MenteeProfile
+
+
+def _mentorship(request, pk):
+    return get_object_or_404(
+        Mentorship.objects.visible_to(request.user).select_related("mentor", "mentee"), pk=pk
+    )
+
+
+def feedback_list(request, pk):
+    mentorship = _mentorship(request, pk)
+    entries = (
+        Feedback.objects.visible_to(request.user)
+        .filter(mentorship=mentorship)
+        .select_related("author", "goal")
+    )
+    open_request = FeedbackRequest.objects.filter(mentorship=mentorship, answered_by=None).first()
+    return render(
+        request,
+        "feedback/list.html",
+        {"mentorship": mentorship, "entries": entries, "open_request": open_request},
+    )
+
+
+def give_feedback(request, pk):
+    mentorship = _mentorship(request, pk)
+    from_mentor = request.user.pk == mentorship.mentor_id
+    form_class = MentorFeedbackForm if from_mentor else MenteeFeedbackForm
+    form = form_class(request.POST or None, mentorship=mentorship)
+    if form.is_valid():
+        with transaction.atomic():
+            feedback = form.save(commit=False)
+            feedback.mentorship, feedback.author = mentorship, request.user
+            feedback.direction = (
+                Feedback.Direction.TO_MENTEE if from_mentor else Feedback.Direction.TO_MENTOR
+            )
+            feedback.save()
+            if from_mentor:
+                FeedbackRequest.objects.filter(mentorship=mentorship, answered_by=None).update(
+                    answered_by=feedback
+                )
+            notify(
+                mentorship.partner_of(request.user),
+                "feedback.new",
+                f"{request.user} gave you feedback",
+                url=reverse("feedback:list", args=[mentorship.pk]),
+            )
+        messages.success(request, "Your feedback is sent.")
+        return redirect("feedback:list", mentorship.pk)
+    profile = MenteeProfile.objects.filter(user_id=mentorship.mentee_id).first()
+    is_early = profile.is_early if profile else True
+    return render(
+        request,
+        "feedback/give.html",
+        {
+            "mentorship": mentorship,
+            "form": form,
+            "from_mentor": from_mentor,
+            "prompts": feedback_prompts(is_early) if from_mentor else [],
+        },
+    )
+
+
+@require_POST
+def ask_for_feedback(request, pk):
+    """The mentee's one click: the mentor is told, once, until they give feedback."""
+    mentorship = _mentorship(request, pk)
+    if request.user.pk != mentorship.mentee_id:
+        messages.error(request, "Only the mentee asks for feedback here.")
+        return redirect("feedback:list", pk)
+    try:
+        with transaction.atomic():
+            FeedbackRequest.objects.create(mentorship=mentorship)
+            notify(
+                mentorship.mentor,
+                "feedback.requested",
+                f"{request.user} asks for your feedback",
+                url=reverse("feedback:give", args=[pk]),
+            )
+    except IntegrityError:
+        messages.info(request, "You asked already; your mentor has been told.")
+    else:
+        messages.success(request, f"{mentorship.mentor} is asked for feedback.")
+    return redirect("feedback:list", pk)

@@ -1,0 +1,107 @@
+"""One mentorship's story in time order: meetings, goal changes, feedback, agreement changes.
+
+A fixed number of queries whatever the length of the story (one per kind of event); the
+events are merged and paginated in Python, since one relationship has hundreds at most.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+from django.utils import timezone
+
+from mentoring.feedback.models import Feedback
+from mentoring.goals.models import Goal, GoalUpdate
+from mentoring.meetings.models import Meeting
+from mentoring.mentorships.models import ExpectationChange
+
+
+@dataclass
+class Event:
+    at: datetime.datetime
+    kind: str
+    title: str
+    detail: str = ""
+    url: str = ""
+    items: list = field(default_factory=list)
+
+
+def _start_of(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+
+
+def meeting_events(mentorship):
+    meetings = (
+        Meeting.objects.filter(mentorship=mentorship)
+        .prefetch_related("action_items", "goals_discussed")
+        .order_by("-starts_at")
+    )
+    for meeting in meetings:
+        goals = [g.title for g in meeting.goals_discussed.all()]
+        yield Event(
+            at=meeting.starts_at,
+            kind="meeting",
+            title=f"Meeting {meeting.get_status_display().lower()}: "
+            f"{meeting.get_mode_display().lower()}, {meeting.minutes} minutes",
+            detail=("Goals discussed: " + ", ".join(goals)) if goals else "",
+            url=reverse("meetings:detail", args=[meeting.pk]),
+            items=list(meeting.action_items.all()),
+        )
+
+
+def goal_events(mentorship):
+    shared = Goal.objects.shared_with_mentorship(mentorship)
+    for goal in shared:
+        yield Event(
+            at=goal.created_at, kind="goal", title=f"Goal set: {goal.title}", detail=goal.short_kind
+        )
+    updates = GoalUpdate.objects.filter(goal__in=shared).select_related("goal")
+    for update in updates:
+        yield Event(
+            at=update.created_at,
+            kind="goal",
+            title=f"Goal {update.get_status_display().lower()}: {update.goal.title}",
+            detail=update.note,
+        )
+
+
+def feedback_events(mentorship):
+    for entry in Feedback.objects.filter(mentorship=mentorship).select_related("author", "goal"):
+        about = f" about “{entry.goal.title}”" if entry.goal else ""
+        yield Event(
+            at=entry.created_at,
+            kind="feedback",
+            title=f"Feedback from {entry.author}{about}",
+            url=reverse("feedback:list", args=[mentorship.pk]),
+        )
+
+
+def relationship_events(mentorship):
+    yield Event(at=_start_of(mentorship.started_on), kind="mentorship", title="Mentorship began")
+    if mentorship.paused_at:
+        yield Event(at=mentorship.paused_at, kind="mentorship", title="Paused")
+    if mentorship.closed_at:
+        yield Event(
+            at=mentorship.closed_at,
+            kind="mentorship",
+            title=f"Closed: {mentorship.get_close_reason_display()}",
+        )
+    accepted = ExpectationChange.objects.filter(
+        mentorship=mentorship, status=ExpectationChange.Status.ACCEPTED
+    )
+    for change in accepted:
+        yield Event(
+            at=change.answered_at or change.created_at,
+            kind="mentorship",
+            title=f"Agreement changed: every {change.cadence_days} days, "
+            f"{change.meeting_minutes} minutes",
+        )
+
+
+SOURCES = [meeting_events, goal_events, feedback_events, relationship_events]
+
+
+def timeline(mentorship):
+    """Every event, newest first."""
+    events = [event for source in SOURCES for event in source(mentorship)]
+    return sorted(events, key=lambda e: e.at, reverse=True)
