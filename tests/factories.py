@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from mentoring.clerkships.models import Clerkship, ClerkshipFaculty, Rotation
+from mentoring.goals.models import Goal, GoalUpdate
 from mentoring.mentorships.lifecycle import start_mentorship
 from mentoring.profiles.models import Area, Department, Interest, MenteeProfile, MentorProfile
 
@@ -62,3 +63,15 @@ def make_rotation(student, clerkship, starts_on=None, weeks=6):
 
 def make_mentorship(mentor, mentee, **fields):
     return start_mentorship(mentor, mentee, **fields)
+
+
+def make_goal(mentee, title=None, kind=Goal.Kind.SPECIFIC, shared_with=(), updates=(), **fields):
+    """A goal at the end of the mentee's list; updates are (status, note) pairs, oldest first."""
+    fields.setdefault("position", Goal.objects.filter(mentee=mentee).count() + 1)
+    goal = Goal.objects.create(
+        mentee=mentee, kind=kind, title=title or f"Goal {fields['position']}", **fields
+    )
+    goal.shared_with.set(shared_with)
+    for status, note in updates:
+        GoalUpdate.objects.create(goal=goal, author=mentee, status=status, note=note)
+    return goal

@@ -59,7 +59,9 @@ class Goal(models.Model):
         indexes = [models.Index(fields=["mentee", "position"])]
 
     def __str__(self):
-        return self.title
+        # Not the title: the admin's delete pages list related rows by str(), and a goal's
+        # words are for the mentee and the mentors they chose.
+        return f"Goal #{self.pk}"
 
     @property
     def short_kind(self):
@@ -80,4 +82,4 @@ class GoalUpdate(models.Model):
         indexes = [models.Index(fields=["goal", "created_at"])]
 
     def __str__(self):
-        return f"{self.goal}: {self.get_status_display()}"
+        return f"Update #{self.pk} on goal #{self.goal_id}"

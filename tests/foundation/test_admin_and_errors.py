@@ -4,7 +4,16 @@ from django.contrib import admin
 from django.test import RequestFactory
 from django.views.defaults import server_error
 
-OUR_APPS = {"accounts", "notifications", "profiles", "clerkships", "mentorships"}
+OUR_APPS = {
+    "accounts",
+    "notifications",
+    "profiles",
+    "clerkships",
+    "mentorships",
+    "goals",
+    "meetings",
+    "feedback",
+}
 
 
 def test_every_model_is_in_the_admin():
