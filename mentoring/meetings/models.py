@@ -99,7 +99,8 @@ class ActionItem(models.Model):
         indexes = [models.Index(fields=["done_at", "due_on"])]
 
     def __str__(self):
-        return self.text
+        # Not the text: the admin lists related rows by str(), and the text is the pair's.
+        return f"Action item #{self.pk}"
 
     def owner_user_id(self):
         mentorship = self.meeting.mentorship

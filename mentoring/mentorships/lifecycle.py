@@ -93,8 +93,12 @@ def close(mentorship, by, reason, reflection=""):
     mentorship.status = Mentorship.Status.CLOSED
     mentorship.closed_at, mentorship.closed_by = timezone.now(), by
     mentorship.close_reason, mentorship.closing_reflection = reason, reflection
+    mentorship.next_meeting_at = None  # meetings still planned will not take place
     mentorship.save(
-        update_fields=["status", "closed_at", "closed_by", "close_reason", "closing_reflection"]
+        update_fields=[
+            "status", "closed_at", "closed_by", "close_reason", "closing_reflection",
+            "next_meeting_at",
+        ]
     )
     MentorProfile.objects.release_slot(mentorship.mentor_id)
     notify(

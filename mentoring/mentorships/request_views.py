@@ -151,6 +151,11 @@ def register_relationship(request):
         )
         form = RegisterForm(request.POST or None)
     else:
+        if not MentorProfile.objects.filter(user=request.user).exists():
+            if MenteeProfile.objects.filter(user=request.user).exists():
+                messages.info(request, "Find your mentor here and record it from their page.")
+                return redirect("profiles:directory")
+            raise PermissionDenied("Add the mentor role under Account to record a mentee.")
         form = RegisterMenteeForm(request.POST or None)
     if form.is_valid():
         data = dict(form.cleaned_data)

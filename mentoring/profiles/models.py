@@ -244,7 +244,16 @@ class MenteeProfileQuerySet(models.QuerySet):
             Q(pk=OuterRef("user_id"))
             & (
                 Q(mentorships_as_mentee__mentor=user)
-                | Q(mentorship_requests_as_mentee__mentor=user)
+                # A request the student sent, or an invitation (made when the faculty member
+                # could already see them); a relationship a mentor merely claims is not enough.
+                | Q(
+                    mentorship_requests_as_mentee__mentor=user,
+                    mentorship_requests_as_mentee__created_by=F("pk"),
+                )
+                | Q(
+                    mentorship_requests_as_mentee__mentor=user,
+                    mentorship_requests_as_mentee__kind="invite",
+                )
                 | Q(
                     rotations__clerkship__coordinators=user,
                     rotations__ends_on__gte=today - COORDINATOR_SCOPE,

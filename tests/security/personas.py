@@ -1,0 +1,117 @@
+"""A small world for the authorization matrix: one person per column of DESIGN.md's
+"Who sees what", and the rows their pages are about.
+
+Built through the product's own functions (ask, refer, notify) so that the rows are
+the ones real use creates, counters and notifications included.
+"""
+
+from dataclasses import dataclass
+
+from mentoring.mentorships import lifecycle, requests
+from mentoring.mentorships.models import ExpectationChange, Mentorship, MentorshipRequest
+from mentoring.notifications.models import Notification
+from mentoring.notifications.services import notify
+from mentoring.feedback.models import Reassessment
+from mentoring.goals.models import Goal
+from mentoring.meetings.models import ActionItem, CalendarFeed, Meeting
+from tests.factories import (
+    make_clerkship,
+    make_goal,
+    make_mentee,
+    make_mentor,
+    make_mentorship,
+    make_rotation,
+    make_user,
+)
+from tests.meetings.factories import local, make_action_item, make_meeting
+
+PERSONAS = [
+    "anonymous",
+    "outsider",  # a student with no relation to anyone below
+    "mentee",
+    "mentor",  # the mentee's mentor, in an active mentorship
+    "other_faculty",  # a mentor with no relation to the mentee
+    "asked_mentor",  # the mentor the mentee's pending request went to
+    "coordinator",  # coordinates a clerkship the mentee is rotating in now
+    "coordinator_out",  # coordinates another clerkship
+    "staff",  # is_staff and is_superuser
+]
+
+
+@dataclass
+class World:
+    people: dict  # persona name -> User (None for anonymous)
+    mentorship: Mentorship
+    change: ExpectationChange  # pending, proposed by the mentor
+    pending_request: MentorshipRequest  # mentee asked asked_mentor; waiting for an answer
+    referred_request: MentorshipRequest  # an earlier ask, referred to a colleague
+    notification: Notification  # for the mentee
+    goal: Goal  # the mentee's, shared with the mentorship
+    planned_meeting: Meeting  # three days ahead
+    held_meeting: Meeting  # a week ago, with one action item
+    action_item: ActionItem
+    calendar_token: str  # the mentee's calendar feed
+    reassessment: Reassessment  # the mentee's, not yet answered
+
+
+def build_world():
+    mentee = make_mentee(make_user(display_name="Mentee Sam"), interests=["cardiology"])
+    outsider = make_mentee(make_user(display_name="Outsider Student"))
+    mentor = make_mentor(make_user(display_name="Dr. Their Mentor"))
+    other_faculty = make_mentor(make_user(display_name="Dr. Other Faculty"))
+    asked_mentor = make_mentor(make_user(display_name="Dr. Asked Mentor"))
+    # Not a persona: only the target of a referral, so that following it can succeed.
+    colleague = make_mentor(make_user(display_name="Dr. Referred Colleague"))
+    coordinator = make_user(display_name="Coordinator In Scope")
+    coordinator_out = make_user(display_name="Coordinator Out Of Scope")
+    staff = make_user(display_name="Staff Person", is_staff=True, is_superuser=True)
+
+    make_rotation(mentee, make_clerkship("Internal Medicine", coordinators=[coordinator]))
+    # The out-of-scope coordinator has students of their own, just not this mentee.
+    make_rotation(outsider, make_clerkship("Surgery", coordinators=[coordinator_out]))
+
+    mentorship = make_mentorship(mentor, mentee)
+    change = ExpectationChange.objects.create(
+        mentorship=mentorship, proposed_by=mentor, cadence_days=7, note="Weekly for a while?"
+    )
+    referred = requests.ask(mentee, asked_mentor, message="Could you help with research?")
+    referred = requests.refer(referred, asked_mentor, colleague, "She runs the research block.")
+    pending = requests.ask(mentee, asked_mentor, message="Could you help with applications?")
+    goal = make_goal(mentee, title="Match into cardiology", shared_with=[mentorship])
+    planned = make_meeting(mentorship)
+    held = make_meeting(mentorship, local(days=-7), status=Meeting.Status.HELD)
+    item = make_action_item(held)
+    token = CalendarFeed.objects.create(user=mentee).token
+    prompt = Reassessment.objects.create(
+        mentorship=mentorship, respondent=mentee, due_on=mentorship.reassess_on
+    )
+    notification = notify(
+        mentee, "test.hello", "Something for the mentee", url=lifecycle.link(mentorship)
+    )
+
+    people = {
+        "anonymous": None,
+        "outsider": outsider,
+        "mentee": mentee,
+        "mentor": mentor,
+        "other_faculty": other_faculty,
+        "asked_mentor": asked_mentor,
+        "coordinator": coordinator,
+        "coordinator_out": coordinator_out,
+        "staff": staff,
+    }
+    assert list(people) == PERSONAS
+    return World(
+        people=people,
+        mentorship=mentorship,
+        change=change,
+        pending_request=pending,
+        referred_request=referred,
+        notification=notification,
+        goal=goal,
+        planned_meeting=planned,
+        held_meeting=held,
+        action_item=item,
+        calendar_token=token,
+        reassessment=prompt,
+    )

@@ -1,0 +1,312 @@
+"""Every URL, every persona, GET and POST: the answer DESIGN.md's "Who sees what" calls for.
+
+Answers: 200, 403, 404, 405, LOGIN (a redirect to sign-in) or 302 (any other redirect).
+Outside your scope is 404, so that existence does not leak; in scope but the wrong side
+(a sender answering their own request) is 403. POSTs are sent empty: a form re-renders with
+its errors (200), an action redirects (302). Each case starts from the same fresh world (see
+the world fixture), so a POST that pauses or withdraws something changes no other answer.
+"""
+
+import pytest
+from django.db import transaction
+from django.urls import NoReverseMatch, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from tests.security.personas import PERSONAS, build_world
+
+LOGIN = "login"
+SIGNED_IN = PERSONAS[1:]
+
+
+class Bug:
+    """The answer DESIGN.md calls for, which the product does not give yet: write a cell as
+    Bug(404, "why") and its case becomes a strict xfail until the product is fixed."""
+
+    def __init__(self, expected, reason):
+        self.expected, self.reason = expected, reason
+
+
+def only(default, anonymous=LOGIN, **cells):
+    """One answer per persona: `default` for everyone signed in unless named."""
+    unknown = set(cells) - set(SIGNED_IN)
+    assert not unknown, f"Unknown personas: {unknown}"
+    return {"anonymous": anonymous, **{p: cells.get(p, default) for p in SIGNED_IN}}
+
+
+def page(get, post=None):
+    """A page or a form: POST answers as GET does unless given."""
+    return {"GET": get, "POST": get if post is None else post}
+
+
+def action(post):
+    """An @require_POST action: GET is 405 for everyone signed in."""
+    return {"GET": only(405), "POST": post}
+
+
+# Pages of the product show a mentorship to its two people only. DESIGN.md lets an in-scope
+# coordinator and staff see who, since and cadence: they do so on dashboards and in the admin.
+PAIR = only(404, mentee=200, mentor=200)
+# DESIGN.md: the mentee, their mentor, faculty with a request between them, an in-scope
+# coordinator and staff.
+MENTEE_PROFILE = only(404, mentee=200, mentor=200, asked_mentor=200, coordinator=200, staff=200)
+# A request: its two people only. The mentee's own mentor is not a party to it.
+REQUEST = only(404, mentee=200, asked_mentor=200)
+# Answering a request: its receiver; the sender is in scope but the wrong side.
+ANSWER = only(404, mentee=403, asked_mentor=200)
+
+MATRIX = {
+    # Public; a signed-in visitor is sent home.
+    "landing": page(only(302, anonymous=200)),
+    "home": page(only(200)),
+    # allauth's pages are public by design; it sends a signed-in visitor on.
+    "account_login": page(only(302, anonymous=200)),
+    "account_signup": page(only(302, anonymous=200)),
+    # Staff only; the admin sends everyone else to its own sign-in page, not ours.
+    "admin:index": page(only(302, anonymous=302, staff=200)),
+    "notifications:inbox": page(only(200)),
+    "notifications:open": action(only(404, mentee=302)),
+    "notifications:read-all": action(only(302)),
+    # Mentor profiles and the directory: every signed-in person.
+    "profiles:directory": page(only(200)),
+    "profiles:recommendations": page(only(200)),
+    "profiles:mentor": page(only(200)),
+    "profiles:mentee": page(MENTEE_PROFILE),
+    # One's own profile: 404 for someone without that role.
+    "profiles:edit-mentor": page(only(404, mentor=200, other_faculty=200, asked_mentor=200)),
+    "profiles:edit-mentee": page(only(404, mentee=200, outsider=200)),
+    "profiles:account-settings": page(only(200)),
+    "profiles:add-role": action(only(302)),
+    "profiles:suggest-interests": page(only(200)),
+    "mentorships:requests": page(only(200)),
+    "mentorships:request": page(REQUEST),
+    "mentorships:accept": page(ANSWER),
+    "mentorships:decline": page(ANSWER),
+    "mentorships:refer": page(ANSWER),
+    "mentorships:withdraw": action(only(404, mentee=302, asked_mentor=403)),
+    "mentorships:follow-referral": action(only(404, mentee=302, asked_mentor=403)),
+    # Asking needs the mentee role; without it one is sent back to the mentor's page.
+    "mentorships:ask": page(only(302, mentee=200, outsider=200)),
+    # Inviting the mentee: faculty who may see their profile; others who see it lack the role.
+    "mentorships:invite": page(
+        only(404, mentor=200, asked_mentor=200, mentee=403, coordinator=403, staff=403)
+    ),
+    # Recording an existing mentee needs the mentor role; a mentee is sent to the directory
+    # to record it from their mentor's page.
+    "mentorships:register": page(
+        only(403, mentor=200, other_faculty=200, asked_mentor=200, mentee=302, outsider=302)
+    ),
+    "mentorships:roster": page(only(200)),
+    "mentorships:stop-accepting": page(only(200)),
+    "mentorships:my-mentors": page(only(200)),
+    "mentorships:my-mentees": page(only(200)),
+    "mentorships:detail": page(PAIR),
+    "mentorships:pause": action(only(404, mentee=302, mentor=302)),
+    "mentorships:resume": action(only(404, mentee=302, mentor=302)),
+    "mentorships:close": page(PAIR),
+    "mentorships:propose-change": page(PAIR),
+    # The change was proposed by the mentor: the mentee answers it, the mentor may not.
+    "mentorships:answer-change": action(only(404, mentee=302, mentor=403)),
+    # Goals: the mentee's own; the mentor reads one only while it is shared with them, and
+    # changing it is the mentee's (403 for the mentor). Lists need the mentee role.
+    "goals:list": page(only(404, mentee=200, outsider=200)),
+    "goals:create": page(only(404, mentee=200, outsider=200)),
+    "goals:detail": page(PAIR),
+    "goals:mentorship": page(PAIR),
+    "goals:edit": page(only(404, mentee=200, mentor=403)),
+    "goals:delete": page(only(404, mentee=200, mentor=403), post=only(404, mentee=302, mentor=403)),
+    "goals:move-up": action(only(404, mentee=302, mentor=403)),
+    "goals:move-down": action(only(404, mentee=302, mentor=403)),
+    # An empty progress POST re-renders the goal page with its errors.
+    "goals:progress": action(only(404, mentee=200, mentor=403)),
+    # Meetings: the pair only; anyone signed in has their own calendar page, and the feed
+    # answers to its secret token without sign-in.
+    "meetings:list": page(PAIR),
+    "meetings:plan": page(PAIR),
+    "meetings:log-new": page(PAIR),
+    "meetings:quick-log": page(PAIR),
+    "meetings:detail": page(PAIR),
+    "meetings:edit": page(PAIR),
+    "meetings:agenda": page(PAIR),
+    "meetings:private-note": page(PAIR),
+    "meetings:log": page(PAIR),
+    "meetings:cancel": page(PAIR, post=only(404, mentee=302, mentor=302)),
+    "meetings:mark-action-item": action(only(404, mentee=302, mentor=302)),
+    "meetings:ics": {"GET": PAIR, "POST": only(405)},
+    "meetings:calendar": page(only(200)),
+    "meetings:reset-calendar": action(only(302)),
+    "meetings:feed": {"GET": only(200, anonymous=200), "POST": only(405, anonymous=405)},
+    # Feedback and the timeline: the pair only (DESIGN.md). Only the mentee asks for
+    # feedback; the mentor's POST is turned back with a message.
+    "feedback:list": page(PAIR),
+    "feedback:give": page(PAIR),
+    "feedback:ask": action(only(404, mentee=302, mentor=302)),
+    "timeline:mentorship": page(PAIR),
+    # Reassessment answers: the respondent's own (a partner's only once shared and done).
+    "feedback:reassessments": page(only(200)),
+    "feedback:reassessment": page(only(404, mentee=200)),
+    # One's own record: everyone signed in gets their own, never anyone else's.
+    "timeline:record": page(only(200)),
+    "timeline:record-json": page(only(200)),
+}
+
+# URL patterns the matrix leaves to others. A row in MATRIX takes precedence.
+EXCLUDED_NAMESPACES = {
+    # Django admin: every page sits behind admin_view's staff check; admin:index checks it here.
+    "admin",
+}
+EXCLUDED_URLCONFS = {
+    # allauth's own pages (logout, password reset, e-mail confirmation...) are public by
+    # design and guarded by allauth; its login and signup pages have rows above.
+    "allauth.urls",
+}
+
+
+def all_routes(patterns, prefix="", namespace="", excluded=False):
+    """(route, excluded) for every URL pattern, includes followed. A route is its
+    namespaced name ("mentorships:accept"), or its full pattern when it has no name."""
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            yield from all_routes(
+                entry.url_patterns,
+                prefix + str(entry.pattern),
+                ":".join(filter(None, [namespace, entry.namespace])),
+                excluded
+                or entry.namespace in EXCLUDED_NAMESPACES
+                or getattr(entry.urlconf_name, "__name__", None) in EXCLUDED_URLCONFS,
+            )
+        elif entry.name:
+            yield ":".join(filter(None, [namespace, entry.name])), excluded
+        else:
+            yield prefix + str(entry.pattern), excluded
+
+
+def url_for(route, world):
+    """The route's URL, its pk and profile_pk taken from the world."""
+    people = world.people
+    kwargs = {
+        "notifications:open": {"pk": world.notification.pk},
+        "profiles:mentor": {"pk": people["mentor"].mentor_profile.pk},
+        "profiles:mentee": {"pk": people["mentee"].mentee_profile.pk},
+        "mentorships:request": {"pk": world.pending_request.pk},
+        "mentorships:accept": {"pk": world.pending_request.pk},
+        "mentorships:decline": {"pk": world.pending_request.pk},
+        "mentorships:refer": {"pk": world.pending_request.pk},
+        "mentorships:withdraw": {"pk": world.pending_request.pk},
+        "mentorships:follow-referral": {"pk": world.referred_request.pk},
+        "mentorships:ask": {"profile_pk": people["other_faculty"].mentor_profile.pk},
+        "mentorships:invite": {"profile_pk": people["mentee"].mentee_profile.pk},
+        "mentorships:detail": {"pk": world.mentorship.pk},
+        "mentorships:pause": {"pk": world.mentorship.pk},
+        "mentorships:resume": {"pk": world.mentorship.pk},
+        "mentorships:close": {"pk": world.mentorship.pk},
+        "mentorships:propose-change": {"pk": world.mentorship.pk},
+        "mentorships:answer-change": {"pk": world.mentorship.pk, "change_pk": world.change.pk},
+        "feedback:list": {"pk": world.mentorship.pk},
+        "feedback:give": {"pk": world.mentorship.pk},
+        "feedback:ask": {"pk": world.mentorship.pk},
+        "timeline:mentorship": {"pk": world.mentorship.pk},
+        "goals:mentorship": {"pk": world.mentorship.pk},
+        "meetings:list": {"pk": world.mentorship.pk},
+        "meetings:plan": {"pk": world.mentorship.pk},
+        "meetings:log-new": {"pk": world.mentorship.pk},
+        "meetings:quick-log": {"pk": world.mentorship.pk},
+        **{
+            f"meetings:{name}": {"pk": world.planned_meeting.pk}
+            for name in ("detail", "edit", "agenda", "private-note", "cancel", "ics")
+        },
+        "meetings:log": {"pk": world.held_meeting.pk},
+        "meetings:mark-action-item": {
+            "pk": world.held_meeting.pk,
+            "item_pk": world.action_item.pk,
+        },
+        "meetings:feed": {"token": world.calendar_token},
+        "feedback:reassessment": {"pk": world.reassessment.pk},
+        **{
+            f"goals:{name}": {"pk": world.goal.pk}
+            for name in ("detail", "edit", "delete", "move-up", "move-down", "progress")
+        },
+    }.get(route, {})
+    try:
+        return reverse(route, kwargs=kwargs)
+    except NoReverseMatch:
+        pytest.fail(
+            f"Cannot build a URL for {route}: if it takes arguments, give them in url_for(); "
+            "if the pattern is gone or renamed, update its row (see test_every_url_has_a_row)."
+        )
+
+
+def answer(response):
+    if response.status_code in (301, 302, 303):
+        return LOGIN if response["Location"].startswith("/accounts/login/") else 302
+    return response.status_code
+
+
+def cases():
+    for route, row in MATRIX.items():
+        for method in ("GET", "POST"):
+            for persona in PERSONAS:
+                expected, marks = row[method][persona], ()
+                if isinstance(expected, Bug):
+                    marks = pytest.mark.xfail(
+                        strict=True, raises=AssertionError, reason=f"BUG: {expected.reason}"
+                    )
+                    expected = expected.expected
+                yield pytest.param(
+                    route, persona, method, expected, marks=marks, id=f"{route}|{persona}|{method}"
+                )
+
+
+def test_every_url_has_a_row():
+    routes = list(all_routes(get_resolver().url_patterns))
+    problems = [
+        f"URL pattern {route} has no row in the authorization matrix: add one"
+        for route, excluded in routes
+        if not excluded and route not in MATRIX
+    ]
+    problems += [
+        f"Row {route} in the authorization matrix matches no URL pattern: rename or remove it"
+        for route in sorted(set(MATRIX) - {route for route, _ in routes})
+    ]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.fixture(scope="module")
+def shared_world(django_db_setup, django_db_blocker):
+    """The world, built once for this module in a transaction rolled back at its end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        try:
+            yield build_world()
+        finally:
+            transaction.set_rollback(True)
+
+
+@pytest.fixture
+def world(shared_world, db):
+    # pytest-django's db runs each case in a savepoint of the transaction above and rolls it
+    # back, so every case starts from this same fresh world, whatever ran before it.
+    return shared_world
+
+
+@pytest.mark.parametrize(("route", "persona", "method", "expected"), list(cases()))
+def test_authorization(client, world, route, persona, method, expected):
+    if world.people[persona] is not None:
+        client.force_login(world.people[persona])
+    url = url_for(route, world)
+    response = client.get(url) if method == "GET" else client.post(url)
+    got = answer(response)
+    where = f" to {response['Location']}" if got in (LOGIN, 302) else ""
+    assert got == expected, f"{method} {url} as {persona}: expected {expected}, got {got}{where}"
+
+
+# Beyond one request: a registration names its mentee by e-mail address, and a pending one
+# counts as "a request between them" for the mentee's profile.
+@pytest.mark.parametrize("persona", ["outsider", "coordinator_out", "other_faculty"])
+def test_registering_oneself_as_mentor_opens_no_mentee_profile(client, world, persona):
+    mentee = world.people["mentee"]
+    client.force_login(world.people[persona])
+    client.post(
+        reverse("mentorships:register"),
+        {"mentee_email": mentee.email, "since_on": timezone.localdate().isoformat()},
+    )
+    profile = client.get(reverse("profiles:mentee", args=[mentee.mentee_profile.pk]))
+    assert profile.status_code == 404
