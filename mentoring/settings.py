@@ -7,6 +7,7 @@ embedded Celery broker under var/, e-mail printed to the console.
 import os
 from pathlib import Path
 
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 from mentoring.lib.env import database_from_url, env_bool, env_int, env_list, env_str
@@ -217,11 +218,43 @@ CELERY_BEAT_SCHEDULE = {
         "task": "mentoring.notifications.tasks.sweep_undelivered",
         "schedule": 300.0,
     },
+    # Each hour, e-mail the daily digest to people for whom it is now 07:00-07:59 locally.
+    "send-notification-digests": {
+        "task": "mentoring.notifications.tasks.send_digests",
+        "schedule": crontab(minute=0),
+    },
+    # Remind whoever must answer a request, nudge waiting mentees, expire stale requests.
+    "send-request-reminders": {
+        "task": "mentoring.mentorships.tasks.send_request_reminders",
+        "schedule": crontab(minute=10),
+    },
+    # Nudge both people when contact has lapsed past 1.5 times their agreed rhythm.
+    "send-quiet-reminders": {
+        "task": "mentoring.mentorships.tasks.send_quiet_reminders",
+        "schedule": crontab(minute=20),
+    },
+    # Remind both people a day before a planned meeting (every 15 minutes, to be on time).
+    "send-meeting-reminders": {
+        "task": "mentoring.meetings.tasks.send_meeting_reminders",
+        "schedule": crontab(minute="*/15"),
+    },
+    # Remind the owner of an action item on its due date, and once more when overdue.
+    "send-action-item-reminders": {
+        "task": "mentoring.meetings.tasks.send_action_item_reminders",
+        "schedule": crontab(minute=30),
+    },
+    # Periodic reassessments, first-meeting fit checks, closing surveys, one reminder each.
+    "send-reassessment-prompts": {
+        "task": "mentoring.feedback.tasks.send_reassessment_prompts",
+        "schedule": crontab(minute=40),
+    },
 }
 
 # Notifications
 NOTIFICATION_SWEEP_AFTER_MINUTES = env_int("NOTIFICATION_SWEEP_AFTER_MINUTES", 5)
 NOTIFICATION_MAX_ATTEMPTS = env_int("NOTIFICATION_MAX_ATTEMPTS", 5)
+NOTIFICATION_QUIET_HOURS = (21, 7)  # local hours with no e-mail; None turns quiet hours off
+NOTIFICATION_DIGEST_HOUR = 7  # local hour the daily digest goes out
 
 # Logging: to the console, where a process manager collects it.
 LOGGING = {
@@ -233,3 +266,5 @@ LOGGING = {
 
 # Mentoring requests
 MAX_PENDING_REQUESTS = env_int("MAX_PENDING_REQUESTS", 3)  # per mentee, so they ask a few at a time
+REQUEST_EXPIRY_DAYS = env_int("REQUEST_EXPIRY_DAYS", 14)
+REQUEST_MENTEE_NUDGE_DAYS = env_int("REQUEST_MENTEE_NUDGE_DAYS", 5)

@@ -42,6 +42,9 @@ def _fast_and_plain(settings):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Whether an e-mail leaves must not depend on the hour the suite runs at;
+    # tests/notifications/test_quiet_hours.py switches quiet hours back on.
+    settings.NOTIFICATION_QUIET_HOURS = None
     # Rate-limit counters live in the cache (Redis in CI); each test starts with none.
     cache.clear()
 

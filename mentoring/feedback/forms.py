@@ -1,6 +1,7 @@
 from django import forms
 
-from mentoring.feedback.models import Feedback
+from mentoring.feedback import questions
+from mentoring.feedback.models import Answer, Feedback, Fit, Reassessment
 from mentoring.goals.models import Goal
 
 MENTOR_FIELDS = ["goal", "strengths", "work_on", "next_challenge"]
@@ -16,6 +17,7 @@ class FeedbackForm(forms.ModelForm):
         self.fields["goal"].required = False
         self.fields["goal"].label = "About this goal (optional)"
         self.fields["goal"].empty_label = "No particular goal"
+        self.fields["goal"].label_from_instance = lambda goal: goal.title
         for name, field in self.fields.items():
             if name != "goal":
                 field.widget = forms.Textarea(attrs={"rows": 3})
@@ -47,3 +49,80 @@ class MenteeFeedbackForm(FeedbackForm):
             "would_help_more": "What would help more: more questions, more challenge, another "
             "way of meeting, an introduction to someone else...",
         }
+
+
+class ReassessmentForm(forms.ModelForm):
+    """The questions depend on the kind of prompt and on who answers (see questions.py)."""
+
+    class Meta:
+        model = Reassessment
+        fields = [
+            "fit",
+            "going_well",
+            "to_improve",
+            "goals_fit",
+            "arrangement_fit",
+            "satisfaction",
+            "is_shared",
+        ]
+        widgets = {
+            "going_well": forms.Textarea(attrs={"rows": 3}),
+            "to_improve": forms.Textarea(attrs={"rows": 3}),
+            "goals_fit": forms.RadioSelect,
+            "arrangement_fit": forms.RadioSelect,
+            "fit": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        prompt = self.instance
+        is_mentor = prompt.is_mentor
+        self.fields["satisfaction"] = forms.TypedChoiceField(
+            label="How satisfied are you with this mentorship?",
+            choices=questions.SATISFACTION,
+            coerce=int,
+            widget=forms.RadioSelect,
+            required=prompt.kind != Reassessment.Kind.FIT_CHECK,
+        )
+        self.fields["is_shared"].help_text = (
+            "Otherwise only you see your answers. Coordinators see only that it was done "
+            "and averages, never your words."
+        )
+        if prompt.kind == Reassessment.Kind.FIT_CHECK:
+            self.fields["fit"].required = True
+            self.fields["fit"].label = "After the first meeting, is this a good fit?"
+            self.fields["fit"].choices = Fit.choices
+            for name in ("goals_fit", "arrangement_fit", "satisfaction", "to_improve"):
+                del self.fields[name]
+            self.fields["going_well"].label = "Anything to say about it? (optional)"
+            return
+        del self.fields["fit"]
+        if prompt.kind == Reassessment.Kind.CLOSING:
+            for name in ("goals_fit", "arrangement_fit"):
+                del self.fields[name]
+            self.fields["going_well"].label = "What helped most?"
+            self.fields["to_improve"].label = "What could have been better?"
+            return
+        for name in ("goals_fit", "arrangement_fit"):
+            self.fields[name].required = True
+            self.fields[name].choices = Answer.choices
+        for key, text in questions.scored_questions(is_mentor):
+            self.fields[f"score_{key}"] = forms.TypedChoiceField(
+                label=text, choices=questions.SCALE, coerce=int, widget=forms.RadioSelect
+            )
+        self.fields["signs"] = forms.MultipleChoiceField(
+            label="Tick anything you have noticed (optional)",
+            choices=questions.checkbox_questions(is_mentor),
+            widget=forms.CheckboxSelectMultiple,
+            required=False,
+        )
+
+    def save(self, commit=True):
+        prompt = super().save(commit=False)
+        prompt.scores = {
+            name.removeprefix("score_"): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("score_")
+        }
+        prompt.warning_signs = self.cleaned_data.get("signs", [])
+        return prompt

@@ -7,4 +7,6 @@ urlpatterns = [
     path("mentorships/<int:pk>/feedback/", views.feedback_list, name="list"),
     path("mentorships/<int:pk>/feedback/give/", views.give_feedback, name="give"),
     path("mentorships/<int:pk>/feedback/ask/", views.ask_for_feedback, name="ask"),
+    path("reassessments/", views.reassessment_list, name="reassessments"),
+    path("reassessments/<int:pk>/", views.reassessment_detail, name="reassessment"),
 ]

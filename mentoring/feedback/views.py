@@ -1,11 +1,14 @@
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from mentoring.feedback.forms import MenteeFeedbackForm, MentorFeedbackForm
-from mentoring.feedback.models import Feedback, FeedbackRequest
+from mentoring.feedback import questions, reassessment
+from mentoring.feedback.forms import MenteeFeedbackForm, MentorFeedbackForm, ReassessmentForm
+from mentoring.feedback.models import Feedback, FeedbackRequest, Reassessment
 from mentoring.lib.guidance import feedback_prompts
 from mentoring.mentorships.models import Mentorship
 from mentoring.notifications.services import notify
@@ -93,3 +96,47 @@ def ask_for_feedback(request, pk):
     else:
         messages.success(request, f"{mentorship.mentor} is asked for feedback.")
     return redirect("feedback:list", pk)
+
+
+def reassessment_list(request):
+    prompts = (
+        Reassessment.objects.filter(respondent=request.user)
+        .select_related("mentorship__mentor", "mentorship__mentee")
+        .order_by("completed_at", "-due_on")
+    )
+    page = Paginator(prompts, 20).get_page(request.GET.get("page"))
+    return render(request, "feedback/reassessment_list.html", {"page": page})
+
+
+def reassessment_detail(request, pk):
+    """Answer one's own prompt; read one's own answers or a partner's shared ones."""
+    prompt = get_object_or_404(
+        Reassessment.objects.visible_to(request.user).select_related(
+            "mentorship__mentor", "mentorship__mentee", "respondent"
+        ),
+        pk=pk,
+    )
+    mine = prompt.respondent_id == request.user.pk
+    form = None
+    if mine and prompt.completed_at is None:
+        form = ReassessmentForm(request.POST or None, instance=prompt)
+        if form.is_valid():
+            reassessment.complete(form.save(commit=False), timezone.now())
+            messages.success(request, "Thank you. Your answers are saved.")
+            return redirect("feedback:reassessment", pk)
+    elif request.method == "POST":
+        messages.info(request, "These answers are already in.")
+        return redirect("feedback:reassessment", pk)
+    return render(
+        request,
+        "feedback/reassessment.html",
+        {
+            "prompt": prompt,
+            "form": form,
+            "mine": mine,
+            "answers": questions.answered(prompt) if prompt.completed_at else [],
+            "remedies": [
+                questions.REMEDIES[s] for s in prompt.warning_signs if s in questions.REMEDIES
+            ],
+        },
+    )

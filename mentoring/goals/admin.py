@@ -48,7 +48,6 @@ class PrivateTextAdmin(admin.ModelAdmin):
         return False
 
 
-
 @admin.register(Goal)
 class GoalAdmin(PrivateTextAdmin):
     list_display = ["id", "mentee_ref", "kind", "status", "target_on", "created_at", "updated_at"]

@@ -96,7 +96,11 @@ def close(mentorship, by, reason, reflection=""):
     mentorship.next_meeting_at = None  # meetings still planned will not take place
     mentorship.save(
         update_fields=[
-            "status", "closed_at", "closed_by", "close_reason", "closing_reflection",
+            "status",
+            "closed_at",
+            "closed_by",
+            "close_reason",
+            "closing_reflection",
             "next_meeting_at",
         ]
     )

@@ -176,6 +176,11 @@ class MentorshipRequestQuerySet(models.QuerySet):
         """Pending, and this person is the one who must answer."""
         return self.pending().filter((Q(mentor=user) | Q(mentee=user)) & ~Q(created_by=user))
 
+    def awaiting_answer_from_id(self, user_id):
+        return self.pending().filter(
+            (Q(mentor_id=user_id) | Q(mentee_id=user_id)) & ~Q(created_by_id=user_id)
+        )
+
     def sent_by(self, user):
         return self.filter(created_by=user)
 

@@ -4,6 +4,45 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 
+class Category(models.TextChoices):
+    """What a person chooses e-mail for: a few groups they recognise, not every kind."""
+
+    REQUESTS = "requests", "Requests and invitations"
+    MENTORSHIPS = "mentorships", "Your mentorships"
+    MEETINGS = "meetings", "Meetings and action items"
+    FEEDBACK = "feedback", "Feedback and goals"
+    REMINDERS = "reminders", "Reminders"
+    REASSESSMENTS = "reassessments", "Reassessments"
+    OTHER = "other", "Everything else"
+
+
+# A kind's first part ("request" in "request.new") names its category, so a new kind
+# with a known prefix needs no change here; an unknown prefix falls to OTHER.
+CATEGORY_BY_PREFIX = {
+    "request": Category.REQUESTS,
+    "invitation": Category.REQUESTS,
+    "register": Category.REQUESTS,
+    "mentorship": Category.MENTORSHIPS,
+    "expectations": Category.MENTORSHIPS,
+    "meeting": Category.MEETINGS,
+    "action_item": Category.MEETINGS,
+    "feedback": Category.FEEDBACK,
+    "goal": Category.FEEDBACK,
+    "reminder": Category.REMINDERS,
+    "reassessment": Category.REASSESSMENTS,
+}
+
+
+def category_of(kind):
+    return CATEGORY_BY_PREFIX.get(kind.split(".", 1)[0], Category.OTHER)
+
+
+class EmailChoice(models.TextChoices):
+    IMMEDIATE = "immediate", "E-mail each one"
+    DIGEST = "digest", "One daily digest"
+    OFF = "off", "No e-mail"
+
+
 class NotificationQuerySet(models.QuerySet):
     def for_user(self, user):
         return self.filter(recipient=user)
@@ -11,13 +50,23 @@ class NotificationQuerySet(models.QuerySet):
     def unread(self):
         return self.filter(read_at=None)
 
-    def awaiting_email(self, older_than):
-        """Rows whose after-commit delivery never ran or was interrupted."""
+    def claimable(self, stale_before):
+        """Rows no worker has settled: waiting, or claimed by one that died mid-send."""
         return self.filter(
             Q(email_status=Notification.EmailStatus.PENDING)
-            | Q(email_status=Notification.EmailStatus.SENDING, email_claimed_at__lt=older_than),
+            | Q(email_status=Notification.EmailStatus.SENDING, email_claimed_at__lt=stale_before)
+        )
+
+    def awaiting_email(self, older_than, now=None):
+        """Rows whose after-commit delivery never ran or was interrupted, and whose
+        recipient's night (email_not_before) is over."""
+        return self.claimable(older_than).filter(
+            Q(email_not_before=None) | Q(email_not_before__lte=now or timezone.now()),
             created_at__lt=older_than,
         )
+
+    def held_for_digest(self):
+        return self.filter(email_status=Notification.EmailStatus.DIGEST)
 
 
 class Notification(models.Model):
@@ -32,6 +81,8 @@ class Notification(models.Model):
         SENDING = "sending", "Being sent"
         SENT = "sent", "Sent"
         FAILED = "failed", "Failed (gave up)"
+        DIGEST = "digest", "Held for the daily digest"
+        SKIPPED = "skipped", "Not e-mailed (the person turned these off)"
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
@@ -49,6 +100,8 @@ class Notification(models.Model):
     )
     email_attempts = models.PositiveSmallIntegerField(default=0)
     email_claimed_at = models.DateTimeField(null=True, blank=True)
+    # Quiet hours: a row written during the recipient's night waits for their morning.
+    email_not_before = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
     email_error = models.TextField(blank=True)
 
@@ -63,29 +116,73 @@ class Notification(models.Model):
                 condition=Q(email_status__in=["pending", "sending"]),
                 name="notification_unsent_idx",
             ),
+            models.Index(
+                fields=["recipient"],
+                condition=Q(email_status="digest"),
+                name="notification_digest_idx",
+            ),
         ]
 
     def __str__(self):
         return f"{self.kind} for {self.recipient}: {self.title}"
 
+    @property
+    def category(self):
+        return category_of(self.kind)
+
     def claim_for_email(self, stale_before):
         """Take this row for sending; False if another worker has it or it is done."""
-        now = timezone.now()
         claimed = (
             Notification.objects.filter(pk=self.pk)
-            .filter(
-                Q(email_status=self.EmailStatus.PENDING)
-                | Q(email_status=self.EmailStatus.SENDING, email_claimed_at__lt=stale_before)
-            )
+            .claimable(stale_before)
             .update(
                 email_status=self.EmailStatus.SENDING,
-                email_claimed_at=now,
+                email_claimed_at=timezone.now(),
                 email_attempts=F("email_attempts") + 1,
             )
         )
         return claimed == 1
 
+    def set_aside(self, status, stale_before, not_before=None):
+        """Settle this row without sending it: SKIPPED, held for the DIGEST, or PENDING
+        until `not_before`. Conditional like a claim, so a row that another worker is
+        sending, or has settled, is left alone. True if this call changed it."""
+        changed = (
+            Notification.objects.filter(pk=self.pk)
+            .claimable(stale_before)
+            .update(email_status=status, email_not_before=not_before, email_claimed_at=None)
+        )
+        return changed == 1
+
     def mark_read(self):
         if self.read_at is None:
             self.read_at = timezone.now()
             self.save(update_fields=["read_at"])
+
+
+class NotificationPreference(models.Model):
+    """How one person wants one category e-mailed. No row means EmailChoice.IMMEDIATE.
+
+    The in-app inbox gets every notification whatever the choice.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_preferences",
+    )
+    category = models.CharField(max_length=20, choices=Category.choices)
+    choice = models.CharField(
+        "e-mail", max_length=10, choices=EmailChoice.choices, default=EmailChoice.IMMEDIATE
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "category"], name="notification_preference_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.get_category_display()}: {self.get_choice_display()}"

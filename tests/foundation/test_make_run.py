@@ -41,7 +41,11 @@ def running(tmp_path):
     log = open(tmp_path / "run.log", "w+")  # noqa: SIM115 (closed below)
     process = subprocess.Popen(
         [sys.executable, "manage.py", "run_all"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     yield process, port, tmp_path / "run.log"
     if process.poll() is None:

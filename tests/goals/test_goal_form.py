@@ -7,8 +7,7 @@ from mentoring.goals.forms import years_after
 from mentoring.goals.models import Goal
 from mentoring.mentorships import lifecycle
 from mentoring.notifications.models import Notification
-from tests.factories import make_mentee, make_mentor, make_mentorship, make_user
-from tests.factories import make_goal
+from tests.factories import make_goal, make_mentee, make_mentor, make_mentorship, make_user
 
 
 def goal_data(**overrides):

@@ -7,13 +7,13 @@ the ones real use creates, counters and notifications included.
 
 from dataclasses import dataclass
 
+from mentoring.feedback.models import Reassessment
+from mentoring.goals.models import Goal
+from mentoring.meetings.models import ActionItem, CalendarFeed, Meeting
 from mentoring.mentorships import lifecycle, requests
 from mentoring.mentorships.models import ExpectationChange, Mentorship, MentorshipRequest
 from mentoring.notifications.models import Notification
 from mentoring.notifications.services import notify
-from mentoring.feedback.models import Reassessment
-from mentoring.goals.models import Goal
-from mentoring.meetings.models import ActionItem, CalendarFeed, Meeting
 from tests.factories import (
     make_clerkship,
     make_goal,

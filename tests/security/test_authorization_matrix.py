@@ -12,6 +12,7 @@ from django.db import transaction
 from django.urls import NoReverseMatch, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from mentoring.notifications.preferences import unsubscribe_token
 from tests.security.personas import PERSONAS, build_world
 
 LOGIN = "login"
@@ -66,6 +67,9 @@ MATRIX = {
     "notifications:inbox": page(only(200)),
     "notifications:open": action(only(404, mentee=302)),
     "notifications:read-all": action(only(302)),
+    "notifications:settings": page(only(200)),
+    # The signed token is the credential: the same answer signed in or not.
+    "notifications:unsubscribe": page(only(200, anonymous=200), post=only(302, anonymous=302)),
     # Mentor profiles and the directory: every signed-in person.
     "profiles:directory": page(only(200)),
     "profiles:recommendations": page(only(200)),
@@ -221,6 +225,9 @@ def url_for(route, world):
         },
         "meetings:feed": {"token": world.calendar_token},
         "feedback:reassessment": {"pk": world.reassessment.pk},
+        "notifications:unsubscribe": {
+            "token": unsubscribe_token(world.notification.recipient_id, "other")
+        },
         **{
             f"goals:{name}": {"pk": world.goal.pk}
             for name in ("detail", "edit", "delete", "move-up", "move-down", "progress")

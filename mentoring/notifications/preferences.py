@@ -1,0 +1,119 @@
+"""Who wants which e-mail, and when: choices per category, quiet hours, unsubscribe links."""
+
+import datetime
+import zoneinfo
+
+from django.conf import settings
+from django.core import signing
+from django.urls import reverse
+
+from mentoring.notifications.models import Category, EmailChoice, NotificationPreference
+
+# The unsubscribe link in a digest stops the digest: every category a person gets that way.
+DIGEST_SCOPE = "digest"
+UNSUBSCRIBE_SALT = "mentoring.notifications.unsubscribe"
+
+
+def choices_of(user):
+    """{category: EmailChoice} for every category; IMMEDIATE where the person chose nothing."""
+    chosen = dict(
+        NotificationPreference.objects.filter(user=user).values_list("category", "choice")
+    )
+    return {category: chosen.get(category, EmailChoice.IMMEDIATE) for category in Category}
+
+
+def choice_of(user, category):
+    chosen = (
+        NotificationPreference.objects.filter(user=user, category=category)
+        .values_list("choice", flat=True)
+        .first()
+    )
+    return chosen or EmailChoice.IMMEDIATE
+
+
+def choose(user, choices):
+    """Save {category: EmailChoice} for `user` in one query, whatever was there before."""
+    NotificationPreference.objects.bulk_create(
+        [
+            NotificationPreference(user=user, category=category, choice=choice)
+            for category, choice in choices.items()
+        ],
+        update_conflicts=True,
+        unique_fields=["user", "category"],
+        update_fields=["choice", "updated_at"],
+    )
+
+
+def categories_in_scope(user, scope):
+    """The categories an unsubscribe link stops: its own, or for a digest's link, every
+    category the person now gets in the digest."""
+    if scope == DIGEST_SCOPE:
+        return [c for c, choice in choices_of(user).items() if choice == EmailChoice.DIGEST]
+    return [Category(scope)]
+
+
+# Time zones and quiet hours
+
+
+def zone_named(name):
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo(settings.DEFAULT_USER_TIME_ZONE)
+
+
+def quiet_hours():
+    """(start, end) local hours of the night when nobody is e-mailed, or None when off."""
+    hours = getattr(settings, "NOTIFICATION_QUIET_HOURS", (21, 7))
+    if not hours or hours[0] == hours[1]:
+        return None
+    return tuple(hours)
+
+
+def digest_hour():
+    """The local hour the digest goes out: by default the hour the night ends."""
+    hours = quiet_hours()
+    return getattr(settings, "NOTIFICATION_DIGEST_HOUR", hours[1] if hours else 7)
+
+
+def quiet_until(user, now):
+    """The end of `user`'s night if `now` falls in it, else None."""
+    hours = quiet_hours()
+    if hours is None:
+        return None
+    start, end = hours
+    local = now.astimezone(zone_named(user.time_zone))
+    # A night usually spans midnight (21 to 7): then it is every hour outside 7 to 21.
+    at_night = not end <= local.hour < start if start > end else start <= local.hour < end
+    if not at_night:
+        return None
+    morning = local.replace(hour=end, minute=0, second=0, microsecond=0)
+    if morning <= local:
+        # Adding a day to a zoned datetime keeps the wall clock, so DST cannot shift it.
+        morning += datetime.timedelta(days=1)
+    return morning
+
+
+# Unsubscribe links: the signed token is the credential, as mail clients cannot sign in.
+
+
+def unsubscribe_token(user_id, scope):
+    return signing.Signer(salt=UNSUBSCRIBE_SALT).sign_object({"u": user_id, "c": scope})
+
+
+def read_unsubscribe_token(token):
+    """(user_id, scope) from a token; raises signing.BadSignature if it is not one of ours."""
+    data = signing.Signer(salt=UNSUBSCRIBE_SALT).unsign_object(token)
+    scope = data.get("c") if isinstance(data, dict) else None
+    if scope not in (*Category.values, DIGEST_SCOPE) or not isinstance(data.get("u"), int):
+        raise signing.BadSignature("Not an unsubscribe token")
+    return data["u"], scope
+
+
+def unsubscribe_url(user_id, scope):
+    token = unsubscribe_token(user_id, scope)
+    return settings.SITE_URL + reverse("notifications:unsubscribe", args=[token])
+
+
+def settings_url():
+    return settings.SITE_URL + reverse("notifications:settings")
