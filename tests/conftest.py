@@ -1,10 +1,12 @@
 import os
 
 import pytest
+from celery.contrib.testing.worker import start_worker
 from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.db import connection
 
+from mentoring.celery import app as project_app
 from tests.factories import make_clerkship, make_mentee, make_mentor, make_rotation, make_user
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
@@ -96,3 +98,20 @@ def coordinator(db, clerkship, mentee):
 @pytest.fixture
 def staff(db):
     return make_user(display_name="Staff Person", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def run_worker():
+    """run_worker(app) starts a worker thread; all stop when the test ends."""
+    started = []
+
+    def run(app):
+        app.set_current()
+        context = start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10)
+        context.__enter__()
+        started.append(context)
+
+    yield run
+    for context in started:
+        context.__exit__(None, None, None)
+    project_app.set_current()

@@ -15,7 +15,7 @@ from django.urls import reverse
 from mentoring.feedback.models import Reassessment
 from mentoring.lib.batches import id_batches
 from mentoring.mentorships.models import Mentorship
-from mentoring.notifications.bulk import notify_many
+from mentoring.notifications.services import notify_many
 
 REMIND_AFTER = datetime.timedelta(days=7)
 CLOSING_SURVEY_WITHIN = datetime.timedelta(days=30)

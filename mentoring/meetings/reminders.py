@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from mentoring.lib.batches import id_batches
 from mentoring.meetings.models import ActionItem, Meeting
-from mentoring.notifications.bulk import notify_many
+from mentoring.notifications.services import notify_many
 
 MEETING_NOTICE = datetime.timedelta(hours=24)
 OVERDUE_AFTER = datetime.timedelta(days=3)

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from mentoring.lib.batches import id_batches
 from mentoring.mentorships.models import Mentorship, MentorshipRequest
-from mentoring.notifications.bulk import notify_many
+from mentoring.notifications.services import notify_many
 from mentoring.profiles.models import MentorProfile
 
 # A second reminder when the wait reaches this many times the mentor's commitment.

@@ -1,10 +1,29 @@
-"""notify(): the one way any app tells a person something."""
+"""notify() and notify_many(): the one way any app tells a person something."""
 
+import logging
 from functools import partial
 
 from django.db import IntegrityError, transaction
 
 from mentoring.notifications.models import Notification
+
+log = logging.getLogger(__name__)
+
+
+def enqueue_delivery(notification_ids):
+    """Hand the e-mails to a worker. If the broker is down, say so in the log and return:
+    the rows are written already, and the periodic sweeper sends them when it is back."""
+    from mentoring.notifications.tasks import deliver_batch, deliver_email
+
+    try:
+        if len(notification_ids) == 1:
+            deliver_email.apply_async(notification_ids, retry=False)
+        else:
+            deliver_batch.apply_async((notification_ids,), retry=False)
+    except Exception as error:  # any broker failure: refused, timed out, misconfigured
+        log.warning(
+            "Broker unavailable; %s e-mail(s) left to the sweeper: %s", len(notification_ids), error
+        )
 
 
 def notify(recipient, kind, title, body="", url="", dedupe_key=None):
@@ -13,8 +32,6 @@ def notify(recipient, kind, title, body="", url="", dedupe_key=None):
     Returns the Notification, or None when one with the same dedupe_key exists
     already (a reminder sent by another worker, a retry, a doubled beat tick).
     """
-    from mentoring.notifications.tasks import deliver_email
-
     try:
         # A savepoint, so that a duplicate key leaves the caller's transaction usable.
         with transaction.atomic():
@@ -30,5 +47,32 @@ def notify(recipient, kind, title, body="", url="", dedupe_key=None):
         if dedupe_key and Notification.objects.filter(dedupe_key=dedupe_key).exists():
             return None
         raise
-    transaction.on_commit(partial(deliver_email.delay, notification.pk))
+    transaction.on_commit(partial(enqueue_delivery, [notification.pk]))
     return notification
+
+
+def notify_many(notices):
+    """The sweeps' notify: insert in one statement, skipping any whose dedupe_key exists,
+    and e-mail the new ones after commit. Each notice is a dict of Notification fields
+    (recipient_id, kind, title, body, url, dedupe_key). Returns how many were new."""
+    if not notices:
+        return 0
+    keys = [n["dedupe_key"] for n in notices]
+    with transaction.atomic():
+        existing = set(
+            Notification.objects.filter(dedupe_key__in=keys).values_list("dedupe_key", flat=True)
+        )
+        fresh = [n for n in notices if n["dedupe_key"] not in existing]
+        Notification.objects.bulk_create(
+            [Notification(**{**n, "title": n["title"][:200]}) for n in fresh],
+            ignore_conflicts=True,  # another worker got there between our read and write
+        )
+        created = list(
+            Notification.objects.filter(
+                dedupe_key__in=[n["dedupe_key"] for n in fresh],
+                email_status=Notification.EmailStatus.PENDING,
+            ).values_list("pk", flat=True)
+        )
+        if created:
+            transaction.on_commit(partial(enqueue_delivery, created))
+    return len(created)

@@ -7,10 +7,11 @@ events are merged and paginated in Python, since one relationship has hundreds a
 import datetime
 from dataclasses import dataclass, field
 
+from django.db.models import Exists, OuterRef, Prefetch
 from django.urls import reverse
 from django.utils import timezone
 
-from mentoring.feedback.models import Feedback
+from mentoring.feedback.models import Feedback, Reassessment
 from mentoring.goals.models import Goal, GoalUpdate
 from mentoring.meetings.models import Meeting
 from mentoring.mentorships.models import ExpectationChange
@@ -31,9 +32,11 @@ def _start_of(day):
 
 
 def meeting_events(mentorship):
+    # A goal the mentee has since taken back is no longer named, here as on the meeting page.
+    shared = Goal.objects.shared_with_mentorship(mentorship)
     meetings = (
         Meeting.objects.filter(mentorship=mentorship)
-        .prefetch_related("action_items", "goals_discussed")
+        .prefetch_related("action_items", Prefetch("goals_discussed", queryset=shared))
         .order_by("-starts_at")
     )
     for meeting in meetings:
@@ -66,8 +69,15 @@ def goal_events(mentorship):
 
 
 def feedback_events(mentorship):
-    for entry in Feedback.objects.filter(mentorship=mentorship).select_related("author", "goal"):
-        about = f" about “{entry.goal.title}”" if entry.goal else ""
+    # Named only while the goal is still shared with this mentorship.
+    still_shared = Goal.objects.shared_with_mentorship(mentorship).filter(pk=OuterRef("goal_id"))
+    entries = (
+        Feedback.objects.filter(mentorship=mentorship)
+        .select_related("author", "goal")
+        .annotate(goal_is_shared=Exists(still_shared))
+    )
+    for entry in entries:
+        about = f" about “{entry.goal.title}”" if entry.goal and entry.goal_is_shared else ""
         yield Event(
             at=entry.created_at,
             kind="feedback",
@@ -98,10 +108,29 @@ def relationship_events(mentorship):
         )
 
 
+def reassessment_events(mentorship, viewer):
+    """Completed reassessments this person may read: their own, and shared ones."""
+    answered = (
+        Reassessment.objects.visible_to(viewer)
+        .filter(mentorship=mentorship, completed_at__isnull=False)
+        .select_related("respondent")
+    )
+    for prompt in answered:
+        who = "You" if prompt.respondent_id == viewer.pk else str(prompt.respondent)
+        satisfaction = f", satisfaction {prompt.satisfaction} of 5" if prompt.satisfaction else ""
+        yield Event(
+            at=prompt.completed_at,
+            kind="reassessment",
+            title=f"{prompt.get_kind_display()} answered by {who}{satisfaction}",
+            url=reverse("feedback:reassessment", args=[prompt.pk]),
+        )
+
+
 SOURCES = [meeting_events, goal_events, feedback_events, relationship_events]
 
 
-def timeline(mentorship):
-    """Every event, newest first."""
+def timeline(mentorship, viewer):
+    """Every event this person may see, newest first."""
     events = [event for source in SOURCES for event in source(mentorship)]
+    events += reassessment_events(mentorship, viewer)
     return sorted(events, key=lambda e: e.at, reverse=True)

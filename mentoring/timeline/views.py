@@ -9,5 +9,5 @@ def mentorship_timeline(request, pk):
     mentorship = get_object_or_404(
         Mentorship.objects.visible_to(request.user).select_related("mentor", "mentee"), pk=pk
     )
-    page = Paginator(timeline(mentorship), 25).get_page(request.GET.get("page"))
+    page = Paginator(timeline(mentorship, request.user), 25).get_page(request.GET.get("page"))
     return render(request, "timeline/timeline.html", {"mentorship": mentorship, "page": page})

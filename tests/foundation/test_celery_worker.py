@@ -5,55 +5,20 @@ Runs against the embedded filesystem broker always, and against Redis when it is
 """
 
 import pytest
-from celery import Celery
-from celery.contrib.testing.worker import start_worker
 from django.conf import settings
 from django.db import transaction
 
-from mentoring.celery import app as project_app
 from mentoring.notifications.models import Notification
 from mentoring.notifications.services import notify
+from tests.celery_helpers import wait_for, worker_app
 
 
-def worker_app(broker_url, transport_options):
-    """An app like the project's, but on the given broker and not eager."""
-    app = Celery("mentoring-test", set_as_current=False)
-    app.config_from_object("django.conf:settings", namespace="CELERY")
-    app.conf.update(
-        broker_url=broker_url,
-        broker_transport_options=transport_options,
-        task_always_eager=False,
-    )
-    app.autodiscover_tasks(force=True)
-    return app
-
-
-@pytest.fixture
-def run_worker():
-    started = []
-
-    def run(app):
-        app.set_current()
-        context = start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10)
-        context.__enter__()
-        started.append(context)
-
-    yield run
-    for context in started:
-        context.__exit__(None, None, None)
-    project_app.set_current()
-
-
-def wait_until_sent(notification, seconds=15):
-    import time
-
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
+def wait_until_sent(notification):
+    def sent():
         notification.refresh_from_db()
-        if notification.email_status == Notification.EmailStatus.SENT:
-            return True
-        time.sleep(0.1)
-    return False
+        return notification.email_status == Notification.EmailStatus.SENT
+
+    return wait_for(sent)
 
 
 def event_with_notification(recipient):

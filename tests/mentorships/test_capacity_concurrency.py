@@ -1,37 +1,13 @@
 """Simultaneous accepts can never take a mentor past capacity: real transactions, real threads."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from mentoring.mentorships import requests
 from mentoring.mentorships.models import Mentorship
+from tests.concurrency import run_at_once
 from tests.factories import make_mentee, make_mentor
 
 ACCEPTERS = 6
-
-
-def run_at_once(functions):
-    """Run each function in its own thread and database connection, released together."""
-    barrier = threading.Barrier(len(functions))
-    outcomes = [None] * len(functions)
-
-    def run(index, function):
-        try:
-            barrier.wait()
-            outcomes[index] = function()
-        except Exception as error:  # collected and asserted on below
-            outcomes[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(functions)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return outcomes
 
 
 @pytest.mark.postgres
