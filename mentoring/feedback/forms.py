@@ -75,7 +75,12 @@ class ReassessmentForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        prompt = self.instance
+        self._ask(self.instance)
+        # Decide whether to share after answering, knowing what the partner would read.
+        self.fields["is_shared"] = self.fields.pop("is_shared")
+
+    def _ask(self, prompt):
+        """Add, drop and relabel questions for this kind of prompt and this respondent."""
         is_mentor = prompt.is_mentor
         self.fields["satisfaction"] = forms.TypedChoiceField(
             label="How satisfied are you with this mentorship?",

@@ -11,6 +11,7 @@ import datetime
 
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from mentoring.feedback.models import Reassessment
 from mentoring.lib.batches import id_batches
@@ -22,46 +23,44 @@ CLOSING_SURVEY_WITHIN = datetime.timedelta(days=30)
 Kind = Reassessment.Kind
 
 
-def _prompt_rows(mentorships, kind, due_on_of):
-    rows = []
+def _prompts_for(mentorships, kind, due_on_of):
+    """(prompt, partner) for both people of each mentorship; mentor and mentee preloaded."""
     for m in mentorships:
-        for respondent_id in (m.mentor_id, m.mentee_id):
-            rows.append(
-                Reassessment(
-                    mentorship_id=m.pk, respondent_id=respondent_id, kind=kind, due_on=due_on_of(m)
-                )
+        for person, partner in ((m.mentor, m.mentee), (m.mentee, m.mentor)):
+            prompt = Reassessment(
+                mentorship_id=m.pk, respondent_id=person.pk, kind=kind, due_on=due_on_of(m)
             )
-    return rows
+            yield prompt, partner
+
+
+def _batch(ids, *fields):
+    return (
+        Mentorship.objects.filter(pk__in=ids)
+        .select_related("mentor", "mentee")
+        .only("pk", "mentor__display_name", "mentee__display_name", *fields)
+    )
 
 
 @transaction.atomic
-def _create_prompts(rows, now):
-    """Insert prompts (duplicates ignored) and notify each respondent once per prompt."""
-    if not rows:
-        return 0
-    Reassessment.objects.bulk_create(rows, ignore_conflicts=True)
-    keys = {(r.mentorship_id, r.respondent_id, r.kind, r.due_on) for r in rows}
-    created = Reassessment.objects.filter(
-        mentorship_id__in={r.mentorship_id for r in rows}, completed_at=None
-    ).select_related("mentorship__mentor", "mentorship__mentee")
-    notices = []
-    for prompt in created:
-        if (prompt.mentorship_id, prompt.respondent_id, prompt.kind, prompt.due_on) not in keys:
-            continue
-        m = prompt.mentorship
-        partner = m.mentee if prompt.respondent_id == m.mentor_id else m.mentor
-        notices.append(
+def _create_prompts(pairs):
+    """Insert prompts (existing ones ignored) and notify each respondent once per prompt:
+    the notification's dedupe key is the prompt's own unique key."""
+    pairs = list(pairs)
+    Reassessment.objects.bulk_create([prompt for prompt, _ in pairs], ignore_conflicts=True)
+    return notify_many(
+        [
             {
                 "recipient_id": prompt.respondent_id,
                 "kind": "reassessment.due",
                 "title": f"{prompt.get_kind_display()}: how is it going with {partner}?",
                 "body": "A few minutes. Your answers stay yours unless you choose to share them.",
-                "url": reverse("feedback:reassessment", args=[prompt.pk]),
-                "dedupe_key": f"reassessment:{prompt.pk}:due",
+                "url": reverse("feedback:reassessments"),
+                "dedupe_key": f"reassessment:{prompt.mentorship_id}:{prompt.kind}:"
+                f"{prompt.due_on:%Y%m%d}:{prompt.respondent_id}",
             }
-        )
-    notify_many(notices)
-    return len(notices)
+            for prompt, partner in pairs
+        ]
+    )
 
 
 def send_periodic_prompts(now, batch_size=500):
@@ -76,15 +75,14 @@ def send_periodic_prompts(now, batch_size=500):
             .filter(mentorship_id__in=ids, kind=Kind.PERIODIC)
             .values_list("mentorship_id", "respondent_id")
         )
-        batch = Mentorship.objects.filter(pk__in=ids).only(
-            "pk", "mentor_id", "mentee_id", "reassess_on"
-        )
-        rows = [
-            row
-            for row in _prompt_rows(batch, Kind.PERIODIC, lambda m: m.reassess_on)
-            if (row.mentorship_id, row.respondent_id) not in waiting
+        pairs = [
+            (prompt, partner)
+            for prompt, partner in _prompts_for(
+                _batch(ids, "reassess_on"), Kind.PERIODIC, lambda m: m.reassess_on
+            )
+            if (prompt.mentorship_id, prompt.respondent_id) not in waiting
         ]
-        created += _create_prompts(rows, now)
+        created += _create_prompts(pairs)
     return created
 
 
@@ -98,11 +96,9 @@ def send_fit_checks(now, batch_size=500):
                 "mentorship_id", flat=True
             )
         )
-        batch = Mentorship.objects.filter(pk__in=set(ids) - asked).only(
-            "pk", "mentor_id", "mentee_id", "last_contact_at"
-        )
+        batch = _batch(set(ids) - asked, "last_contact_at")
         created += _create_prompts(
-            _prompt_rows(batch, Kind.FIT_CHECK, lambda m: m.last_contact_at.date()), now
+            _prompts_for(batch, Kind.FIT_CHECK, lambda m: m.last_contact_at.date())
         )
     return created
 
@@ -118,12 +114,8 @@ def send_closing_surveys(now, batch_size=500):
                 "mentorship_id", flat=True
             )
         )
-        batch = Mentorship.objects.filter(pk__in=set(ids) - asked).only(
-            "pk", "mentor_id", "mentee_id", "closed_at"
-        )
-        created += _create_prompts(
-            _prompt_rows(batch, Kind.CLOSING, lambda m: m.closed_at.date()), now
-        )
+        batch = _batch(set(ids) - asked, "closed_at")
+        created += _create_prompts(_prompts_for(batch, Kind.CLOSING, lambda m: m.closed_at.date()))
     return created
 
 
@@ -158,5 +150,5 @@ def complete(reassessment, now):
     if reassessment.kind == Kind.PERIODIC:
         mentorship = reassessment.mentorship
         Mentorship.objects.filter(pk=mentorship.pk).update(
-            reassess_on=mentorship.next_reassessment_after(now.date())
+            reassess_on=mentorship.next_reassessment_after(timezone.localdate(now))
         )

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -9,6 +10,7 @@ from django.views.decorators.http import require_POST
 from mentoring.feedback import questions, reassessment
 from mentoring.feedback.forms import MenteeFeedbackForm, MentorFeedbackForm, ReassessmentForm
 from mentoring.feedback.models import Feedback, FeedbackRequest, Reassessment
+from mentoring.goals.models import Goal
 from mentoring.lib.guidance import feedback_prompts
 from mentoring.mentorships.models import Mentorship
 from mentoring.notifications.services import notify
@@ -29,10 +31,16 @@ def feedback_list(request, pk):
         .select_related("author", "goal")
     )
     open_request = FeedbackRequest.objects.filter(mentorship=mentorship, answered_by=None).first()
+    readable = set(Goal.objects.readable_in(mentorship, request.user).values_list("pk", flat=True))
     return render(
         request,
         "feedback/list.html",
-        {"mentorship": mentorship, "entries": entries, "open_request": open_request},
+        {
+            "mentorship": mentorship,
+            "entries": entries,
+            "open_request": open_request,
+            "readable_goal_ids": readable,
+        },
     )
 
 
@@ -99,10 +107,12 @@ def ask_for_feedback(request, pk):
 
 
 def reassessment_list(request):
+    # Open prompts first, then the latest answered. Spelled out for NULLs: PostgreSQL puts
+    # them last in ascending order, SQLite first, so a bare "completed_at" hid open prompts.
     prompts = (
         Reassessment.objects.filter(respondent=request.user)
         .select_related("mentorship__mentor", "mentorship__mentee")
-        .order_by("completed_at", "-due_on")
+        .order_by(F("completed_at").desc(nulls_first=True), "-due_on", "-pk")
     )
     page = Paginator(prompts, 20).get_page(request.GET.get("page"))
     return render(request, "feedback/reassessment_list.html", {"page": page})
@@ -110,23 +120,26 @@ def reassessment_list(request):
 
 def reassessment_detail(request, pk):
     """Answer one's own prompt; read one's own answers or a partner's shared ones."""
-    prompt = get_object_or_404(
-        Reassessment.objects.visible_to(request.user).select_related(
-            "mentorship__mentor", "mentorship__mentee", "respondent"
-        ),
-        pk=pk,
+    prompts = Reassessment.objects.visible_to(request.user).select_related(
+        "mentorship__mentor", "mentorship__mentee", "respondent"
     )
-    mine = prompt.respondent_id == request.user.pk
     form = None
-    if mine and prompt.completed_at is None:
-        form = ReassessmentForm(request.POST or None, instance=prompt)
-        if form.is_valid():
-            reassessment.complete(form.save(commit=False), timezone.now())
-            messages.success(request, "Thank you. Your answers are saved.")
+    with transaction.atomic():
+        if request.method == "POST":
+            # Two tabs (or a double click) answering at once: the second waits for the
+            # first here, then finds the prompt answered instead of overwriting it.
+            prompts = prompts.select_for_update(of=("self",))
+        prompt = get_object_or_404(prompts, pk=pk)
+        mine = prompt.respondent_id == request.user.pk
+        if mine and prompt.completed_at is None:
+            form = ReassessmentForm(request.POST or None, instance=prompt)
+            if form.is_valid():
+                reassessment.complete(form.save(commit=False), timezone.now())
+                messages.success(request, "Thank you. Your answers are saved.")
+                return redirect("feedback:reassessment", pk)
+        elif request.method == "POST":
+            messages.info(request, "These answers are already in.")
             return redirect("feedback:reassessment", pk)
-    elif request.method == "POST":
-        messages.info(request, "These answers are already in.")
-        return redirect("feedback:reassessment", pk)
     return render(
         request,
         "feedback/reassessment.html",

@@ -21,6 +21,12 @@ class GoalQuerySet(models.QuerySet):
     def shared_with_mentorship(self, mentorship):
         return self.filter(mentee_id=mentorship.mentee_id, shared_with=mentorship)
 
+    def readable_in(self, mentorship, viewer):
+        """Goals this person may read on a page of this mentorship: shared with it now (one
+        taken back is no longer named, even by old meetings and feedback), and for the
+        mentor only while the mentorship is open."""
+        return self.visible_to(viewer).shared_with_mentorship(mentorship)
+
 
 class Goal(models.Model):
     """One of the mentee's goals. Private unless the mentee shares it with a mentorship."""

@@ -225,7 +225,9 @@ def meeting_detail(request, pk):
             "can_change": not _why_not(meeting, "change"),
             "can_log": not _why_not(meeting, "log"),
             "action_items": list(meeting.action_items.all()),
-            "goals": list(Goal.objects.shared_with_mentorship(mentorship).filter(meetings=meeting)),
+            "goals": list(
+                Goal.objects.readable_in(mentorship, request.user).filter(meetings=meeting)
+            ),
             "agenda_form": AgendaForm(instance=meeting),
             "note_form": PrivateNoteForm(instance=_own_note(meeting, request.user)),
         },

@@ -27,7 +27,7 @@ def sweep_undelivered():
 
 @shared_task
 def deliver_batch(notification_ids):
-    """Deliver the rows a sweep wrote together (services.notify_many), each as its recipient chose."""
+    """Deliver the rows a sweep wrote together (notify_many), each as its recipient chose."""
     for notification_id in notification_ids:
         try:
             delivery.deliver(notification_id)

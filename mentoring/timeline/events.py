@@ -2,6 +2,7 @@
 
 A fixed number of queries whatever the length of the story (one per kind of event); the
 events are merged and paginated in Python, since one relationship has hundreds at most.
+Every goal named here, wherever it appears, comes through readable_goals().
 """
 
 import datetime
@@ -31,29 +32,34 @@ def _start_of(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
 
 
-def meeting_events(mentorship):
-    # A goal the mentee has since taken back is no longer named, here as on the meeting page.
-    shared = Goal.objects.shared_with_mentorship(mentorship)
+def readable_goals(mentorship, viewer):
+    return Goal.objects.readable_in(mentorship, viewer)
+
+
+def meeting_events(mentorship, viewer):
     meetings = (
         Meeting.objects.filter(mentorship=mentorship)
-        .prefetch_related("action_items", Prefetch("goals_discussed", queryset=shared))
+        .prefetch_related(
+            "action_items",
+            Prefetch("goals_discussed", queryset=readable_goals(mentorship, viewer)),
+        )
         .order_by("-starts_at")
     )
     for meeting in meetings:
-        goals = [g.title for g in meeting.goals_discussed.all()]
+        titles = [goal.title for goal in meeting.goals_discussed.all()]
         yield Event(
             at=meeting.starts_at,
             kind="meeting",
             title=f"Meeting {meeting.get_status_display().lower()}: "
             f"{meeting.get_mode_display().lower()}, {meeting.minutes} minutes",
-            detail=("Goals discussed: " + ", ".join(goals)) if goals else "",
+            detail=("Goals discussed: " + ", ".join(titles)) if titles else "",
             url=reverse("meetings:detail", args=[meeting.pk]),
             items=list(meeting.action_items.all()),
         )
 
 
-def goal_events(mentorship):
-    shared = Goal.objects.shared_with_mentorship(mentorship)
+def goal_events(mentorship, viewer):
+    shared = readable_goals(mentorship, viewer)
     for goal in shared:
         yield Event(
             at=goal.created_at, kind="goal", title=f"Goal set: {goal.title}", detail=goal.short_kind
@@ -68,16 +74,15 @@ def goal_events(mentorship):
         )
 
 
-def feedback_events(mentorship):
-    # Named only while the goal is still shared with this mentorship.
-    still_shared = Goal.objects.shared_with_mentorship(mentorship).filter(pk=OuterRef("goal_id"))
+def feedback_events(mentorship, viewer):
+    readable = readable_goals(mentorship, viewer).filter(pk=OuterRef("goal_id"))
     entries = (
         Feedback.objects.filter(mentorship=mentorship)
         .select_related("author", "goal")
-        .annotate(goal_is_shared=Exists(still_shared))
+        .annotate(goal_is_readable=Exists(readable))
     )
     for entry in entries:
-        about = f" about “{entry.goal.title}”" if entry.goal and entry.goal_is_shared else ""
+        about = f" about “{entry.goal.title}”" if entry.goal_is_readable else ""
         yield Event(
             at=entry.created_at,
             kind="feedback",
@@ -86,7 +91,7 @@ def feedback_events(mentorship):
         )
 
 
-def relationship_events(mentorship):
+def relationship_events(mentorship, viewer):
     yield Event(at=_start_of(mentorship.started_on), kind="mentorship", title="Mentorship began")
     if mentorship.paused_at:
         yield Event(at=mentorship.paused_at, kind="mentorship", title="Paused")
@@ -126,11 +131,17 @@ def reassessment_events(mentorship, viewer):
         )
 
 
-SOURCES = [meeting_events, goal_events, feedback_events, relationship_events]
+# Each takes the mentorship and the person looking, and yields only what that person may see.
+SOURCES = [
+    meeting_events,
+    goal_events,
+    feedback_events,
+    relationship_events,
+    reassessment_events,
+]
 
 
 def timeline(mentorship, viewer):
     """Every event this person may see, newest first."""
-    events = [event for source in SOURCES for event in source(mentorship)]
-    events += reassessment_events(mentorship, viewer)
+    events = [event for source in SOURCES for event in source(mentorship, viewer)]
     return sorted(events, key=lambda e: e.at, reverse=True)

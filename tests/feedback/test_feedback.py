@@ -129,3 +129,28 @@ def test_feedback_is_for_the_pair_only(
         assert response.status_code == 200 and CANARY not in response.content.decode()
     client.force_login(make_mentee())
     assert client.post(f"/mentorships/{mentorship.pk}/feedback/ask/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_feedback_stops_naming_a_goal_taken_back_or_after_closing(
+    client, mentor, mentee, mentorship, shared_goal
+):
+    Feedback.objects.create(
+        mentorship=mentorship,
+        author=mentor,
+        direction="to_mentee",
+        goal=shared_goal,
+        strengths="Good.",
+    )
+    url = f"/mentorships/{mentorship.pk}/feedback/"
+    client.force_login(mentor)
+    assert "Learn physical exam skills" in client.get(url).content.decode()
+    shared_goal.shared_with.remove(mentorship)
+    assert "Learn physical exam skills" not in client.get(url).content.decode()
+    shared_goal.shared_with.add(mentorship)
+    from mentoring.mentorships import lifecycle
+
+    lifecycle.close(mentorship, mentee, "graduated")
+    assert "Learn physical exam skills" not in client.get(url).content.decode()
+    client.force_login(mentee)
+    assert "Learn physical exam skills" in client.get(url).content.decode()

@@ -1,0 +1,103 @@
+"""Time the reminder sweeps over many active mentorships, then roll everything back.
+
+    python manage.py bench_sweeps --mentorships 100000
+
+Meaningful on PostgreSQL (DATABASE_URL). Prints, per sweep, what it produced, its queries
+and its seconds. Nothing it writes is kept.
+"""
+
+import datetime
+import random
+import time
+
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX as NO_PASSWORD
+from django.core.management.base import BaseCommand
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from accounts.models import User
+from mentoring.feedback import reassessment
+from mentoring.mentorships import reminders
+from mentoring.mentorships.models import Mentorship
+from mentoring.profiles.models import MentorProfile
+
+MENTEES_PER_MENTOR = 10
+
+
+class Rollback(Exception):
+    pass
+
+
+class Command(BaseCommand):
+    help = "Time every reminder sweep over N active mentorships (rolled back afterwards)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--mentorships", type=int, default=100_000)
+
+    def handle(self, *args, mentorships, **options):
+        try:
+            with transaction.atomic():
+                self.build(mentorships)
+                self.run_sweeps()
+                raise Rollback
+        except Rollback:
+            self.stdout.write("Rolled back: nothing kept.")
+
+    def build(self, count):
+        started = time.monotonic()
+        rng = random.Random(9)
+        mentors = count // MENTEES_PER_MENTOR
+        users = User.objects.bulk_create(
+            User(
+                email=f"bench{n}@bench.example.edu", display_name=f"Bench {n}", password=NO_PASSWORD
+            )
+            for n in range(count + mentors)
+        )
+        mentor_users, mentee_users = users[:mentors], users[mentors:]
+        MentorProfile.objects.bulk_create(
+            MentorProfile(
+                user=u, capacity=MENTEES_PER_MENTOR, active_mentee_count=MENTEES_PER_MENTOR
+            )
+            for u in mentor_users
+        )
+        today, now = timezone.localdate(), timezone.now()
+        rows = []
+        for n, mentee in enumerate(mentee_users):
+            started_on = today - datetime.timedelta(days=rng.randint(1, 400))
+            # Most met recently; about one in ten has gone quiet.
+            quiet = rng.random() < 0.1
+            last = now - datetime.timedelta(
+                days=rng.randint(40, 90) if quiet else rng.randint(0, 15)
+            )
+            rows.append(
+                Mentorship(
+                    mentor=mentor_users[n // MENTEES_PER_MENTOR],
+                    mentee=mentee,
+                    started_on=started_on,
+                    reassess_on=started_on + datetime.timedelta(days=rng.choice([30, 120, 400])),
+                    last_contact_at=last,
+                )
+            )
+        Mentorship.objects.bulk_create(rows, batch_size=5000)
+        self.stdout.write(
+            f"Built {count:,} active mentorships in {time.monotonic() - started:.1f} s"
+        )
+
+    def run_sweeps(self):
+        now = timezone.now()
+        sweeps = [
+            ("quiet relationships", reminders.send_quiet_reminders),
+            ("periodic reassessments", reassessment.send_periodic_prompts),
+            ("first-meeting fit checks", reassessment.send_fit_checks),
+        ]
+        self.stdout.write(f"{'sweep':<26} {'sent':>9} {'queries':>8} {'seconds':>8}")
+        total = 0.0
+        for label, sweep in sweeps:
+            with CaptureQueriesContext(connection) as queries:
+                started = time.monotonic()
+                produced = sweep(now)
+                seconds = time.monotonic() - started
+            total += seconds
+            self.stdout.write(f"{label:<26} {produced:>9,} {len(queries):>8,} {seconds:>8.1f}")
+        self.stdout.write(f"{'all three':<26} {'':>9} {'':>8} {total:>8.1f}")

@@ -1,0 +1,58 @@
+"""The record costs the same few queries for 5 meetings as for 100."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from mentoring.meetings.models import ActionItem, Meeting, PrivateNote
+from tests.factories import make_goal, make_mentee, make_mentorship
+from tests.meetings.factories import local
+from tests.timeline.helpers import make_feedback
+
+pytestmark = pytest.mark.django_db
+
+
+def mentee_with_meetings(mentor, meetings):
+    """A mentee whose meetings each carry an action item, a goal discussed and both
+    people's private notes."""
+    mentee = make_mentee()
+    mentorship = make_mentorship(mentor, mentee)
+    goal = make_goal(mentee, shared_with=[mentorship], updates=[("in_progress", "Going")])
+    rows = Meeting.objects.bulk_create(
+        Meeting(mentorship=mentorship, starts_at=local(days=-n), status="held", agenda=f"A{n}")
+        for n in range(1, meetings + 1)
+    )
+    ActionItem.objects.bulk_create(ActionItem(meeting=m, text=f"Item {m.pk}") for m in rows)
+    Meeting.goals_discussed.through.objects.bulk_create(
+        Meeting.goals_discussed.through(meeting=m, goal=goal) for m in rows
+    )
+    PrivateNote.objects.bulk_create(
+        PrivateNote(meeting=m, author=author, text=f"Note {m.pk}")
+        for m in rows
+        for author in (mentee, mentor)
+    )
+    make_feedback(mentorship, goal=goal, strengths="Good.")
+    return mentee
+
+
+def queries_for(client, person, url):
+    client.force_login(person)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("url", ["/record/", "/record.json"])
+def test_100_meetings_cost_no_more_queries_than_5(
+    client, mentor, url, django_assert_max_num_queries
+):
+    few, many = mentee_with_meetings(mentor, 5), mentee_with_meetings(mentor, 100)
+    queries_for(client, few, url)  # warm any per-process caches
+
+    client.force_login(many)
+    with django_assert_max_num_queries(12):
+        response = client.get(url)
+    assert "A100" in response.content.decode()
+
+    assert queries_for(client, many, url) == queries_for(client, few, url)
