@@ -183,3 +183,22 @@ def test_demo_sign_ins_work_on_the_real_sign_in_page(db, client, role, email):
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(user.pk)
     assert f"Welcome, {user.display_name}" in client.get("/home/").content.decode()
+
+
+@pytest.mark.django_db
+def test_demo_mentorships_have_meetings_goals_and_true_contact_dates():
+    from mentoring.goals.models import Goal
+    from mentoring.meetings.models import Meeting
+
+    call_command("seed_demo", stdout=StringIO())
+    held = Meeting.objects.filter(status="held")
+    assert held.count() > 40
+    latest = dict(
+        held.values("mentorship").annotate(last=Max("starts_at")).values_list("mentorship", "last")
+    )
+    for mentorship in Mentorship.objects.active():
+        assert mentorship.last_contact_at == latest.get(mentorship.pk)
+    assert Goal.objects.filter(shared_with__isnull=False).exists()
+    before = (Meeting.objects.count(), Goal.objects.count())
+    call_command("seed_demo", stdout=StringIO())
+    assert (Meeting.objects.count(), Goal.objects.count()) == before

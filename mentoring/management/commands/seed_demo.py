@@ -21,6 +21,7 @@ from django.utils import timezone
 from accounts.models import User
 from mentoring import demo_data
 from mentoring.clerkships.models import Clerkship, ClerkshipFaculty, Rotation
+from mentoring.demo_tracking import add_tracking
 from mentoring.mentorships.lifecycle import MentorFull, start_mentorship
 from mentoring.mentorships.models import Mentorship
 from mentoring.profiles.models import (
@@ -97,7 +98,11 @@ class Command(BaseCommand):
         plan = build_plan(timezone.localdate(), timezone.now())
         with transaction.atomic():
             created = write_plan(plan)
+            tracking = add_tracking()
         self.print_summary(created, time.monotonic() - began)
+        self.stdout.write(
+            f"  {'Meetings':<22}{tracking['meetings']:>5}  ({tracking['goals']} new goals)"
+        )
 
     def print_summary(self, created, seconds):
         write = self.stdout.write
