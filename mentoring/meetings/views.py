@@ -170,14 +170,20 @@ def plan_meeting(request, pk):
             )
         messages.success(request, "Planned. Your partner has been told.")
         return redirect("meetings:detail", meeting.pk)
+    return _form_page(request, "meetings/plan.html", form, mentorship)
+
+
+def _form_page(request, template, form, mentorship, **context):
+    """A meeting form beside the partner's name and prompts fitted to the mentee's stage."""
     return render(
         request,
-        "meetings/plan.html",
+        template,
         {
             "form": form,
             "mentorship": mentorship,
             "partner": mentorship.partner_of(request.user),
             "prompts": _prompts(mentorship, request.user),
+            **context,
         },
     )
 
@@ -307,18 +313,14 @@ def _log(request, meeting):
                 _tell_partner(meeting, request.user, "meeting.logged", "logged your meeting of")
         messages.success(request, "Logged.")
         return redirect("meetings:detail", meeting.pk)
-    return render(
+    return _form_page(
         request,
         "meetings/log.html",
-        {
-            "form": form,
-            "items": items,
-            "note_form": note_form,
-            "meeting": meeting,
-            "mentorship": mentorship,
-            "partner": mentorship.partner_of(request.user),
-            "prompts": _prompts(mentorship, request.user),
-        },
+        form,
+        mentorship,
+        items=items,
+        note_form=note_form,
+        meeting=meeting,
     )
 
 
@@ -356,16 +358,7 @@ def quick_log(request, pk):
         if request.user.pk == mentorship.mentor_id:
             return redirect("mentorships:my-mentees")
         return redirect("meetings:detail", meeting.pk)
-    return render(
-        request,
-        "meetings/quick_log.html",
-        {
-            "form": form,
-            "mentorship": mentorship,
-            "partner": mentorship.partner_of(request.user),
-            "prompts": _prompts(mentorship, request.user),
-        },
-    )
+    return _form_page(request, "meetings/quick_log.html", form, mentorship)
 
 
 def cancel_meeting(request, pk):
