@@ -10,7 +10,14 @@ from pathlib import Path
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
-from mentoring.lib.env import database_from_url, env_bool, env_int, env_list, env_str
+from mentoring.lib.env import (
+    database_from_url,
+    env_bool,
+    env_hours,
+    env_int,
+    env_list,
+    env_str,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -195,7 +202,11 @@ if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     # Short timeouts: a request must not hang on a dead broker (the sweeper catches up).
     CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "visibility_timeout": 3600,
+        # A message a killed worker had taken comes back after this many seconds.
+        "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600),
+        # How often a worker looks for such messages to take back (kombu scans Redis).
+        "unacked_restore_interval": env_int("CELERY_RESTORE_CHECK_SECONDS", 10),
+        "unacked_restore_throttle": 1,
         "socket_connect_timeout": 2,
         "socket_timeout": 5,
     }
@@ -258,7 +269,10 @@ CELERY_BEAT_SCHEDULE = {
 # Notifications
 NOTIFICATION_SWEEP_AFTER_MINUTES = env_int("NOTIFICATION_SWEEP_AFTER_MINUTES", 5)
 NOTIFICATION_MAX_ATTEMPTS = env_int("NOTIFICATION_MAX_ATTEMPTS", 5)
-NOTIFICATION_QUIET_HOURS = (21, 7)  # local hours with no e-mail; None turns quiet hours off
+# A claim older than this is taken to belong to a worker that died mid-send.
+NOTIFICATION_CLAIM_TIMEOUT_MINUTES = env_int("NOTIFICATION_CLAIM_TIMEOUT_MINUTES", 10)
+# Local hours with no e-mail, "21-7" by default; "off" sends at any hour.
+NOTIFICATION_QUIET_HOURS = env_hours("NOTIFICATION_QUIET_HOURS", (21, 7))
 NOTIFICATION_DIGEST_HOUR = 7  # local hour the daily digest goes out
 
 # Logging: to the console, where a process manager collects it.

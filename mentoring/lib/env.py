@@ -34,6 +34,23 @@ def env_int(name, default):
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
 
 
+def env_hours(name, default):
+    """A span of hours such as "21-7" (from 21:00 to 07:00), or "off" for None."""
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    if value.lower() == "off":
+        return None
+    start, _, end = value.partition("-")
+    try:
+        hours = (int(start), int(end))
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must look like 21-7 or be off, not {value!r}") from None
+    if not all(0 <= h <= 23 for h in hours):
+        raise ImproperlyConfigured(f"{name} hours must be between 0 and 23, not {value!r}")
+    return hours
+
+
 def env_list(name, default=()):
     value = os.environ.get(name)
     if value is None:

@@ -18,8 +18,12 @@ from mentoring.notifications.models import EmailChoice, Notification
 
 log = logging.getLogger(__name__)
 
+
 # A claim older than this is taken to belong to a worker that died mid-send.
-CLAIM_TIMEOUT = datetime.timedelta(minutes=10)
+def claim_timeout():
+    return datetime.timedelta(minutes=settings.NOTIFICATION_CLAIM_TIMEOUT_MINUTES)
+
+
 Status = Notification.EmailStatus
 
 
@@ -68,7 +72,7 @@ def deliver(notification_id):
     and the row was put back to be tried again.
     """
     now = timezone.now()
-    stale_before = now - CLAIM_TIMEOUT
+    stale_before = now - claim_timeout()
     notification = (
         Notification.objects.select_related("recipient").filter(pk=notification_id).first()
     )

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from mentoring.lib.env import database_from_url, env_bool, env_int
+from mentoring.lib.env import database_from_url, env_bool, env_hours, env_int
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -49,6 +49,13 @@ def test_env_readers(monkeypatch):
     assert env_int("NUMBER", 0) == 12
     with pytest.raises(ImproperlyConfigured, match="BROKEN must be a whole number"):
         env_int("BROKEN", 0)
+    monkeypatch.setenv("QUIET", "22-6")
+    assert env_hours("QUIET", (21, 7)) == (22, 6)
+    monkeypatch.setenv("QUIET", "off")
+    assert env_hours("QUIET", (21, 7)) is None
+    monkeypatch.setenv("QUIET", "25-6")
+    with pytest.raises(ImproperlyConfigured, match="between 0 and 23"):
+        env_hours("QUIET", (21, 7))
 
 
 def test_database_urls():

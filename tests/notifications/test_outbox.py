@@ -90,7 +90,7 @@ def test_sweeper_delivers_rows_whose_task_never_ran(mentor, mailoutbox):
 def test_sweeper_takes_over_a_send_abandoned_by_a_dead_worker(mentor, mailoutbox):
     with time_machine.travel(timezone.now() - datetime.timedelta(minutes=30)):
         notification = notify(mentor, "test", "Claimed, then the worker died")
-        assert notification.claim_for_email(timezone.now() - delivery.CLAIM_TIMEOUT)
+        assert notification.claim_for_email(timezone.now() - delivery.claim_timeout())
     sweep_undelivered()
     assert len(mailoutbox) == 1
     mail.outbox.clear()

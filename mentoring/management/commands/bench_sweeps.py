@@ -39,6 +39,9 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 self.build(mentorships)
+                self.stdout.write("First pass: everything due is sent.")
+                self.run_sweeps()
+                self.stdout.write("Second pass, as the next beat tick: nothing new to send.")
                 self.run_sweeps()
                 raise Rollback
         except Rollback:
