@@ -139,8 +139,7 @@ def send_prompt_reminders(now):
                     "dedupe_key": f"reassessment:{pk}:reminder",
                 }
             )
-        notify_many(notices)
-    return len(notices)
+        return notify_many(notices)
 
 
 def complete(reassessment, now):

@@ -44,8 +44,7 @@ def send_meeting_reminders(now, batch_size=500):
                         f"{meeting.starts_at:%Y%m%d%H%M}:{person.pk}",
                     }
                 )
-        notify_many(notices)
-        sent += len(notices)
+        sent += notify_many(notices)
     return sent
 
 
@@ -69,6 +68,5 @@ def send_action_item_reminders(now, batch_size=500):
                     "dedupe_key": f"reminder:action:{item.pk}:{stage}",
                 }
             )
-        notify_many(notices)
-        sent += len(notices)
+        sent += notify_many(notices)
     return sent

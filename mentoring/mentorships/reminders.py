@@ -50,8 +50,7 @@ def send_request_reminders(now):
             for request_obj in _pending_with_commitment().filter(pk__in=ids)
             for notice in _request_notices(request_obj, now, nudge_after)
         ]
-        notify_many(notices)
-        sent += len(notices)
+        sent += notify_many(notices)
     return sent
 
 
@@ -171,6 +170,5 @@ def send_quiet_reminders(now, batch_size=1000):
                         "dedupe_key": f"reminder:quiet:{m.pk}:{since:%Y%m%d%H%M}:{person.pk}",
                     }
                 )
-        notify_many(notices)
-        sent += len(notices)
+        sent += notify_many(notices)
     return sent
