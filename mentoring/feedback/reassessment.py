@@ -23,12 +23,16 @@ CLOSING_SURVEY_WITHIN = datetime.timedelta(days=30)
 Kind = Reassessment.Kind
 
 
-def _prompts_for(mentorships, kind, due_on_of):
+def _prompts_for(mentorships, kind, due_on_of, now):
     """(prompt, partner) for both people of each mentorship; mentor and mentee preloaded."""
     for m in mentorships:
         for person, partner in ((m.mentor, m.mentee), (m.mentee, m.mentor)):
             prompt = Reassessment(
-                mentorship_id=m.pk, respondent_id=person.pk, kind=kind, due_on=due_on_of(m)
+                mentorship_id=m.pk,
+                respondent_id=person.pk,
+                kind=kind,
+                due_on=due_on_of(m),
+                created_at=now,  # the sweep's clock, so that its one reminder counts from it
             )
             yield prompt, partner
 
@@ -78,7 +82,7 @@ def send_periodic_prompts(now, batch_size=500):
         pairs = [
             (prompt, partner)
             for prompt, partner in _prompts_for(
-                _batch(ids, "reassess_on"), Kind.PERIODIC, lambda m: m.reassess_on
+                _batch(ids, "reassess_on"), Kind.PERIODIC, lambda m: m.reassess_on, now
             )
             if (prompt.mentorship_id, prompt.respondent_id) not in waiting
         ]
@@ -98,7 +102,7 @@ def send_fit_checks(now, batch_size=500):
         )
         batch = _batch(set(ids) - asked, "last_contact_at")
         created += _create_prompts(
-            _prompts_for(batch, Kind.FIT_CHECK, lambda m: m.last_contact_at.date())
+            _prompts_for(batch, Kind.FIT_CHECK, lambda m: m.last_contact_at.date(), now)
         )
     return created
 
@@ -115,7 +119,9 @@ def send_closing_surveys(now, batch_size=500):
             )
         )
         batch = _batch(set(ids) - asked, "closed_at")
-        created += _create_prompts(_prompts_for(batch, Kind.CLOSING, lambda m: m.closed_at.date()))
+        created += _create_prompts(
+            _prompts_for(batch, Kind.CLOSING, lambda m: m.closed_at.date(), now)
+        )
     return created
 
 
