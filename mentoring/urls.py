@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("mentoring.meetings.urls")),
     path("", include("mentoring.feedback.urls")),
     path("", include("mentoring.timeline.urls")),
+    path("", include("mentoring.clerkships.urls")),
     path("admin/", admin.site.urls),
 ]
 

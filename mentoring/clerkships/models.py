@@ -7,6 +7,10 @@ class ClerkshipQuerySet(models.QuerySet):
     def coordinated_by(self, user):
         return self.filter(coordinators=user)
 
+    def visible_to(self, user):
+        """Clerkships this person runs: the ones they coordinate, or all of them for staff."""
+        return self.all() if user.is_staff else self.coordinated_by(user)
+
 
 class Clerkship(models.Model):
     """A clinical rotation such as Internal Medicine. Coordinators are assigned by staff only."""

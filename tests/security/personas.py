@@ -7,6 +7,7 @@ the ones real use creates, counters and notifications included.
 
 from dataclasses import dataclass
 
+from mentoring.clerkships.models import Clerkship
 from mentoring.feedback.models import Reassessment
 from mentoring.goals.models import Goal
 from mentoring.meetings.models import ActionItem, CalendarFeed, Meeting
@@ -52,6 +53,7 @@ class World:
     action_item: ActionItem
     calendar_token: str  # the mentee's calendar feed
     reassessment: Reassessment  # the mentee's, not yet answered
+    clerkship: Clerkship  # the one the mentee rotates in, run by the in-scope coordinator
 
 
 def build_world():
@@ -66,7 +68,8 @@ def build_world():
     coordinator_out = make_user(display_name="Coordinator Out Of Scope")
     staff = make_user(display_name="Staff Person", is_staff=True, is_superuser=True)
 
-    make_rotation(mentee, make_clerkship("Internal Medicine", coordinators=[coordinator]))
+    clerkship = make_clerkship("Internal Medicine", coordinators=[coordinator])
+    make_rotation(mentee, clerkship)
     # The out-of-scope coordinator has students of their own, just not this mentee.
     make_rotation(outsider, make_clerkship("Surgery", coordinators=[coordinator_out]))
 
@@ -114,4 +117,5 @@ def build_world():
         action_item=item,
         calendar_token=token,
         reassessment=prompt,
+        clerkship=clerkship,
     )

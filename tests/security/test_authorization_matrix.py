@@ -52,6 +52,8 @@ PAIR = only(404, mentee=200, mentor=200)
 MENTEE_PROFILE = only(404, mentee=200, mentor=200, asked_mentor=200, coordinator=200, staff=200)
 # A request: its two people only. The mentee's own mentor is not a party to it.
 REQUEST = only(404, mentee=200, asked_mentor=200)
+# A clerkship's pages: its coordinators and staff.
+RUNS = only(404, coordinator=200, staff=200)
 # Answering a request: its receiver; the sender is in scope but the wrong side.
 ANSWER = only(404, mentee=403, asked_mentor=200)
 
@@ -139,6 +141,11 @@ MATRIX = {
     "meetings:calendar": page(only(200)),
     "meetings:reset-calendar": action(only(302)),
     "meetings:feed": {"GET": only(200, anonymous=200), "POST": only(405, anonymous=405)},
+    # Clerkships: their own coordinators and staff; teaching in one is not enough.
+    "clerkships:list": page(only(200), post=only(405)),
+    "clerkships:detail": page(RUNS, post=only(405)),
+    "clerkships:import": page(RUNS),
+    "clerkships:confirm-import": action(only(404, coordinator=302, staff=302)),
     # Feedback and the timeline: the pair only (DESIGN.md). Only the mentee asks for
     # feedback; the mentor's POST is turned back with a message.
     "feedback:list": page(PAIR),
@@ -225,6 +232,10 @@ def url_for(route, world):
         },
         "meetings:feed": {"token": world.calendar_token},
         "feedback:reassessment": {"pk": world.reassessment.pk},
+        **{
+            f"clerkships:{name}": {"pk": world.clerkship.pk}
+            for name in ("detail", "import", "confirm-import")
+        },
         "notifications:unsubscribe": {
             "token": unsubscribe_token(world.notification.recipient_id, "other")
         },

@@ -1,0 +1,352 @@
+"""Rotation schedules from a CSV file: read it, check every line, then write it all or nothing.
+
+read_table() and check() are pure: bytes in, judged lines out, so they are tested without a
+database. preview() makes the lookups check() needs in three queries, whatever the length of
+the file; save() writes the rows the coordinator confirmed in one transaction.
+"""
+
+import csv
+import datetime
+import io
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.db.models.functions import Lower
+
+from mentoring.clerkships.models import Clerkship, Rotation
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_ROWS = 20_000
+
+# Each column the file must have, and the header names that mean it once normalised
+# (case folded, runs of anything but letters and digits turned into "_").
+COLUMNS = {
+    "email": ("email", "e_mail", "email_address", "student_email", "student_e_mail"),
+    "clerkship": ("clerkship", "clerkship_name", "course"),
+    "start": ("start", "start_date", "starts_on", "begin", "begins_on"),
+    "end": ("end", "end_date", "ends_on", "finish"),
+}
+REQUIRED = ", ".join(COLUMNS)
+DATE_HELP = "use YYYY-MM-DD or MM/DD/YYYY"
+
+# Four-digit years only: strptime's %Y would read "01/06/25" as the year 25.
+ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+class FileRefused(Exception):
+    """The file as a whole cannot be used; the message says why, for the coordinator."""
+
+
+class ScheduleChanged(Exception):
+    """Rows that were fine at preview clash now; nothing was written."""
+
+    def __init__(self, reasons):
+        super().__init__("; ".join(reasons))
+        self.reasons = reasons
+
+
+@dataclass(frozen=True)
+class Line:
+    """One data line of the file, its cells as written (stripped)."""
+
+    number: int
+    email: str
+    clerkship: str
+    start: str
+    end: str
+
+
+@dataclass(frozen=True)
+class Table:
+    lines: list
+    ignored_columns: list
+
+
+@dataclass(frozen=True)
+class Row:
+    """A line that will become a rotation."""
+
+    line: int
+    student_id: int
+    student_name: str
+    email: str
+    starts_on: datetime.date
+    ends_on: datetime.date
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int
+    email: str
+    reasons: list
+
+
+@dataclass(frozen=True)
+class Preview:
+    rows: list
+    problems: list
+    ignored_columns: list
+
+    @property
+    def student_count(self):
+        return len({row.student_id for row in self.rows})
+
+
+def normalise_header(name):
+    return re.sub(r"[^0-9a-z]+", "_", name.casefold()).strip("_")
+
+
+def normalise_name(text):
+    return " ".join(text.split()).casefold()
+
+
+def _decode(data):
+    # Zip (xlsx) and OLE (xls) signatures: the commonest wrong upload is the workbook itself.
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        raise FileRefused(
+            "This is a spreadsheet workbook, not a CSV file. Save it as CSV UTF-8 (in Excel, "
+            "with Save As) and upload that."
+        )
+    if b"\x00" in data:
+        raise FileRefused("This is not a text file. Upload the schedule as a CSV file.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise FileRefused(
+            "This file is not UTF-8 text. Save it as CSV UTF-8 and upload it again."
+        ) from error
+
+
+def _columns(header):
+    """Map each required column to its index in the header, or refuse the file."""
+    found, ignored = {}, []
+    for index, name in enumerate(header):
+        key = normalise_header(name)
+        column = next((col for col, aliases in COLUMNS.items() if key in aliases), None)
+        if column is None:
+            if name.strip():
+                ignored.append(name.strip())
+        elif column in found:
+            raise FileRefused(
+                f"Two columns mean {column}: {header[found[column]].strip()} and "
+                f"{name.strip()}. Keep one."
+            )
+        else:
+            found[column] = index
+    missing = [column for column in COLUMNS if column not in found]
+    if missing:
+        raise FileRefused(
+            f"The file has no {', '.join(missing)} column. The first line must name the "
+            f"columns {REQUIRED} (in any order)."
+        )
+    return found, ignored
+
+
+def read_table(data):
+    """The data lines of a CSV file given as bytes; raises FileRefused for an unusable file."""
+    text = _decode(data)
+    if not text.strip():
+        raise FileRefused("The file is empty.")
+    first_line = text.lstrip().splitlines()[0]
+    # School exports differ: Excel in some locales writes semicolons, others tabs.
+    delimiter = max(",;\t", key=first_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    lines, columns, ignored = [], None, []
+    try:
+        for cells in reader:
+            if not any(cell.strip() for cell in cells):
+                continue
+            if columns is None:
+                columns, ignored = _columns(cells)
+                continue
+            if len(lines) == MAX_ROWS:
+                raise FileRefused(
+                    f"The file has more than {MAX_ROWS:,} rows. Split it into smaller files."
+                )
+            cell = {
+                column: (cells[index].strip() if index < len(cells) else "")
+                for column, index in columns.items()
+            }
+            lines.append(Line(number=reader.line_num, **cell))
+    except csv.Error as error:
+        raise FileRefused(f"Line {reader.line_num} is not valid CSV ({error}).") from error
+    if not lines:
+        raise FileRefused("The file names its columns but has no rows.")
+    return Table(lines=lines, ignored_columns=ignored)
+
+
+def parse_date(text):
+    """A date written YYYY-MM-DD or MM/DD/YYYY, or None."""
+    if match := ISO_DATE.fullmatch(text):
+        year, month, day = match.groups()
+    elif match := US_DATE.fullmatch(text):
+        month, day, year = match.groups()
+    else:
+        return None
+    try:
+        return datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+class Schedule:
+    """Each student's rotations in one clerkship: those in the database and those accepted
+    from the file so far, so that a clash with either is found the same way."""
+
+    def __init__(self, existing):
+        self.taken = defaultdict(list)
+        for student_id, starts_on, ends_on in existing:
+            self.taken[student_id].append((starts_on, ends_on, None))
+
+    def add(self, student_id, starts_on, ends_on, line):
+        """Record the rotation and return None, or return why it clashes (recording nothing)."""
+        for other_start, other_end, other_line in self.taken[student_id]:
+            if starts_on <= other_end and ends_on >= other_start:
+                dates = f"{other_start.isoformat()} to {other_end.isoformat()}"
+                same = (starts_on, ends_on) == (other_start, other_end)
+                if other_line is None:
+                    if same:
+                        return f"already in the schedule ({dates})"
+                    return f"overlaps a rotation already in the schedule ({dates})"
+                if same:
+                    return f"repeats line {other_line}"
+                return f"overlaps line {other_line} ({dates})"
+        self.taken[student_id].append((starts_on, ends_on, line))
+        return None
+
+
+def _date_reasons(label, text):
+    if not text:
+        return None, [f"{label} date is missing"]
+    value = parse_date(text)
+    if value is None:
+        return None, [f"{label} date {text} is not a date: {DATE_HELP}"]
+    return value, []
+
+
+def check(table, clerkship, students, existing, clerkship_names):
+    """Judge every line of the table for this clerkship.
+
+    students maps a lower-case e-mail address to (user id, display name); existing lists
+    (student id, starts_on, ends_on) of the clerkship's rotations for those students;
+    clerkship_names are the names of all clerkships.
+    """
+    schedule = Schedule(existing)
+    this_name = normalise_name(clerkship.name)
+    known_names = {normalise_name(name) for name in clerkship_names}
+    rows, problems = [], []
+    for line in table.lines:
+        reasons = []
+        email = line.email.lower()
+        student = students.get(email)
+        if not email:
+            reasons.append("e-mail is missing")
+        elif student is None:
+            reasons.append(f"no one has an account with the e-mail {line.email}")
+        name = normalise_name(line.clerkship)
+        if not name:
+            reasons.append("clerkship is missing")
+        elif name in known_names and name != this_name:
+            reasons.append(f"clerkship {line.clerkship} is not {clerkship.name}")
+        elif name != this_name:
+            reasons.append(f"no clerkship is named {line.clerkship}")
+        starts_on, start_reasons = _date_reasons("start", line.start)
+        ends_on, end_reasons = _date_reasons("end", line.end)
+        reasons += start_reasons + end_reasons
+        if starts_on and ends_on and ends_on < starts_on:
+            reasons.append(
+                f"ends ({ends_on.isoformat()}) before it starts ({starts_on.isoformat()})"
+            )
+        if not reasons:
+            clash = schedule.add(student[0], starts_on, ends_on, line.number)
+            if clash:
+                reasons.append(clash)
+        if reasons:
+            problems.append(Problem(line=line.number, email=line.email, reasons=reasons))
+        else:
+            rows.append(Row(line.number, student[0], student[1], email, starts_on, ends_on))
+    return Preview(rows=rows, problems=problems, ignored_columns=table.ignored_columns)
+
+
+def _existing(clerkship, student_ids):
+    return Rotation.objects.filter(clerkship=clerkship, student_id__in=student_ids).values_list(
+        "student_id", "starts_on", "ends_on"
+    )
+
+
+def preview(table, clerkship):
+    """Check the table against the database: three queries, however long the file."""
+    emails = {line.email.lower() for line in table.lines if line.email}
+    # Lower() matches the index behind the case-insensitive unique constraint on e-mails.
+    students = {
+        email: (pk, name)
+        for pk, email, name in get_user_model()
+        .objects.alias(email_key=Lower("email"))
+        .filter(email_key__in=emails)
+        .values_list("pk", Lower("email"), "display_name")
+    }
+    existing = _existing(clerkship, {pk for pk, _ in students.values()})
+    names = Clerkship.objects.values_list("name", flat=True)
+    return check(table, clerkship, students, list(existing), list(names))
+
+
+def pack(rows):
+    """The rows in the small form kept in the session between preview and confirmation."""
+    return [
+        [row.line, row.student_id, row.starts_on.isoformat(), row.ends_on.isoformat()]
+        for row in rows
+    ]
+
+
+def unpack(packed):
+    return [
+        (line, student_id, datetime.date.fromisoformat(start), datetime.date.fromisoformat(end))
+        for line, student_id, start, end in packed
+    ]
+
+
+def save(clerkship, packed):
+    """Create the packed rows' rotations, all or none, and return how many.
+
+    Raises ScheduleChanged, having written nothing, when a row clashes now: another import
+    or an edit in the admin since the preview, a student whose account is gone, or a row
+    the database refuses. Call it outside any transaction, so that its commit, where the
+    foreign keys are checked, happens inside it.
+    """
+    rows = unpack(packed)
+    student_ids = {student_id for _, student_id, _, _ in rows}
+    try:
+        with transaction.atomic():
+            # Imports into one clerkship take turns (on PostgreSQL; SQLite ignores the lock
+            # and writes one at a time), so that two at once cannot both pass the overlap
+            # check. A statement of its own: a statement sees only rows committed before it
+            # began, so the read below must start after the lock is granted.
+            Clerkship.objects.select_for_update().filter(pk=clerkship.pk).values_list("pk").first()
+            schedule = Schedule(_existing(clerkship, student_ids))
+            reasons = []
+            for line, student_id, starts_on, ends_on in rows:
+                if clash := schedule.add(student_id, starts_on, ends_on, line):
+                    reasons.append(f"line {line}: {clash}")
+            if reasons:
+                raise ScheduleChanged(reasons)
+            Rotation.objects.bulk_create(
+                [
+                    Rotation(
+                        student_id=student_id,
+                        clerkship=clerkship,
+                        starts_on=starts_on,
+                        ends_on=ends_on,
+                    )
+                    for _, student_id, starts_on, ends_on in rows
+                ],
+                batch_size=500,
+            )
+    except IntegrityError as error:
+        # What the checks above cannot see: a race on the unique constraint, or a student
+        # deleted since the preview (the foreign key, checked when this transaction commits).
+        raise ScheduleChanged(["a row clashes with a change made since the preview"]) from error
+    return len(rows)
