@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "mentoring.meetings",
     "mentoring.feedback",
     "mentoring.timeline",
+    "mentoring.dashboards",
 ]
 
 MIDDLEWARE = [

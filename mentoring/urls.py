@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("mentoring.feedback.urls")),
     path("", include("mentoring.timeline.urls")),
     path("", include("mentoring.clerkships.urls")),
+    path("", include("mentoring.dashboards.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,7 +1,7 @@
 """Clerkships for the people who run them: my clerkships, one clerkship's rotations, and
 importing a rotation schedule from CSV in two steps, a preview and then a confirmation.
 
-A coordinator sees the clerkships they coordinate and staff see all (Clerkship.objects.visible_to); any other
+A coordinator sees the clerkships they coordinate and staff see all (visible_to); any other
 clerkship is a 404, whoever asks. Of a student, these pages show the name, the stage of
 training and the rotation dates, nothing else of their profile.
 """

@@ -30,6 +30,8 @@ CATEGORY_BY_PREFIX = {
     "goal": Category.FEEDBACK,
     "reminder": Category.REMINDERS,
     "reassessment": Category.REASSESSMENTS,
+    # A coordinator's "send recommendations" is about finding mentors, like a request.
+    "dashboard": Category.REQUESTS,
 }
 
 

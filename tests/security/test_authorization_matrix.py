@@ -146,6 +146,16 @@ MATRIX = {
     "clerkships:detail": page(RUNS, post=only(405)),
     "clerkships:import": page(RUNS),
     "clerkships:confirm-import": action(only(404, coordinator=302, staff=302)),
+    # Dashboards: coordinators for their clerkships, staff for all and for the school.
+    "dashboards:index": page(
+        only(404, coordinator=200, coordinator_out=200, staff=200), post=only(405)
+    ),
+    "dashboards:clerkship": page(RUNS, post=only(405)),
+    "dashboards:clerkship-students": page(RUNS, post=only(405)),
+    "dashboards:clerkship-recommend": action(only(404, coordinator=302, staff=302)),
+    "dashboards:school": page(only(404, staff=200), post=only(405)),
+    "dashboards:school-students": page(only(404, staff=200), post=only(405)),
+    "dashboards:school-recommend": action(only(404, staff=302)),
     # Feedback and the timeline: the pair only (DESIGN.md). Only the mentee asks for
     # feedback; the mentor's POST is turned back with a message.
     "feedback:list": page(PAIR),
@@ -236,6 +246,13 @@ def url_for(route, world):
             f"clerkships:{name}": {"pk": world.clerkship.pk}
             for name in ("detail", "import", "confirm-import")
         },
+        "dashboards:clerkship": {"pk": world.clerkship.pk},
+        "dashboards:clerkship-students": {"pk": world.clerkship.pk},
+        "dashboards:clerkship-recommend": {
+            "pk": world.clerkship.pk,
+            "student_pk": people["mentee"].pk,
+        },
+        "dashboards:school-recommend": {"student_pk": people["mentee"].pk},
         "notifications:unsubscribe": {
             "token": unsubscribe_token(world.notification.recipient_id, "other")
         },

@@ -1,0 +1,71 @@
+"""Who and when a dashboard looks at, and the shape of the tables it shows.
+
+"In scope" is spelled here once: every figure and every student-level list starts from
+Scope.students(), a subquery, so that a coordinator's view is one branch in one place.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from accounts.models import User
+from mentoring.clerkships.models import Clerkship, Rotation
+from mentoring.profiles.models import MenteeProfile
+
+
+def midnight(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Who and when a dashboard looks at: a clerkship (None for the whole school) and a
+    period of whole days, start and end included, in the viewer's time zone."""
+
+    clerkship: Clerkship | None
+    start: datetime.date
+    end: datetime.date
+
+    @property
+    def starts_at(self):
+        return midnight(self.start)
+
+    @property
+    def ends_before(self):
+        return midnight(self.end + datetime.timedelta(days=1))
+
+    def moment_in_period(self, name):
+        return Q(**{f"{name}__gte": self.starts_at, f"{name}__lt": self.ends_before})
+
+    def students(self):
+        """Students in scope: a rotation in the clerkship overlapping the period; for the
+        school, everyone with a mentee profile. Deactivated accounts are left out."""
+        if self.clerkship is None:
+            belongs = MenteeProfile.objects.filter(user=OuterRef("pk"))
+        else:
+            belongs = Rotation.objects.filter(
+                student=OuterRef("pk"), clerkship=self.clerkship
+            ).overlapping(self.start, self.end)
+        return User.objects.filter(Exists(belongs), is_active=True)
+
+
+@dataclass
+class Table:
+    """One table of a dashboard, as shown and as downloaded: the same figures both ways."""
+
+    name: str  # its ?export= name
+    caption: str
+    headers: list
+    rows: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    shown_limit: int | None = None
+
+    @property
+    def shown_rows(self):
+        return self.rows if self.shown_limit is None else self.rows[: self.shown_limit]
+
+    @property
+    def hidden_count(self):
+        return len(self.rows) - len(self.shown_rows)

@@ -1,0 +1,239 @@
+"""Coordinator and school-wide dashboards.
+
+A clerkship's dashboard is for its coordinators and staff, the school's for staff; anyone
+else gets a 404, so that a clerkship's existence does not leak. Pages show aggregates and
+faculty load; the one student-level page (students without an active mentor), downloads
+of student rows and sending recommendations each write an AccessLog row.
+"""
+
+import csv
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST, require_safe
+
+from mentoring.clerkships.models import Clerkship
+from mentoring.dashboards import charts, metrics, students
+from mentoring.dashboards.forms import PeriodForm, RecommendationNoteForm, preset_periods
+from mentoring.dashboards.models import AccessLog
+from mentoring.dashboards.recommendations import Outcome, send_recommendations
+from mentoring.dashboards.scope import Scope
+
+PAGE_SIZE = 25
+Action = AccessLog.Action
+
+
+def staff_only(user):
+    if not user.is_staff:
+        raise Http404
+
+
+def scope_from(data, clerkship):
+    """The period asked for in GET or POST data; the default one, and why, if it is wrong."""
+    form = PeriodForm(data)
+    start, end, problems = form.period()
+    return form, Scope(clerkship, start, end), problems
+
+
+def period_query(scope, **extra):
+    return urlencode({"start": scope.start.isoformat(), "end": scope.end.isoformat(), **extra})
+
+
+def urls_for(scope):
+    """The pages of one dashboard, so that templates need not know which kind it is."""
+    if scope.clerkship is None:
+        return {
+            "dashboard": reverse("dashboards:school"),
+            "students": reverse("dashboards:school-students"),
+        }
+    return {
+        "dashboard": reverse("dashboards:clerkship", args=[scope.clerkship.pk]),
+        "students": reverse("dashboards:clerkship-students", args=[scope.clerkship.pk]),
+    }
+
+
+def recommend_url(scope, student_pk):
+    if scope.clerkship is None:
+        return reverse("dashboards:school-recommend", args=[student_pk])
+    return reverse("dashboards:clerkship-recommend", args=[scope.clerkship.pk, student_pk])
+
+
+def page_context(form, scope, problems):
+    if not problems:
+        # Show the period in effect, defaults filled in, rather than what was typed.
+        form = PeriodForm(initial={"start": scope.start, "end": scope.end})
+    return {
+        "form": form,
+        "scope": scope,
+        "problems": problems,
+        "title": str(scope.clerkship) if scope.clerkship else "The whole school",
+        "urls": urls_for(scope),
+        "query": period_query(scope),
+        "presets": [
+            (label, urlencode({"start": start.isoformat(), "end": end.isoformat()}))
+            for label, start, end in preset_periods()
+        ],
+    }
+
+
+@require_safe
+def index(request):
+    clerkships = list(Clerkship.objects.visible_to(request.user))
+    if not clerkships and not request.user.is_staff:
+        raise Http404
+    return render(request, "dashboards/index.html", {"clerkships": clerkships})
+
+
+@require_safe
+def clerkship_dashboard(request, pk):
+    clerkship = get_object_or_404(Clerkship.objects.visible_to(request.user), pk=pk)
+    return dashboard(request, clerkship)
+
+
+@require_safe
+def school_dashboard(request):
+    staff_only(request.user)
+    return dashboard(request, None)
+
+
+def dashboard(request, clerkship):
+    form, scope, problems = scope_from(request.GET, clerkship)
+    if "export" in request.GET:
+        return export(request, scope, request.GET["export"])
+    tables = metrics.all_tables(scope)
+    context = page_context(form, scope, problems)
+    context |= {name.replace("-", "_"): table for name, table in tables.items()}
+    context |= {
+        "coverage_chart": charts.coverage_chart(tables["coverage"], metrics.LITERATURE_SHARE),
+        "meetings_chart": charts.meetings_chart(tables["meetings"]),
+    }
+    return render(request, "dashboards/dashboard.html", context)
+
+
+def csv_cell(value):
+    if value is None:
+        return ""
+    # A name like "=HYPERLINK(...)" must stay text in a spreadsheet, not become a formula.
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def export(request, scope, name):
+    if name in metrics.AGGREGATE_TABLES:
+        table = metrics.AGGREGATE_TABLES[name](scope)
+    elif name in students.STUDENT_TABLES:
+        table = students.STUDENT_TABLES[name](scope)
+        AccessLog.objects.record(request.user, Action.EXPORT, scope)
+    else:
+        raise Http404
+    where = f"clerkship-{scope.clerkship.pk}" if scope.clerkship else "school"
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{where}-{name}-{scope.start:%Y%m%d}-{scope.end:%Y%m%d}.csv"'
+    )
+    writer = csv.writer(response)
+    writer.writerow(table.headers)
+    writer.writerows([csv_cell(value) for value in row] for row in table.rows)
+    return response
+
+
+@dataclass
+class StudentRow:
+    name: str
+    stage: str
+    interests: list
+    has_profile: bool
+    recommend_url: str
+
+
+@require_safe
+def clerkship_students(request, pk):
+    clerkship = get_object_or_404(Clerkship.objects.visible_to(request.user), pk=pk)
+    return student_list(request, clerkship)
+
+
+@require_safe
+def school_students(request):
+    staff_only(request.user)
+    return student_list(request, None)
+
+
+def student_list(request, clerkship):
+    form, scope, problems = scope_from(request.GET, clerkship)
+    page = Paginator(students.unmatched_students(scope), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    AccessLog.objects.record(request.user, Action.UNMATCHED_LIST, scope)
+    rows = [
+        StudentRow(
+            name=student.display_name,
+            stage=metrics.stage_label(student.stage),
+            interests=students.interests_of(student),
+            has_profile=student.profile_pk is not None,
+            recommend_url=recommend_url(scope, student.pk),
+        )
+        for student in page.object_list
+    ]
+    context = page_context(form, scope, problems)
+    context |= {"page": page, "rows": rows, "note_form": RecommendationNoteForm()}
+    return render(request, "dashboards/students.html", context)
+
+
+@require_POST
+def clerkship_send_recommendations(request, pk, student_pk):
+    clerkship = get_object_or_404(Clerkship.objects.visible_to(request.user), pk=pk)
+    return send(request, clerkship, student_pk)
+
+
+@require_POST
+def school_send_recommendations(request, student_pk):
+    staff_only(request.user)
+    return send(request, None, student_pk)
+
+
+MESSAGES = {
+    Outcome.SENT: (messages.SUCCESS, "Recommendations sent to {student}."),
+    Outcome.ALREADY_TODAY: (
+        messages.INFO,
+        "{student} already received recommendations today; nothing more was sent.",
+    ),
+    Outcome.HAS_MENTOR: (
+        messages.INFO,
+        "{student} has an active mentor now; nothing was sent.",
+    ),
+    Outcome.NO_PROFILE: (
+        messages.WARNING,
+        "{student} has no mentee profile yet, so there is nothing to match; nothing was sent.",
+    ),
+    Outcome.NO_MATCH: (
+        messages.WARNING,
+        "No mentor with room fits {student} right now; nothing was sent.",
+    ),
+}
+
+
+def send(request, clerkship, student_pk):
+    _, scope, _ = scope_from(request.POST, clerkship)
+    student = get_object_or_404(scope.students(), pk=student_pk)
+    back = f"{urls_for(scope)['students']}?{period_query(scope)}"
+    if request.POST.get("page", "").isdigit():
+        back += f"&page={request.POST['page']}"
+    note_form = RecommendationNoteForm(request.POST)
+    if not note_form.is_valid():
+        messages.error(request, "Keep the note under 600 characters; nothing was sent.")
+        return redirect(back)
+    with transaction.atomic():
+        AccessLog.objects.record(request.user, Action.SEND_RECOMMENDATIONS, scope, student)
+        outcome = send_recommendations(
+            student, request.user, clerkship, note_form.cleaned_data["note"]
+        )
+    level, text = MESSAGES[outcome]
+    messages.add_message(request, level, text.format(student=student))
+    return redirect(back)
