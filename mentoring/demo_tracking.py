@@ -10,7 +10,10 @@ from django.utils import timezone
 from mentoring.goals.models import Goal
 from mentoring.meetings.contact import refresh_contact
 from mentoring.meetings.models import ActionItem, Meeting
-from mentoring.mentorships.models import Mentorship
+from mentoring.demo_data import DEMO_STUDENT_EMAIL
+from mentoring.mentorships import requests
+from mentoring.mentorships.models import Mentorship, MentorshipRequest
+from mentoring.profiles.models import MenteeProfile, MentorProfile
 
 NOTES = [
     "Talked through the research question and who else in the department works on it.",
@@ -65,7 +68,32 @@ def add_tracking(seed=2026):
         refresh_contact(m.pk)
     ActionItem.objects.bulk_create(items)
     goals = _goals(rng)
+    _requests(rng)
     return {"meetings": Meeting.objects.count(), "goals": goals}
+
+
+def _requests(rng):
+    """A few students without a mentor have asked: some wait, some were declined kindly.
+    The demo student is left alone, to ask for the first time."""
+    if MentorshipRequest.objects.exists():
+        return
+    mentors = list(MentorProfile.objects.with_room().select_related("user").order_by("pk"))
+    waiting = list(
+        MenteeProfile.objects.filter(user__mentorships_as_mentee__isnull=True)
+        .exclude(user__email=DEMO_STUDENT_EMAIL)
+        .select_related("user")
+        .order_by("pk")[:12]
+    )
+    for n, profile in enumerate(waiting):
+        mentor = rng.choice(mentors).user
+        try:
+            request_obj = requests.ask(
+                profile.user, mentor, message="I would value your advice on my next steps."
+            )
+        except requests.RequestProblem:
+            continue
+        if n % 3 == 0:
+            requests.decline(request_obj, mentor)
 
 
 def _held_meetings(rng, mentorship, now):
