@@ -7,10 +7,10 @@ import random
 
 from django.utils import timezone
 
+from mentoring.demo_data import DEMO_STUDENT_EMAIL
 from mentoring.goals.models import Goal
 from mentoring.meetings.contact import refresh_contact
 from mentoring.meetings.models import ActionItem, Meeting
-from mentoring.demo_data import DEMO_STUDENT_EMAIL
 from mentoring.mentorships import requests
 from mentoring.mentorships.models import Mentorship, MentorshipRequest
 from mentoring.profiles.models import MenteeProfile, MentorProfile
