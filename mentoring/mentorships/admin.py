@@ -1,6 +1,11 @@
 from django.contrib import admin
 
-from mentoring.mentorships.models import ExpectationChange, Mentorship, MentorshipRequest
+from mentoring.mentorships.models import (
+    ExpectationChange,
+    Mentorship,
+    MentorshipEvent,
+    MentorshipRequest,
+)
 
 
 @admin.register(Mentorship)
@@ -35,3 +40,15 @@ class ExpectationChangeAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     exclude = ["note"]
     raw_id_fields = ["mentorship", "proposed_by"]
+
+
+@admin.register(MentorshipEvent)
+class MentorshipEventAdmin(admin.ModelAdmin):
+    list_display = ["at", "kind", "mentorship"]
+    list_filter = ["kind"]
+    fields = ["mentorship", "kind", "by", "summary", "at"]
+    readonly_fields = fields
+    list_select_related = ["mentorship__mentor", "mentorship__mentee"]
+
+    def has_add_permission(self, request):
+        return False

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from mentoring.mentorships.models import Mentorship
+from mentoring.mentorships.models import Mentorship, MentorshipEvent
 from mentoring.notifications.services import notify
 from mentoring.profiles.models import MentorProfile
 
@@ -57,6 +57,7 @@ def pause(mentorship, by):
         raise NotAllowed("Only an active mentorship can be paused.")
     mentorship.status, mentorship.paused_at = Mentorship.Status.PAUSED, timezone.now()
     mentorship.save(update_fields=["status", "paused_at"])
+    MentorshipEvent.objects.create(mentorship=mentorship, kind=MentorshipEvent.Kind.PAUSED, by=by)
     partner = mentorship.partner_of(by)
     notify(
         partner,
@@ -75,6 +76,7 @@ def resume(mentorship, by):
         raise NotAllowed("Only a paused mentorship can be resumed.")
     mentorship.status, mentorship.paused_at = Mentorship.Status.ACTIVE, None
     mentorship.save(update_fields=["status", "paused_at"])
+    MentorshipEvent.objects.create(mentorship=mentorship, kind=MentorshipEvent.Kind.RESUMED, by=by)
     notify(
         mentorship.partner_of(by),
         "mentorship.resumed",

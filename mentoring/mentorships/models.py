@@ -299,3 +299,29 @@ class ExpectationChange(Expectations):
 
     def __str__(self):
         return f"Change to {self.mentorship} ({self.status})"
+
+
+class MentorshipEvent(models.Model):
+    """The relationship's own journal: pauses, resumptions and agreed changes, which the
+    mentorship row alone cannot remember (it holds only the current state)."""
+
+    class Kind(models.TextChoices):
+        PAUSED = "paused", "Paused"
+        RESUMED = "resumed", "Resumed"
+        AGREEMENT_CHANGED = "agreement", "Agreement changed"
+
+    mentorship = models.ForeignKey(Mentorship, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    # What changed, in words, e.g. "every 7 days, 30 minutes"; never anyone's private text.
+    summary = models.CharField(max_length=200, blank=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        indexes = [models.Index(fields=["mentorship", "at"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} on {self.at:%Y-%m-%d}"

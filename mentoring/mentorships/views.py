@@ -11,7 +11,12 @@ from django.views.decorators.http import require_POST
 from mentoring.mentorships import lifecycle
 from mentoring.mentorships.conflicts import grading_conflicts
 from mentoring.mentorships.forms import ChangeForm, CloseForm
-from mentoring.mentorships.models import ExpectationChange, Expectations, Mentorship
+from mentoring.mentorships.models import (
+    ExpectationChange,
+    Expectations,
+    Mentorship,
+    MentorshipEvent,
+)
 from mentoring.notifications.services import notify
 from mentoring.profiles.models import MenteeProfile
 
@@ -175,6 +180,12 @@ def answer_change(request, pk, change_pk):
                 setattr(mentorship, name, getattr(change, name))
             mentorship.save(update_fields=Expectations.EXPECTATION_FIELDS)
             mentorship.focus_areas.set(change.focus_areas.all())
+            MentorshipEvent.objects.create(
+                mentorship=mentorship,
+                kind=MentorshipEvent.Kind.AGREEMENT_CHANGED,
+                by=request.user,
+                summary=f"every {change.cadence_days} days, {change.meeting_minutes} minutes",
+            )
             change.status = ExpectationChange.Status.ACCEPTED
         elif answer == "decline":
             change.status = ExpectationChange.Status.DECLINED

@@ -15,7 +15,7 @@ from django.utils import timezone
 from mentoring.feedback.models import Feedback, Reassessment
 from mentoring.goals.models import Goal, GoalUpdate
 from mentoring.meetings.models import Meeting
-from mentoring.mentorships.models import ExpectationChange
+from mentoring.mentorships.models import MentorshipEvent
 
 
 @dataclass
@@ -93,23 +93,18 @@ def feedback_events(mentorship, viewer):
 
 def relationship_events(mentorship, viewer):
     yield Event(at=_start_of(mentorship.started_on), kind="mentorship", title="Mentorship began")
-    if mentorship.paused_at:
-        yield Event(at=mentorship.paused_at, kind="mentorship", title="Paused")
+    for event in MentorshipEvent.objects.filter(mentorship=mentorship):
+        title = event.get_kind_display()
+        yield Event(
+            at=event.at,
+            kind="mentorship",
+            title=f"{title}: {event.summary}" if event.summary else title,
+        )
     if mentorship.closed_at:
         yield Event(
             at=mentorship.closed_at,
             kind="mentorship",
             title=f"Closed: {mentorship.get_close_reason_display()}",
-        )
-    accepted = ExpectationChange.objects.filter(
-        mentorship=mentorship, status=ExpectationChange.Status.ACCEPTED
-    )
-    for change in accepted:
-        yield Event(
-            at=change.answered_at or change.created_at,
-            kind="mentorship",
-            title=f"Agreement changed: every {change.cadence_days} days, "
-            f"{change.meeting_minutes} minutes",
         )
 
 
