@@ -12,17 +12,16 @@ import statistics
 from functools import partial
 
 from django.db import connection
-from django.db.models import Aggregate, Avg, Count, Exists, F, FloatField, Func, OuterRef, Q, Value
+from django.db.models import Aggregate, Avg, Count, Exists, F, FloatField, OuterRef, Q, Value
 from django.db.models.functions import Coalesce, Lower, Trim, TruncMonth
-from django.db.models.lookups import LessThan
 from django.utils import timezone
 
 from accounts.models import User
 from mentoring.dashboards.scope import Table
 from mentoring.feedback.models import Reassessment
+from mentoring.lib.sql import Epoch
 from mentoring.meetings.models import Meeting
 from mentoring.mentorships.models import OPEN_STATUSES, Mentorship, MentorshipRequest
-from mentoring.mentorships.reminders import QUIET_FACTOR
 from mentoring.profiles.models import MentorProfile, TrainingStage, normalise_term
 
 # "Only about one third of students have a mentor" (Rose, Rukstalis & Schuckit, 2005).
@@ -91,35 +90,6 @@ def coverage(scope):
 # Relationships --------------------------------------------------------------------------
 
 
-class Epoch(Func):
-    """Seconds since 1970 of a date or datetime (a date counts from midnight UTC, as the
-    quiet reminders count it), so rhythms compare as plain numbers on both databases."""
-
-    output_field = FloatField()
-
-    # '%%%%s' reaches SQLite as '%s' (the template and the driver each halve the %).
-    def as_sqlite(self, compiler, connection, **extra):
-        return self.as_sql(
-            compiler, connection, template="CAST(strftime('%%%%s', %(expressions)s) AS REAL)"
-        )
-
-    def as_postgresql(self, compiler, connection, **extra):
-        return self.as_sql(
-            compiler, connection, template="EXTRACT(EPOCH FROM %(expressions)s)::float8"
-        )
-
-
-def quiet_since():
-    return Coalesce(Epoch("last_contact_at"), Epoch("started_on"))
-
-
-def quiet(now):
-    """Active, and no contact (or no start, if never met) for 1.5 times the agreed rhythm;
-    the same rule as mentorships.reminders.send_quiet_reminders."""
-    limit = Value(now.timestamp()) - F("cadence_days") * Value(QUIET_FACTOR * 86400)
-    return Q(status=ACTIVE) & LessThan(quiet_since(), limit)
-
-
 def relationships(scope):
     now = timezone.now()
     rows = by_stage(
@@ -128,7 +98,7 @@ def relationships(scope):
         .annotate(
             active=Count("pk", filter=Q(status=ACTIVE)),
             formed=Count("pk", filter=Q(started_on__gte=scope.start, started_on__lte=scope.end)),
-            quiet=Count("pk", filter=quiet(now)),
+            quiet=Count("pk", filter=Mentorship.objects.quiet_q(now)),
         )
         .order_by()
     )
@@ -143,8 +113,8 @@ def relationships(scope):
             "Quiet (% of active)",
         ],
         notes=[
-            f"Quiet: no contact for more than {QUIET_FACTOR} times the rhythm the pair agreed "
-            "(counted from the start if they have not met yet)."
+            f"Quiet: no contact for more than {Mentorship.QUIET_FACTOR} times the rhythm the "
+            "pair agreed (counted from the start if they have not met yet)."
         ],
     )
     totals = [0, 0, 0]

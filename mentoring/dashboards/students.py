@@ -8,9 +8,9 @@ coordinator see, nothing more. Each view or download of these writes an AccessLo
 from django.db.models import F
 from django.utils import timezone
 
-from mentoring.dashboards.metrics import has_active_mentor, quiet, quiet_since, stage_label
+from mentoring.dashboards.metrics import has_active_mentor, stage_label
 from mentoring.dashboards.scope import Table
-from mentoring.mentorships.models import Mentorship
+from mentoring.mentorships.models import Mentorship, contact_epoch
 
 
 def unmatched_students(scope):
@@ -51,7 +51,8 @@ def unmatched_table(scope):
 def quiet_table(scope):
     now = timezone.now()
     rows = (
-        Mentorship.objects.filter(quiet(now), mentee__in=scope.students())
+        Mentorship.objects.quiet(now)
+        .filter(mentee__in=scope.students())
         .select_related("mentor", "mentee")
         .only(
             "started_on",
@@ -60,7 +61,7 @@ def quiet_table(scope):
             "mentor__display_name",
             "mentee__display_name",
         )
-        .order_by(quiet_since().asc(), "pk")
+        .order_by(contact_epoch().asc(), "pk")
     )
     table = Table(
         "quiet-relationships",

@@ -3,9 +3,12 @@ import datetime
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import LessThan
 from django.utils import timezone
 
+from mentoring.lib.sql import Epoch
 from mentoring.profiles.models import Area, Mode
 
 OPEN_STATUSES = ("active", "paused")
@@ -52,6 +55,11 @@ class Expectations(models.Model):
         abstract = True
 
 
+def contact_epoch():
+    """Seconds since 1970 of the last contact, or of the start if the pair never met."""
+    return Coalesce(Epoch("last_contact_at"), Epoch("started_on"))
+
+
 class MentorshipQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status=Mentorship.Status.ACTIVE)
@@ -66,12 +74,23 @@ class MentorshipQuerySet(models.QuerySet):
         """Mentorships this person may open: only the two people in it."""
         return self.involving(user)
 
-    def quiet_since(self, moment):
-        return self.active().filter(last_contact_at__lt=moment)
+    @staticmethod
+    def quiet_q(now):
+        """Active, and no contact (or, never met, no start) for QUIET_FACTOR times the
+        agreed rhythm: one rule for the reminders and the dashboards, computed in SQL."""
+        since = contact_epoch()
+        limit = Value(now.timestamp()) - F("cadence_days") * Value(Mentorship.QUIET_FACTOR * 86400)
+        return Q(status=Mentorship.Status.ACTIVE) & LessThan(since, limit)
+
+    def quiet(self, now):
+        return self.filter(self.quiet_q(now))
 
 
 class Mentorship(Expectations):
     """One mentor and one mentee, with the expectations they agreed."""
+
+    # Quiet: no contact for this many times the agreed rhythm.
+    QUIET_FACTOR = 1.5
 
     class Status(models.TextChoices):
         ACTIVE = "active", "Active"

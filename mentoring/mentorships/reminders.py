@@ -20,8 +20,6 @@ from mentoring.profiles.models import MentorProfile
 
 # A second reminder when the wait reaches this many times the mentor's commitment.
 SECOND_REMINDER_FACTOR = 3
-# Quiet: no contact for this many times the agreed rhythm.
-QUIET_FACTOR = 1.5
 Kind, Status = MentorshipRequest.Kind, MentorshipRequest.Status
 
 
@@ -138,7 +136,7 @@ def send_quiet_reminders(now, batch_size=1000):
     """A gentle nudge to both when contact has lapsed past 1.5 times the agreed rhythm,
     once per quiet spell (the key names the last contact)."""
     sent = 0
-    for ids in id_batches(Mentorship.objects.active(), batch_size):
+    for ids in id_batches(Mentorship.objects.quiet(now), batch_size):
         batch = (
             Mentorship.objects.filter(pk__in=ids)
             .select_related("mentor", "mentee")
@@ -156,8 +154,6 @@ def send_quiet_reminders(now, batch_size=1000):
         notices = []
         for m in batch:
             since = quiet_since(m)
-            if now - since < datetime.timedelta(days=m.cadence_days * QUIET_FACTOR):
-                continue
             for person, other in ((m.mentor, m.mentee), (m.mentee, m.mentor)):
                 notices.append(
                     {
