@@ -10,6 +10,7 @@ periodic prompt counts from the last completed one.
 import datetime
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
@@ -35,6 +36,18 @@ def _prompts_for(mentorships, kind, due_on_of, now):
                 created_at=now,  # the sweep's clock, so that its one reminder counts from it
             )
             yield prompt, partner
+
+
+def _open_prompt(respondent_field):
+    return Exists(
+        Reassessment.objects.open().filter(
+            mentorship=OuterRef("pk"), kind=Kind.PERIODIC, respondent=OuterRef(respondent_field)
+        )
+    )
+
+
+def _asked(kind):
+    return Exists(Reassessment.objects.filter(mentorship=OuterRef("pk"), kind=kind))
 
 
 def _batch(ids, *fields):
@@ -70,7 +83,13 @@ def _create_prompts(pairs):
 def send_periodic_prompts(now, batch_size=500):
     """Active mentorships whose reassessment date has come and that have no open prompt."""
     today = now.date()
-    due = Mentorship.objects.active().filter(reassess_on__lte=today)
+    # Mentorships where both people still have this prompt open are settled in SQL, so the
+    # steady-state sweep reads only what may need a new prompt.
+    due = (
+        Mentorship.objects.active()
+        .filter(reassess_on__lte=today)
+        .exclude(_open_prompt("mentor_id") & _open_prompt("mentee_id"))
+    )
     created = 0
     for ids in id_batches(due, batch_size):
         # Someone with an unanswered prompt gets no new one: one reminder, never a nag.
@@ -92,15 +111,14 @@ def send_periodic_prompts(now, batch_size=500):
 
 def send_fit_checks(now, batch_size=500):
     """After the first meeting (last_contact_at is set by the meetings app), ask both once."""
-    met = Mentorship.objects.active().filter(last_contact_at__isnull=False)
+    met = (
+        Mentorship.objects.active()
+        .filter(last_contact_at__isnull=False)
+        .exclude(_asked(Kind.FIT_CHECK))
+    )
     created = 0
     for ids in id_batches(met, batch_size):
-        asked = set(
-            Reassessment.objects.filter(mentorship_id__in=ids, kind=Kind.FIT_CHECK).values_list(
-                "mentorship_id", flat=True
-            )
-        )
-        batch = _batch(set(ids) - asked, "last_contact_at")
+        batch = _batch(ids, "last_contact_at")
         created += _create_prompts(
             _prompts_for(batch, Kind.FIT_CHECK, lambda m: m.last_contact_at.date(), now)
         )
@@ -110,15 +128,10 @@ def send_fit_checks(now, batch_size=500):
 def send_closing_surveys(now, batch_size=500):
     closed = Mentorship.objects.filter(
         status=Mentorship.Status.CLOSED, closed_at__gte=now - CLOSING_SURVEY_WITHIN
-    )
+    ).exclude(_asked(Kind.CLOSING))
     created = 0
     for ids in id_batches(closed, batch_size):
-        asked = set(
-            Reassessment.objects.filter(mentorship_id__in=ids, kind=Kind.CLOSING).values_list(
-                "mentorship_id", flat=True
-            )
-        )
-        batch = _batch(set(ids) - asked, "closed_at")
+        batch = _batch(ids, "closed_at")
         created += _create_prompts(
             _prompts_for(batch, Kind.CLOSING, lambda m: m.closed_at.date(), now)
         )
