@@ -85,6 +85,10 @@ class MentorshipQuerySet(models.QuerySet):
     def quiet(self, now):
         return self.filter(self.quiet_q(now))
 
+    def quiet_since(self, moment):
+        """Active, with no contact logged since this moment (whatever their rhythm)."""
+        return self.active().filter(last_contact_at__lt=moment)
+
 
 class Mentorship(Expectations):
     """One mentor and one mentee, with the expectations they agreed."""
