@@ -145,17 +145,22 @@ def meeting_list(request, pk):
     )
 
 
+def _new_meeting(mentorship, user):
+    """A meeting with the agreement's usual length and mode."""
+    return Meeting(
+        mentorship=mentorship,
+        created_by=user,
+        minutes=mentorship.meeting_minutes,
+        mode=mentorship.main_mode,
+    )
+
+
 def plan_meeting(request, pk):
     mentorship = get_object_or_404(_mentorships(request.user), pk=pk)
     if not mentorship.is_open:
         messages.error(request, CLOSED)
         return redirect("mentorships:detail", pk)
-    meeting = Meeting(
-        mentorship=mentorship,
-        created_by=request.user,
-        minutes=mentorship.meeting_minutes,
-        mode=mentorship.main_mode,
-    )
+    meeting = _new_meeting(mentorship, request.user)
     form = MeetingForm(request.POST or None, instance=meeting)
     if form.is_valid():
         with transaction.atomic():
@@ -275,12 +280,7 @@ def log_new_meeting(request, pk):
     if not mentorship.is_open:
         messages.error(request, CLOSED)
         return redirect("mentorships:detail", pk)
-    meeting = Meeting(
-        mentorship=mentorship,
-        created_by=request.user,
-        minutes=mentorship.meeting_minutes,
-        mode=mentorship.main_mode,
-    )
+    meeting = _new_meeting(mentorship, request.user)
     return _log(request, meeting)
 
 
