@@ -13,7 +13,7 @@ from django.utils import timezone
 from accounts.models import User
 from mentoring import demo_data
 from mentoring.clerkships.models import Clerkship, ClerkshipFaculty, Rotation
-from mentoring.management.commands.seed_demo import build_plan
+from mentoring.demo_plan import build_plan
 from mentoring.mentorships.models import Mentorship
 from mentoring.profiles.models import Department, Interest, MenteeProfile, MentorProfile
 
