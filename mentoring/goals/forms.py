@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 
 from mentoring.goals.models import Goal, GoalUpdate
+from mentoring.lib.forms import IdMultipleChoiceField
 from mentoring.mentorships.models import Mentorship
 
 EARLIEST_TARGET = datetime.date(1990, 1, 1)
@@ -17,7 +18,7 @@ def years_after(day, years):
         return day.replace(year=day.year + years, day=28)
 
 
-class MentorshipChoiceField(forms.ModelMultipleChoiceField):
+class MentorshipChoiceField(IdMultipleChoiceField):
     def label_from_instance(self, mentorship):
         paused = " (paused)" if mentorship.status == Mentorship.Status.PAUSED else ""
         return f"{mentorship.mentor}{paused}"

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from mentoring.goals.models import Goal
+from mentoring.lib.forms import IdMultipleChoiceField
 from mentoring.meetings.models import ActionItem, Meeting, PrivateNote, check_meeting_time
 
 SHORTEST, LONGEST = 5, 480
@@ -72,7 +73,7 @@ class AgendaForm(forms.ModelForm):
         help_texts = {"agenda": "Two or three things to talk about, most important first."}
 
 
-class GoalChoiceField(forms.ModelMultipleChoiceField):
+class GoalChoiceField(IdMultipleChoiceField):
     def label_from_instance(self, goal):
         return goal.title  # a goal's str() is only its number, so that the admin never shows it
 

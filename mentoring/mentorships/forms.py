@@ -3,6 +3,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 
+from mentoring.lib.forms import IdMultipleChoiceField
 from mentoring.mentorships.models import ExpectationChange, Expectations, Mentorship
 from mentoring.mentorships.requests import DEFAULT_DECLINE_MESSAGE
 from mentoring.profiles.models import Area, Mode
@@ -11,7 +12,7 @@ ASK_OUTLINE = "Who I am: ...\nWhat I hope for: ...\nHow often I'd like to meet: 
 
 
 def area_field(label, help_text=""):
-    return forms.ModelMultipleChoiceField(
+    return IdMultipleChoiceField(
         queryset=Area.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         required=False,

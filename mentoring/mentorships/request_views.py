@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import User
 from mentoring.clerkships.models import Rotation
+from mentoring.lib.forms import as_id
 from mentoring.mentorships import requests
 from mentoring.mentorships.conflicts import grading_conflicts
 from mentoring.mentorships.forms import (
@@ -232,7 +233,7 @@ def refer_request(request, pk):
     if request.method == "POST":
         # Validate against the one chosen, which need not be on the first page of results.
         chosen = request.POST.get("colleague", "")
-        colleagues = colleagues.filter(user_id=chosen) if chosen.isdigit() else colleagues.none()
+        colleagues = colleagues.filter(user_id=chosen) if as_id(chosen) else colleagues.none()
     form = ReferForm(request.POST or None, colleagues=list(colleagues[:20]))
     if form.is_valid():
         colleague = User.objects.get(pk=form.cleaned_data["colleague"])

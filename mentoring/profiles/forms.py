@@ -1,5 +1,6 @@
 from django import forms
 
+from mentoring.lib.forms import IdMultipleChoiceField
 from mentoring.profiles.models import (
     Interest,
     MenteeProfile,
@@ -119,6 +120,7 @@ class MentorProfileForm(ProfileForm):
             "bio": forms.Textarea(attrs={"rows": 4}),
         }
         labels = {"areas": "Areas you offer"}
+        field_classes = {"areas": IdMultipleChoiceField}
         help_texts = {
             "capacity": "The most mentees you can take at once; students see the places left.",
             "response_hours": "How quickly you commit to answer a request or a message.",
@@ -183,6 +185,7 @@ class MenteeProfileForm(ProfileForm):
             "vision": forms.Textarea(attrs={"rows": 4}),
         }
         labels = {"areas_sought": "Areas you want help with"}
+        field_classes = {"areas_sought": IdMultipleChoiceField}
         help_texts = {
             "vision": "Where you hope to be in five or ten years. Mentors you contact see this.",
             "gender": "Optional. Seen only by you, never shown to anyone.",

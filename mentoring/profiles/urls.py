@@ -11,6 +11,8 @@ urlpatterns = [
     path("profile/mentor/", views.edit_mentor_profile, name="edit-mentor"),
     path("profile/mentee/", views.edit_mentee_profile, name="edit-mentee"),
     path("account/settings/", views.account_settings, name="account-settings"),
+    path("account/delete/", views.delete_account, name="account-delete"),
+    path("account/deleted/", views.account_deleted, name="account-deleted"),
     path("profile/roles/add/", views.add_role, name="add-role"),
     path("interests/suggest/", views.suggest_interests, name="suggest-interests"),
 ]

@@ -1,11 +1,13 @@
 from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.forms import AccountSettingsForm
-from mentoring.profiles import directory
+from mentoring.profiles import account_deletion, directory
 from mentoring.profiles.candidates import candidates_for, load_mentee, mentee_facts
 from mentoring.profiles.forms import MenteeProfileForm, MentorProfileForm
 from mentoring.profiles.models import Interest, MenteeProfile, MentorProfile, normalise_term
@@ -132,3 +134,19 @@ def add_role(request):
     add_roles(request.user, [role])
     messages.success(request, f"Added: {Role(role).label}. Now tell others about yourself.")
     return redirect("profiles:edit-mentee" if role == Role.MENTEE else "profiles:edit-mentor")
+
+
+def delete_account(request):
+    """Confirm by typing one's e-mail address; then delete, sign out and say goodbye."""
+    data = request.POST if request.method == "POST" else None  # an empty POST shows errors
+    form = account_deletion.ConfirmDeletionForm(request.user, data)
+    if form.is_valid():
+        account_deletion.delete_account(request.user)
+        logout(request)
+        return redirect("profiles:account-deleted")
+    return render(request, "profiles/account_delete.html", {"form": form})
+
+
+@login_not_required  # the person is signed out by the time they arrive here
+def account_deleted(request):
+    return render(request, "profiles/account_deleted.html")

@@ -81,6 +81,10 @@ MATRIX = {
     "profiles:edit-mentor": page(only(404, mentor=200, other_faculty=200, asked_mentor=200)),
     "profiles:edit-mentee": page(only(404, mentee=200, outsider=200)),
     "profiles:account-settings": page(only(200)),
+    # One's own account only; an empty POST re-asks for the e-mail and deletes nothing.
+    "profiles:account-delete": page(only(200)),
+    # The goodbye page, seen after signing out.
+    "profiles:account-deleted": page(only(200, anonymous=200)),
     "profiles:add-role": action(only(302)),
     "profiles:suggest-interests": page(only(200)),
     "mentorships:requests": page(only(200)),
