@@ -6,6 +6,7 @@ from mentoring import views
 urlpatterns = [
     path("", views.landing, name="landing"),
     path("home/", views.home, name="home"),
+    path("healthz/", views.healthz, name="healthz"),
     path("accounts/", include("allauth.urls")),
     path("notifications/", include("mentoring.notifications.urls")),
     path("", include("mentoring.profiles.urls")),

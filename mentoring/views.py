@@ -1,5 +1,7 @@
 from django.contrib.auth.decorators import login_not_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
 
 
 @login_not_required
@@ -11,3 +13,11 @@ def landing(request):
 
 def home(request):
     return render(request, "home.html")
+
+
+@login_not_required
+@require_safe
+def healthz(request):
+    """For a load balancer's health check, and the benchmark's trivial view: the cost of the
+    server and middleware alone, with no template and no query."""
+    return HttpResponse("ok\n", content_type="text/plain")
