@@ -24,3 +24,6 @@ lint: $(INSTALLED)
 format: $(INSTALLED)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+bench: $(INSTALLED)  ## key pages under gunicorn on PostgreSQL and Redis against their budgets (PERFORMANCE.md); seeds the scale data once
+	$(PY) -m bench.run

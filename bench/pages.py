@@ -1,0 +1,79 @@
+"""The pages `make bench` measures, who views each, and the budgets they are held to.
+
+A path may name values the orchestrator finds in the database or the users file:
+{interest}, {area}, {q}, {mentorship_id}, {clerkship_id}.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Page:
+    key: str
+    label: str
+    path: str
+    # Which signed-in person views it (a key of the users file), None for anonymous;
+    # "pair" is whoever mentors the benchmarked mentorship.
+    persona: str | None
+    p95_budget_ms: float | None
+    is_key_page: bool = True
+
+
+@dataclass(frozen=True)
+class Budgets:
+    max_queries: int = 12
+    # Each key page's throughput as a share of the trivial view's, on the same server.
+    min_ratio: float = 0.40
+    concurrency: int = 8
+    sweep_seconds: float = 60.0
+    sweep_mentorships: int = 100_000
+
+
+BUDGETS = Budgets()
+
+# The framework's ceiling: the whole middleware stack, no query, no template.
+TRIVIAL = Page("trivial", "Trivial view", "/healthz/", None, None, is_key_page=False)
+
+LIST_P95_MS = 100  # directory, search, recommendations
+DASHBOARD_P95_MS = 300  # pages that summarise a person's or a school's state
+
+PAGES = [
+    Page(
+        "directory",
+        "Directory, filtered",
+        "/mentors/?interest={interest}&area={area}&room=on",
+        "student",
+        LIST_P95_MS,
+    ),
+    Page("search", "Search", "/mentors/?q={q}", "student", LIST_P95_MS),
+    Page("recommendations", "Recommendations", "/mentors/recommended/", "student", LIST_P95_MS),
+    Page("inbox", "Faculty inbox", "/requests/", "faculty", DASHBOARD_P95_MS),
+    Page(
+        "timeline",
+        "Mentorship timeline",
+        "/mentorships/{mentorship_id}/timeline/",
+        "pair",
+        DASHBOARD_P95_MS,
+    ),
+    Page(
+        "clerkship",
+        "Coordinator dashboard",
+        "/dashboards/clerkships/{clerkship_id}/",
+        "coordinator",
+        DASHBOARD_P95_MS,
+    ),
+    Page("school", "School dashboard", "/dashboards/school/", "staff", DASHBOARD_P95_MS),
+    # No latency budget is set for it; it is held to the query and throughput budgets.
+    Page("signin", "Sign-in page", "/accounts/login/", None, None),
+]
+
+
+def select(keys):
+    """The pages named in keys (all when empty), in the order of PAGES."""
+    if not keys:
+        return list(PAGES)
+    unknown = set(keys) - {page.key for page in PAGES}
+    if unknown:
+        known = ", ".join(page.key for page in PAGES)
+        raise ValueError(f"unknown page {', '.join(sorted(unknown))}; pages are {known}")
+    return [page for page in PAGES if page.key in keys]

@@ -1,0 +1,220 @@
+"""`make bench`'s harness: its arithmetic, its verdicts and its output, then one short run."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlunsplit
+
+import pytest
+from django.conf import settings
+
+from bench import report
+from bench.config import Config
+from bench.loadgen import ResponseParser, percentile, summarise
+from bench.pages import BUDGETS, PAGES, TRIVIAL, Page, select
+from bench.sweep import parse_sweep_output
+
+ROOT = Path(__file__).resolve().parent.parent
+LIST_PAGE = Page("directory", "Directory", "/mentors/", "student", 100)
+SIGNIN = Page("signin", "Sign-in page", "/accounts/login/", None, None)
+
+
+def test_percentile_interpolates_between_ranks():
+    assert percentile([4, 1, 3, 2], 50) == 2.5
+    assert percentile(list(range(1, 101)), 95) == pytest.approx(95.05)
+    assert percentile(list(range(1, 101)), 100) == 100
+    assert percentile([7], 99) == 7
+    assert percentile([], 50) is None
+
+
+def test_summary_counts_every_non_200_answer():
+    figures = summarise([10.0, 20.0, 30.0, 40.0], {200: 3, 302: 1}, errors=0, seconds=2)
+    assert figures["rps"] == 2.0
+    assert figures["p50_ms"] == 25.0
+    assert figures["non_200"] == 1
+    assert figures["statuses"] == {"200": 3, "302": 1}
+
+
+def test_parser_splits_keep_alive_responses_arriving_in_pieces():
+    parser = ResponseParser()
+    parser.feed(b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhel")
+    assert parser.next_response() is None
+    parser.feed(b"loHTTP/1.1 302 Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
+    assert parser.next_response() == (200, True)
+    assert parser.next_response() == (302, False)
+
+
+def test_parser_reads_chunked_bodies():
+    parser = ResponseParser()
+    parser.feed(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n")
+    assert parser.next_response() is None
+    parser.feed(b"0\r\n\r\n")
+    assert parser.next_response() == (200, True)
+
+
+def test_page_within_every_budget_passes():
+    verdicts = report.judge(LIST_PAGE, {"queries": 12, "p95_ms": 100, "rps": 400}, 1000, BUDGETS)
+    assert {name: v["pass"] for name, v in verdicts.items()} == {
+        "queries": True,
+        "p95": True,
+        "ratio": True,
+    }
+
+
+def test_each_budget_fails_on_its_own():
+    verdicts = report.judge(LIST_PAGE, {"queries": 13, "p95_ms": 100.1, "rps": 399}, 1000, BUDGETS)
+    assert [name for name, v in verdicts.items() if not v["pass"]] == ["queries", "p95", "ratio"]
+    assert verdicts["ratio"]["value"] == 0.399
+
+
+def test_a_missing_figure_fails_and_a_page_without_latency_budget_has_no_p95_verdict():
+    verdicts = report.judge(SIGNIN, {"queries": None, "rps": 900}, 1000, BUDGETS)
+    assert "p95" not in verdicts
+    assert verdicts["queries"]["pass"] is False
+    assert verdicts["ratio"]["pass"] is True
+
+
+def test_sweep_budget_and_list_of_failures():
+    rows = [
+        {
+            "key": "search",
+            "verdicts": report.judge(
+                LIST_PAGE, {"queries": 3, "p95_ms": 250, "rps": 900}, 1000, BUDGETS
+            ),
+        }
+    ]
+    sweep = {"verdict": report.judge_sweep(61.0, BUDGETS)}
+    assert report.judge_sweep(60.0, BUDGETS)["pass"]
+    assert report.failed_budgets(rows, sweep) == ["search: p95", "sweep: seconds"]
+
+
+def test_sweep_line_gives_both_passes_and_the_verdict():
+    sweep = {
+        "mentorships": 100_000,
+        "seconds": 61.0,
+        "passes": [{"seconds": 61.0}, {"seconds": 1.5}],
+        "verdict": report.judge_sweep(61.0, BUDGETS),
+    }
+    line = report.format_sweep(sweep)
+    assert "100,000" in line and "61.0 s" in line and "FAIL" in line and "1.5 s" in line
+    assert report.format_sweep(None).endswith("not run (BENCH_SWEEP=0).")
+
+
+def row(label, rps, p95, queries, verdicts):
+    return {
+        "label": label,
+        "rps": rps,
+        "p50_ms": 5,
+        "p95_ms": p95,
+        "p99_ms": 9,
+        "queries": queries,
+        "ratio": rps / 1000,
+        "verdicts": verdicts,
+    }
+
+
+def test_table_aligns_numbers_and_marks_failures():
+    verdicts = report.judge(LIST_PAGE, {"queries": 9, "p95_ms": 180, "rps": 250}, 1000, BUDGETS)
+    table = report.format_table(
+        [row("Trivial view", 1000, 2, 0, {}), row("Directory", 250, 180.04, 9, verdicts)], BUDGETS
+    )
+    header, rule, trivial, directory = table.splitlines()
+    assert header.split()[:3] == ["page", "rps", "p50"]
+    assert len(rule) == len(header)
+    assert trivial.index("1,000.0") + len("1,000.0") == directory.index("250.0") + len("250.0")
+    assert "FAIL (100 ms)" in directory and "25%" in directory
+    assert directory.endswith("FAIL")  # under 40% of the ceiling
+    assert trivial.split()[-3:] == ["-", "-", "-"]
+
+
+def test_generated_part_of_performance_md_is_replaced_and_the_rest_kept():
+    first = report.replace_generated(
+        "# Performance\n\nHow to run.\n", f"{report.BEGIN_MARK}\nold\n{report.END_MARK}"
+    )
+    assert first.startswith("# Performance\n\nHow to run.\n\n")
+    second = report.replace_generated(
+        first + "\nAfter.\n", f"{report.BEGIN_MARK}\nnew\n{report.END_MARK}"
+    )
+    assert "new" in second and "old" not in second
+    assert second.endswith("\nAfter.\n")
+
+
+def test_sweep_output_is_read_pass_by_pass():
+    output = """Built 1,000 active mentorships in 0.4 s
+First pass: everything due is sent.
+sweep                           sent  queries  seconds
+quiet relationships              104       12      0.3
+periodic reassessments           201       15      0.2
+first-meeting fit checks           0        1      0.0
+all three                                          0.5
+Second pass, as the next beat tick: nothing new to send.
+sweep                           sent  queries  seconds
+quiet relationships                0        2      0.1
+periodic reassessments             0        2      0.1
+first-meeting fit checks           0        1      0.0
+all three                                          0.2
+Rolled back: nothing kept."""
+    passes = parse_sweep_output(output)["passes"]
+    assert [p["seconds"] for p in passes] == [0.5, 0.2]
+    assert passes[0]["sweeps"][1] == {
+        "sweep": "periodic reassessments",
+        "sent": 201,
+        "queries": 15,
+        "seconds": 0.2,
+    }
+
+
+def test_settings_come_from_the_environment_with_make_bench_defaults():
+    assert Config.from_env({}).database_url.endswith("/mentoring_scale")
+    config = Config.from_env(
+        {"BENCH_DURATION": "2", "BENCH_SWEEP": "0", "BENCH_PAGES": "search,signin"}
+    )
+    assert (config.duration, config.sweep, config.concurrency) == (2.0, False, 8)
+    assert [page.key for page in select(config.pages)] == ["search", "signin"]
+    with pytest.raises(ValueError, match="unknown page"):
+        select(["nope"])
+
+
+def test_every_key_page_has_a_persona_or_is_anonymous_and_the_trivial_view_is_apart():
+    assert TRIVIAL not in PAGES
+    assert all(
+        page.persona in (None, "student", "faculty", "coordinator", "staff", "pair")
+        for page in PAGES
+    )
+    assert {page.p95_budget_ms for page in PAGES} == {100, 300, None}
+
+
+@pytest.mark.postgres
+@pytest.mark.redis
+def test_a_short_run_against_the_demo_school(tmp_path):
+    database = settings.DATABASES["default"]
+    netloc = f"{database['USER']}@{database['HOST']}:{database['PORT'] or 5432}"
+    env = {
+        **os.environ,
+        "BENCH_DATABASE_URL": urlunsplit(("postgres", netloc, "/mentoring_benchtest", "", "")),
+        "BENCH_REDIS_URL": settings.REDIS_URL,
+        "BENCH_USERS": "demo",
+        "BENCH_SEED": "demo",
+        "BENCH_PAGES": "directory,inbox,signin",
+        "BENCH_WARMUP": "0.3",
+        "BENCH_DURATION": "0.5",
+        "BENCH_SWEEP_MENTORSHIPS": "200",
+        "BENCH_OUTPUT_DIR": str(tmp_path),
+        "BENCH_WRITE_DOC": "0",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.run"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads((tmp_path / "latest.json").read_text())
+    assert [r["key"] for r in result["rows"]] == ["trivial", "directory", "inbox", "signin"]
+    assert all(r["requests"] > 0 and r["non_200"] == 0 for r in result["rows"])
+    assert 0 < result["rows"][1]["queries"] <= 30
+    assert result["sweep"]["passes"] and "Directory" in done.stdout
