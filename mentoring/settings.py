@@ -113,6 +113,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["OPTIONS"] = {"timeout": 20}
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 60)
+    # PostgreSQL's JIT compiler spent ~1 s per school dashboard compiling plans whose work
+    # takes ~100 ms (PERFORMANCE.md); this application's queries are short, so it is off.
+    DATABASES["default"]["OPTIONS"] = {"options": "-c jit=off"}
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
