@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.forms",  # lets the project override form templates (FORM_RENDERER below)
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "accounts",
     "mentoring",
     "mentoring.notifications",
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "mentoring.feedback",
     "mentoring.timeline",
     "mentoring.dashboards",
+    "mentoring.audit",
 ]
 
 MIDDLEWARE = [
@@ -78,6 +80,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.OversightRequiresMFAMiddleware",
+    "mentoring.audit.middleware.DeniedAccessMiddleware",
 ]
 
 ROOT_URLCONF = "mentoring.urls"
@@ -154,6 +158,14 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "mentoring.profiles.forms.SignupForm"
 ACCOUNT_RATE_LIMITS_ENABLED = True  # allauth's defaults limit sign-in, sign-up and resets
+# Two-factor sign-in (allauth.mfa): anyone may turn on an authenticator app, with recovery
+# codes. Not security keys (WebAuthn): allauth drives them with inline script, which the
+# Content Security Policy forbids.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Mentoring")
+# On: the pages that show student-level data to coordinators and staff (dashboards,
+# clerkships, the admin) need a session signed in with a second factor.
+MFA_REQUIRED_FOR_OVERSIGHT = env_bool("MFA_REQUIRED_FOR_OVERSIGHT", False)
 # Empty means anyone may sign up; a school sets e.g. "med.example.edu,example.edu".
 SIGNUP_EMAIL_DOMAINS = [d.lower() for d in env_list("SIGNUP_EMAIL_DOMAINS")]
 DEFAULT_USER_TIME_ZONE = env_str("DEFAULT_USER_TIME_ZONE", "America/New_York")

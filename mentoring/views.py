@@ -1,6 +1,10 @@
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 
@@ -21,3 +25,19 @@ def healthz(request):
     """For a load balancer's health check, and the benchmark's trivial view: the cost of the
     server and middleware alone, with no template and no query."""
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@login_not_required
+def admin_sign_in(request, extra_context=None):
+    """The admin's sign-in page sends staff to the site's own, so that signing in to the
+    admin is rate-limited and asks for the second factor like everywhere else; Django's
+    admin form has neither."""
+    if request.user.is_authenticated:
+        if request.user.is_active and request.user.is_staff:
+            return redirect("admin:index")
+        # admin_view sends signed-in people without staff rights here.
+        raise PermissionDenied("The administration is for staff only.")
+    return redirect_to_login(
+        request.GET.get(REDIRECT_FIELD_NAME) or reverse("admin:index"),
+        login_url=reverse("account_login"),
+    )

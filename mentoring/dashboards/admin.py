@@ -3,10 +3,11 @@
 from django.contrib import admin
 
 from mentoring.dashboards.models import AccessLog
+from mentoring.lib.admin import ReadOnlyForStaff
 
 
 @admin.register(AccessLog)
-class AccessLogAdmin(admin.ModelAdmin):
+class AccessLogAdmin(ReadOnlyForStaff, admin.ModelAdmin):
     list_display = [
         "at",
         "viewer",
@@ -22,19 +23,3 @@ class AccessLogAdmin(admin.ModelAdmin):
     date_hierarchy = "at"
     fields = ["at", "viewer", "action", "clerkship", "subject_user", "period_start", "period_end"]
     readonly_fields = fields
-    actions = None
-
-    def has_module_permission(self, request):
-        return request.user.is_active and request.user.is_staff
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_staff
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -1,0 +1,17 @@
+"""Denied access attempts in the admin: staff read them; no one adds, changes or deletes."""
+
+from django.contrib import admin
+
+from mentoring.audit.models import DeniedAccess
+from mentoring.lib.admin import ReadOnlyForStaff
+
+
+@admin.register(DeniedAccess)
+class DeniedAccessAdmin(ReadOnlyForStaff, admin.ModelAdmin):
+    list_display = ["at", "email", "method", "path", "url_name", "status"]
+    list_filter = ["status", "method"]
+    search_fields = ["email", "path", "url_name"]
+    date_hierarchy = "at"
+    fields = ["at", "user", "email", "method", "path", "url_name", "status"]
+    readonly_fields = fields
+    list_select_related = ["user"]

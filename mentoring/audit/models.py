@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class DeniedAccess(models.Model):
+    """A signed-in person's request that a view refused: a page they may not see (403) or
+    not theirs to know of (404). Who, which URL, when; never what the page would have shown.
+
+    Repeated denials by one person are how a curious account probes for other people's
+    mentorships, notes or feedback; staff read these in the admin."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    # Kept when the account goes, so the trail still says who it was.
+    email = models.EmailField()
+    method = models.CharField(max_length=8)
+    # The path only: a query string can carry what someone typed into a search box.
+    path = models.CharField(max_length=300)
+    url_name = models.CharField(max_length=100)
+    status = models.PositiveSmallIntegerField()
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["user", "at"])]
+        verbose_name = "denied access attempt"
+
+    def __str__(self):
+        return f"{self.email} {self.method} {self.path} ({self.status})"
