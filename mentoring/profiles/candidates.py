@@ -1,32 +1,58 @@
-"""Load recommendation candidates for one mentee: one query for the rows, one per relation.
+"""Load recommendation candidates for one mentee: the few mentors who can reach the top.
 
-Overlap counts and the room filter run in the database; the ranking itself is plain
-Python in recommend.py, on at most CANDIDATE_POOL rows.
+The database estimates each mentor's score by the rules of recommend.py (overlap counts,
+room, load, stage, modes, time zone) and returns only the rows whose estimate is close
+enough to the best to matter; recommend.rank scores those few in Python and words the
+reasons. The estimate leaves out the shared-identity bonus (it compares normalised free
+text), so a score is its estimate plus at most that bonus, and the pool keeps every row
+within that distance of the `limit`-th best estimate: the ranking is the one rank() would
+give over every mentor with room. tests/profiles/test_recommendation_pool.py holds the
+estimate to recommend.score.
 """
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce
+import math
+from collections import defaultdict
+
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    FloatField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Greatest, Least
 
 from accounts.models import User
-from mentoring.profiles.models import Interest, MenteeProfile, MentorProfile
+from mentoring.profiles import recommend
+from mentoring.profiles.models import Area, MenteeProfile, MentorProfile, Mode
 from mentoring.profiles.recommend import Candidate, MenteeFacts
 
-CANDIDATE_POOL = 200
+# Rows read in one go; a second query reads the rest only when more are that close.
+FIRST_READ = 30
+# rank() compares scores rounded to 3 places: a margin of one unit keeps rounding from
+# lifting a left-out candidate level with the last one shown.
+ROUNDING = 0.001
 OPEN_STATUSES = ["active", "paused"]
-
-
-def _overlap(through, column, ids):
-    """Correlated count of a mentor's rows in an M2M table whose target is in `ids`."""
-    return Coalesce(
-        Subquery(
-            through.objects.filter(mentorprofile_id=OuterRef("pk"), **{f"{column}__in": ids})
-            .values("mentorprofile_id")
-            .annotate(n=Count("pk"))
-            .values("n"),
-            output_field=IntegerField(),
-        ),
-        0,
-    )
+CANDIDATE_FIELDS = [
+    "pk",
+    "user__display_name",
+    "user__time_zone",
+    "title",
+    "department__name",
+    "career_stage",
+    *(f"mode_{mode}" for mode in Mode.values),
+    "capacity",
+    "active_mentee_count",
+    "pending_request_count",
+    "is_accepting",
+    "response_hours",
+    "gender",
+    "background",
+]
 
 
 def mentee_facts(profile):
@@ -52,10 +78,37 @@ def load_mentee(user):
     )
 
 
-def candidates_for(profile, limit=CANDIDATE_POOL):
-    """Mentors with room, not the mentee, not already mentoring them, best overlap first."""
-    interest_ids = [i.pk for i in profile.interests.all()]
-    area_ids = [a.pk for a in profile.areas_sought.all()]
+def candidates_for(profile, limit=recommend.SHOWN):
+    """Mentors with room, not the mentee, not already mentoring or asked by them: every one
+    who could be among rank()'s best `limit` for this mentee, and few others."""
+    facts = mentee_facts(profile)
+    climb = recommend.identity_bonus_at_most(facts)
+    rows = _open_mentors(profile).annotate(estimate=_estimate(profile, facts))
+    rows = rows.order_by("-estimate", "pk")
+    shared = _shared_interests(profile)
+    if shared:
+        # Mentors sharing an interest are few and found through its index; when enough of
+        # them beat the best that anyone sharing none could score, the others can't rank.
+        pool, floor = _pool(rows.filter(pk__in=list(shared)), limit, climb)
+        if floor - ROUNDING > recommend.ceiling_without_shared_interests(facts):
+            return _candidates(pool, shared)
+    pool, _ = _pool(rows, limit, climb)
+    return _candidates(pool, shared)
+
+
+def _shared_interests(profile):
+    """{mentor profile id: names of the mentee's interests they share}, for every mentor."""
+    names = {i.pk: i.name for i in profile.interests.all()}
+    shared = defaultdict(list)
+    if names:
+        for mentor_id, interest_id in MentorProfile.interests.through.objects.filter(
+            interest_id__in=names
+        ).values_list("mentorprofile_id", "interest_id"):
+            shared[mentor_id].append(names[interest_id])
+    return shared
+
+
+def _open_mentors(profile):
     # Named through the reverse relation so that profiles need not import mentorships.
     current_mentors = User.objects.filter(
         mentorships_as_mentor__mentee=profile.user_id,
@@ -65,46 +118,132 @@ def candidates_for(profile, limit=CANDIDATE_POOL):
         mentorship_requests_as_mentor__mentee=profile.user_id,
         mentorship_requests_as_mentor__status="pending",
     )
-    rows = (
+    return (
         MentorProfile.objects.listed()
         .with_room()
         .exclude(user_id=profile.user_id)
         .exclude(user__in=current_mentors)
         .exclude(user__in=already_asked)
-        .select_related("user", "department")
-        .annotate(
-            shared_interest_count=_overlap(
-                MentorProfile.interests.through, "interest_id", interest_ids
-            ),
-            shared_area_count=_overlap(MentorProfile.areas.through, "area_id", area_ids),
-        )
-        .order_by("-shared_interest_count", "-shared_area_count", "pending_request_count", "pk")
-        .prefetch_related(
-            Prefetch(
-                "interests",
-                queryset=Interest.objects.filter(pk__in=interest_ids),
-                to_attr="shared_interests",
-            ),
-            "areas",
-        )[:limit]
     )
+
+
+def _pool(rows, limit, climb):
+    """The rows whose estimate is within `climb` (plus rounding) of the `limit`-th best, and
+    that estimate (minus infinity when there are fewer rows).
+
+    Each of the best `limit` estimates is a lower bound of its row's score, so the
+    `limit`-th best score is at least the `limit`-th best estimate; a row further below
+    it than the most it can climb can never overtake one of those.
+    """
+    size = max(FIRST_READ, limit + 1)
+    first = list(rows.values(*CANDIDATE_FIELDS, "estimate")[:size])
+    if len(first) < limit:
+        return first, -math.inf
+    floor = first[limit - 1]["estimate"]
+    cutoff = floor - climb - ROUNDING
+    if len(first) == size and first[-1]["estimate"] >= cutoff:
+        # More rows than one read holds are that close: read all of them.
+        return list(rows.filter(estimate__gte=cutoff).values(*CANDIDATE_FIELDS, "estimate")), floor
+    return [row for row in first if row["estimate"] >= cutoff], floor
+
+
+def _estimate(profile, facts):
+    """recommend.score in SQL for this mentee, without the shared-identity bonus."""
+    interest_ids = [i.pk for i in profile.interests.all()]
+    area_ids = [a.pk for a in profile.areas_sought.all()]
+    fitting_areas = Area.objects.filter(stage_fit=recommend.wanted_stage_fit(facts)).values("pk")
+    points = [
+        _per_row(
+            MentorProfile.interests.through,
+            recommend.PER_SHARED_INTEREST
+            * Least(
+                _number(Q(interest_id__in=interest_ids)), _float(recommend.MAX_COUNTED_INTERESTS)
+            ),
+        ),
+        _per_row(
+            MentorProfile.areas.through,
+            recommend.PER_MATCHED_AREA * _number(Q(area_id__in=area_ids))
+            + recommend.PER_STAGE_FITTING_AREA
+            * Least(
+                _number(Q(area_id__in=fitting_areas)), _float(recommend.MAX_COUNTED_FITTING_AREAS)
+            ),
+        ),
+        _when(
+            Q(career_stage__in=recommend.fitting_career_stages(facts)),
+            recommend.CAREER_STAGE_FIT,
+        ),
+        recommend.ROOM_WEIGHT
+        * Cast(F("capacity") - F("active_mentee_count"), FloatField())
+        / F("capacity"),
+        Greatest(
+            recommend.PER_PENDING_REQUEST * Cast("pending_request_count", FloatField()),
+            _float(recommend.MAX_PENDING_PENALTY),
+        ),
+    ]
+    modes = [mode for mode in Mode.values if getattr(profile, f"mode_{mode}")]
+    if modes:
+        shared = Q.create([(f"mode_{mode}", True) for mode in modes], connector=Q.OR)
+        points.append(_when(shared, recommend.SHARED_MODE, recommend.NO_SHARED_MODE))
+    if facts.time_zone:
+        points.append(_when(Q(user__time_zone=facts.time_zone), recommend.SAME_TIME_ZONE))
+    total = points[0]
+    for term in points[1:]:
+        total = total + term
+    return total
+
+
+def _float(number):
+    # A typed constant: a bare 2.5 is NUMERIC to PostgreSQL, and slower to add up.
+    return Value(float(number), output_field=FloatField())
+
+
+def _number(condition):
+    """How many of the through rows meet the condition, as a float."""
+    return Cast(Count("pk", filter=condition), FloatField())
+
+
+def _per_row(through, points):
+    """Points summed over one mentor's rows in an M2M through table (correlated)."""
+    rows = (
+        through.objects.filter(mentorprofile_id=OuterRef("pk"))
+        .values("mentorprofile_id")
+        .annotate(points=points)
+        .values("points")
+    )
+    return Coalesce(Subquery(rows, output_field=FloatField()), _float(0))
+
+
+def _when(condition, points, otherwise=0.0):
+    return Case(When(condition, then=_float(points)), default=_float(otherwise))
+
+
+def _candidates(rows, shared):
+    """Candidates from the rows, `shared` interests and their offered areas (one query)."""
+    areas = defaultdict(list)
+    # In Area's own order, the order the reasons name them in.
+    for mentor_id, name, fit in (
+        MentorProfile.areas.through.objects.filter(mentorprofile_id__in=[r["pk"] for r in rows])
+        .order_by("area__position", "area__name")
+        .values_list("mentorprofile_id", "area__name", "area__stage_fit")
+    ):
+        areas[mentor_id].append((name, fit))
     return [
         Candidate(
-            mentor_id=row.pk,
-            name=row.user.display_name,
-            subtitle=", ".join(p for p in (row.title, str(row.department or "")) if p),
-            shared_interests=tuple(i.name for i in row.shared_interests),
-            areas=tuple((a.name, a.stage_fit) for a in row.areas.all()),
-            career_stage=row.career_stage,
-            modes=frozenset(row.modes),
-            time_zone=row.user.time_zone,
-            capacity=row.capacity,
-            active_mentees=row.active_mentee_count,
-            pending_requests=row.pending_request_count,
-            is_accepting=row.is_accepting,
-            response_hours=row.response_hours,
-            gender=row.gender,
-            background=row.background,
+            mentor_id=row["pk"],
+            name=row["user__display_name"],
+            subtitle=", ".join(p for p in (row["title"], row["department__name"] or "") if p),
+            shared_interests=tuple(shared.get(row["pk"], ())),
+            areas=tuple(areas[row["pk"]]),
+            career_stage=row["career_stage"],
+            modes=frozenset(label for value, label in Mode.choices if row[f"mode_{value}"]),
+            time_zone=row["user__time_zone"],
+            capacity=row["capacity"],
+            active_mentees=row["active_mentee_count"],
+            pending_requests=row["pending_request_count"],
+            is_accepting=row["is_accepting"],
+            response_hours=row["response_hours"],
+            gender=row["gender"],
+            background=row["background"],
         )
         for row in rows
     ]

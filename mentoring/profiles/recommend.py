@@ -1,10 +1,10 @@
 """Rank mentors for one mentee, with the reasons in words. Pure: no database here.
 
-The caller loads the mentee's facts and a small set of candidate rows in one query
-(candidates.py) and passes plain dataclasses in, so the ranking rules can be tested
-on their own. Load matters as much as fit: a mentor with room and few pending
-requests ranks above an equally good one who is nearly full, so that requests spread
-across faculty instead of piling onto the same few.
+The caller loads the mentee's facts and a small set of candidates (candidates.py, which
+mirrors score() in SQL to pick them: change both together) and passes plain dataclasses
+in, so the ranking rules can be tested on their own. Load matters as much as fit: a
+mentor with room and few pending requests ranks above an equally good one who is nearly
+full, so that requests spread across faculty instead of piling onto the same few.
 """
 
 from dataclasses import dataclass, field
@@ -16,6 +16,7 @@ PER_SHARED_INTEREST = 3.0
 MAX_COUNTED_INTERESTS = 5
 PER_MATCHED_AREA = 2.5
 PER_STAGE_FITTING_AREA = 1.0
+MAX_COUNTED_FITTING_AREAS = 2
 CAREER_STAGE_FIT = 0.5
 SHARED_MODE = 1.0
 NO_SHARED_MODE = -1.5
@@ -24,6 +25,7 @@ ROOM_WEIGHT = 2.0
 PER_PENDING_REQUEST = -0.75
 MAX_PENDING_PENALTY = -3.0
 SHARED_IDENTITY = 1.5
+SHOWN = 10
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,46 @@ def _shares(a, b):
     return bool(a.strip()) and normalise_term(a) == normalise_term(b)
 
 
+def wanted_stage_fit(mentee):
+    """The Area.stage_fit that helps this mentee most."""
+    return "early" if mentee.is_early else "advanced"
+
+
+def fitting_career_stages(mentee):
+    # Residents and junior faculty are close to a beginner's experience; late-career
+    # faculty have the influence to sponsor an advanced learner.
+    return ("resident", "junior") if mentee.is_early else ("late",)
+
+
+def identity_bonus_at_most(mentee):
+    """The most the shared-identity bonus can add for this mentee: candidates.py ranks in
+    SQL without it, so it must know how far a candidate can still climb."""
+    wanted = [
+        mentee.prefers_shared_gender and mentee.gender.strip(),
+        mentee.prefers_shared_background and mentee.background.strip(),
+    ]
+    return SHARED_IDENTITY * sum(1 for w in wanted if w)
+
+
+def ceiling_without_shared_interests(mentee):
+    """The most a mentor sharing none of the mentee's interests can score: every other rule
+    at its best at once. candidates.py leaves such mentors out when enough others beat it."""
+    fit = wanted_stage_fit(mentee)
+    best = Candidate(
+        mentor_id=0,
+        name="",
+        areas=tuple((name, fit) for name in mentee.areas)
+        + (("", fit),) * MAX_COUNTED_FITTING_AREAS,
+        career_stage=fitting_career_stages(mentee)[0],
+        modes=mentee.modes,
+        time_zone=mentee.time_zone,
+        capacity=1,
+        gender=mentee.gender,
+        background=mentee.background,
+    )
+    return score(mentee, best)[0]
+
+
 def score(mentee, candidate):
     """The candidate's score for this mentee and the reasons, in the order they matter."""
     points, reasons = 0.0, []
@@ -92,18 +134,14 @@ def score(mentee, candidate):
         points += PER_MATCHED_AREA * len(offered)
         reasons.append(f"offers {', '.join(offered)}")
 
-    wanted_fit = "early" if mentee.is_early else "advanced"
+    wanted_fit = wanted_stage_fit(mentee)
     fitting = [name for name, fit in candidate.areas if fit == wanted_fit]
     if fitting:
-        points += PER_STAGE_FITTING_AREA * min(len(fitting), 2)
+        points += PER_STAGE_FITTING_AREA * min(len(fitting), MAX_COUNTED_FITTING_AREAS)
         if not offered:
             stage = "early in training" if mentee.is_early else "later in training"
             reasons.append(f"offers {', '.join(fitting[:2])}, which helps most {stage}")
-    # Residents and junior faculty are close to a beginner's experience; late-career
-    # faculty have the influence to sponsor an advanced learner.
-    if (mentee.is_early and candidate.career_stage in ("resident", "junior")) or (
-        not mentee.is_early and candidate.career_stage == "late"
-    ):
+    if candidate.career_stage in fitting_career_stages(mentee):
         points += CAREER_STAGE_FIT
 
     common_modes = sorted(mentee.modes & candidate.modes)
@@ -130,7 +168,7 @@ def score(mentee, candidate):
     return points, reasons
 
 
-def rank(mentee, candidates, limit=10):
+def rank(mentee, candidates, limit=SHOWN):
     """The best `limit` mentors with room, best first; ties broken by name for a stable order."""
     scored = []
     for candidate in candidates:
