@@ -1,21 +1,39 @@
 """One mentorship's story in time order: meetings, goal changes, feedback, agreement changes.
 
-A fixed number of queries whatever the length of the story (one per kind of event); the
-events are merged and paginated in Python, since one relationship has hundreds at most.
+A long relationship has hundreds of events and a page shows 25, so the database merges,
+orders and slices them: every source gives rows of the same columns (ROW) to one UNION ALL,
+and only the page's rows come back, carrying the words their events need. Meetings alone
+load more (action items, goals discussed), for the page's meetings only. The queries and the
+Python work are the same whatever the length of the story.
 Every goal named here, wherever it appears, comes through readable_goals().
 """
 
 import datetime
+from collections import defaultdict, namedtuple
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.contrib.auth import get_user_model
+from django.core.paginator import Paginator
+from django.db.models import Case, DateTimeField, F, Value, When
 from django.urls import reverse
 from django.utils import timezone
 
 from mentoring.feedback.models import Feedback, Reassessment
 from mentoring.goals.models import Goal, GoalUpdate
-from mentoring.meetings.models import Meeting
-from mentoring.mentorships.models import MentorshipEvent
+from mentoring.meetings.models import ActionItem, Meeting
+from mentoring.mentorships.models import Mentorship, MentorshipEvent
+
+PER_PAGE = 25
+
+# Which source a row comes from. At the same instant events keep this order, then each
+# source's own (`tiebreak`, then id), as when the timeline was merged in Python.
+MEETING, GOAL_SET, GOAL_UPDATE, FEEDBACK, BEGAN, JOURNAL, CLOSED, REASSESSMENT = range(8)
+
+# `status` and `kind` stored choices (a meeting's mode is its kind), `number` a count or
+# score, `person` a user id, `name` and `detail` words; each source fills those it needs.
+Row = namedtuple("Row", "at source tiebreak id status kind number person name detail")
+# Annotations may not share a name with a model field ("kind", "at", "status").
+COLUMNS = [f"row_{name}" for name in Row._fields]
 
 
 @dataclass
@@ -28,6 +46,17 @@ class Event:
     items: list = field(default_factory=list)
 
 
+@dataclass
+class Loaded:
+    """What the page's rows need beyond their own columns, loaded once for all of them."""
+
+    mentorship: Mentorship
+    viewer: object
+    action_items: dict  # meeting id: [ActionItem]
+    goals_discussed: dict  # meeting id: [title of a readable goal]
+    people: dict  # user id: User
+
+
 def _start_of(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
 
@@ -36,107 +65,231 @@ def readable_goals(mentorship, viewer):
     return Goal.objects.readable_in(mentorship, viewer)
 
 
-def meeting_events(mentorship, viewer):
-    meetings = (
-        Meeting.objects.filter(mentorship=mentorship)
-        .prefetch_related(
-            "action_items",
-            Prefetch("goals_discussed", queryset=readable_goals(mentorship, viewer)),
-        )
-        .order_by("-starts_at")
+def _rows(queryset, source, at, tiebreak=0, **data):
+    """The queryset as ROW columns, in the same order for every source so that they line up
+    in one UNION. Blanks are typed literals ('' and 0, not NULL): PostgreSQL cannot type a
+    column that is NULL in the first branches of a UNION."""
+    blank = {"status": "", "kind": "", "number": 0, "person": 0, "name": "", "detail": ""}
+    values = {"at": at, "source": source, "tiebreak": tiebreak, "id": F("pk"), **blank, **data}
+    columns = {
+        f"row_{name}": value if hasattr(value, "resolve_expression") else Value(value)
+        for name, value in values.items()
+    }
+    return queryset.order_by().annotate(**columns).values_list(*COLUMNS)
+
+
+def meeting_rows(mentorship, viewer, readable):
+    meetings = Meeting.objects.filter(mentorship=mentorship)
+    return _rows(
+        meetings,
+        MEETING,
+        F("starts_at"),
+        tiebreak=-F("pk"),
+        status=F("status"),
+        kind=F("mode"),
+        number=F("minutes"),
     )
-    for meeting in meetings:
-        titles = [goal.title for goal in meeting.goals_discussed.all()]
-        yield Event(
-            at=meeting.starts_at,
-            kind="meeting",
-            title=f"Meeting {meeting.get_status_display().lower()}: "
-            f"{meeting.get_mode_display().lower()}, {meeting.minutes} minutes",
-            detail=("Goals discussed: " + ", ".join(titles)) if titles else "",
-            url=reverse("meetings:detail", args=[meeting.pk]),
-            items=list(meeting.action_items.all()),
-        )
 
 
-def goal_events(mentorship, viewer):
-    shared = readable_goals(mentorship, viewer)
-    for goal in shared:
-        yield Event(
-            at=goal.created_at, kind="goal", title=f"Goal set: {goal.title}", detail=goal.short_kind
-        )
-    updates = GoalUpdate.objects.filter(goal__in=shared).select_related("goal")
-    for update in updates:
-        yield Event(
-            at=update.created_at,
-            kind="goal",
-            title=f"Goal {update.get_status_display().lower()}: {update.goal.title}",
-            detail=update.note,
-        )
-
-
-def feedback_events(mentorship, viewer):
-    readable = readable_goals(mentorship, viewer).filter(pk=OuterRef("goal_id"))
-    entries = (
-        Feedback.objects.filter(mentorship=mentorship)
-        .select_related("author", "goal")
-        .annotate(goal_is_readable=Exists(readable))
+def goal_rows(mentorship, viewer, readable):
+    return _rows(
+        readable, GOAL_SET, F("created_at"), tiebreak=F("position"), kind=F("kind"), name=F("title")
     )
-    for entry in entries:
-        about = f" about “{entry.goal.title}”" if entry.goal_is_readable else ""
-        yield Event(
-            at=entry.created_at,
-            kind="feedback",
-            title=f"Feedback from {entry.author}{about}",
-            url=reverse("feedback:list", args=[mentorship.pk]),
-        )
 
 
-def relationship_events(mentorship, viewer):
-    yield Event(at=_start_of(mentorship.started_on), kind="mentorship", title="Mentorship began")
-    for event in MentorshipEvent.objects.filter(mentorship=mentorship):
-        title = event.get_kind_display()
-        yield Event(
-            at=event.at,
-            kind="mentorship",
-            title=f"{title}: {event.summary}" if event.summary else title,
-        )
-    if mentorship.closed_at:
-        yield Event(
-            at=mentorship.closed_at,
-            kind="mentorship",
-            title=f"Closed: {mentorship.get_close_reason_display()}",
-        )
+def goal_update_rows(mentorship, viewer, readable):
+    return _rows(
+        GoalUpdate.objects.filter(goal__in=readable),
+        GOAL_UPDATE,
+        F("created_at"),
+        tiebreak=-F("pk"),
+        status=F("status"),
+        name=F("goal__title"),
+        detail=F("note"),
+    )
 
 
-def reassessment_events(mentorship, viewer):
+def feedback_rows(mentorship, viewer, readable):
+    return _rows(
+        Feedback.objects.filter(mentorship=mentorship),
+        FEEDBACK,
+        F("created_at"),
+        tiebreak=-F("pk"),
+        person=F("author_id"),
+        name=Case(When(goal__in=readable, then=F("goal__title")), default=Value("")),
+    )
+
+
+def began_rows(mentorship, viewer, readable):
+    began_at = Value(_start_of(mentorship.started_on), output_field=DateTimeField())
+    return _rows(Mentorship.objects.filter(pk=mentorship.pk), BEGAN, began_at)
+
+
+def journal_rows(mentorship, viewer, readable):
+    entries = MentorshipEvent.objects.filter(mentorship=mentorship)
+    return _rows(entries, JOURNAL, F("at"), kind=F("kind"), detail=F("summary"))
+
+
+def closed_rows(mentorship, viewer, readable):
+    closed = Mentorship.objects.filter(pk=mentorship.pk, closed_at__isnull=False)
+    return _rows(closed, CLOSED, F("closed_at"))
+
+
+def reassessment_rows(mentorship, viewer, readable):
     """Completed reassessments this person may read: their own, and shared ones."""
-    answered = (
-        Reassessment.objects.visible_to(viewer)
-        .filter(mentorship=mentorship, completed_at__isnull=False)
-        .select_related("respondent")
+    answered = Reassessment.objects.visible_to(viewer).filter(
+        mentorship=mentorship, completed_at__isnull=False
     )
-    for prompt in answered:
-        who = "You" if prompt.respondent_id == viewer.pk else str(prompt.respondent)
-        satisfaction = f", satisfaction {prompt.satisfaction} of 5" if prompt.satisfaction else ""
-        yield Event(
-            at=prompt.completed_at,
-            kind="reassessment",
-            title=f"{prompt.get_kind_display()} answered by {who}{satisfaction}",
-            url=reverse("feedback:reassessment", args=[prompt.pk]),
-        )
+    return _rows(
+        answered,
+        REASSESSMENT,
+        F("completed_at"),
+        tiebreak=-F("pk"),
+        kind=F("kind"),
+        number=F("satisfaction"),
+        person=F("respondent_id"),
+    )
 
 
-# Each takes the mentorship and the person looking, and yields only what that person may see.
+# Each takes the mentorship, the person looking and the goals they may read in it, and
+# gives only rows that person may see.
 SOURCES = [
-    meeting_events,
-    goal_events,
-    feedback_events,
-    relationship_events,
-    reassessment_events,
+    meeting_rows,
+    goal_rows,
+    goal_update_rows,
+    feedback_rows,
+    began_rows,
+    journal_rows,
+    closed_rows,
+    reassessment_rows,
 ]
 
 
-def timeline(mentorship, viewer):
-    """Every event this person may see, newest first."""
-    events = [event for source in SOURCES for event in source(mentorship, viewer)]
-    return sorted(events, key=lambda e: e.at, reverse=True)
+def event_rows(mentorship, viewer, readable):
+    """Every event this person may see, newest first, as ROW tuples: slice it, then build."""
+    first, *others = (rows(mentorship, viewer, readable) for rows in SOURCES)
+    return first.union(*others, all=True).order_by(
+        "-row_at", "row_source", "row_tiebreak", "row_id"
+    )
+
+
+# Rows carry choices as stored codes; an unsaved instance lends its display methods.
+def meeting_event(row, loaded):
+    meeting = Meeting(status=row.status, mode=row.kind)
+    titles = loaded.goals_discussed[row.id]
+    return Event(
+        at=row.at,
+        kind="meeting",
+        title=f"Meeting {meeting.get_status_display().lower()}: "
+        f"{meeting.get_mode_display().lower()}, {row.number} minutes",
+        detail=("Goals discussed: " + ", ".join(titles)) if titles else "",
+        url=reverse("meetings:detail", args=[row.id]),
+        items=loaded.action_items[row.id],
+    )
+
+
+def goal_set_event(row, loaded):
+    kind = Goal(kind=row.kind).short_kind
+    return Event(at=row.at, kind="goal", title=f"Goal set: {row.name}", detail=kind)
+
+
+def goal_update_event(row, loaded):
+    status = GoalUpdate(status=row.status).get_status_display().lower()
+    return Event(at=row.at, kind="goal", title=f"Goal {status}: {row.name}", detail=row.detail)
+
+
+def feedback_event(row, loaded):
+    about = f" about “{row.name}”" if row.name else ""
+    return Event(
+        at=row.at,
+        kind="feedback",
+        title=f"Feedback from {loaded.people[row.person]}{about}",
+        url=reverse("feedback:list", args=[loaded.mentorship.pk]),
+    )
+
+
+def began_event(row, loaded):
+    return Event(at=row.at, kind="mentorship", title="Mentorship began")
+
+
+def journal_event(row, loaded):
+    title = MentorshipEvent(kind=row.kind).get_kind_display()
+    return Event(
+        at=row.at, kind="mentorship", title=f"{title}: {row.detail}" if row.detail else title
+    )
+
+
+def closed_event(row, loaded):
+    reason = loaded.mentorship.get_close_reason_display()
+    return Event(at=row.at, kind="mentorship", title=f"Closed: {reason}")
+
+
+def reassessment_event(row, loaded):
+    who = "you" if row.person == loaded.viewer.pk else str(loaded.people[row.person])
+    satisfaction = f", satisfaction {row.number} of 5" if row.number else ""
+    kind = Reassessment(kind=row.kind).get_kind_display()
+    return Event(
+        at=row.at,
+        kind="reassessment",
+        title=f"{kind} answered by {who}{satisfaction}",
+        url=reverse("feedback:reassessment", args=[row.id]),
+    )
+
+
+BUILDERS = {
+    MEETING: meeting_event,
+    GOAL_SET: goal_set_event,
+    GOAL_UPDATE: goal_update_event,
+    FEEDBACK: feedback_event,
+    BEGAN: began_event,
+    JOURNAL: journal_event,
+    CLOSED: closed_event,
+    REASSESSMENT: reassessment_event,
+}
+
+
+def _action_items(meeting_ids):
+    items = defaultdict(list)
+    for item in ActionItem.objects.filter(meeting_id__in=meeting_ids):
+        items[item.meeting_id].append(item)
+    return items
+
+
+def _goals_discussed(readable, meeting_ids):
+    titles = defaultdict(list)
+    for meeting_id, title in readable.filter(meetings__in=meeting_ids).values_list(
+        "meetings", "title"
+    ):
+        titles[meeting_id].append(title)
+    return titles
+
+
+def _people(mentorship, ids):
+    """Authors and respondents are the pair, loaded with the mentorship; anyone else named
+    (a row written outside the app) costs one query."""
+    people = {mentorship.mentor_id: mentorship.mentor, mentorship.mentee_id: mentorship.mentee}
+    others = set(ids) - people.keys()
+    if others:
+        people |= get_user_model().objects.in_bulk(others)
+    return people
+
+
+def build_events(mentorship, viewer, readable, rows):
+    rows = [Row._make(values) for values in rows]
+    meeting_ids = [row.id for row in rows if row.source == MEETING]
+    loaded = Loaded(
+        mentorship=mentorship,
+        viewer=viewer,
+        action_items=_action_items(meeting_ids) if meeting_ids else {},
+        goals_discussed=_goals_discussed(readable, meeting_ids) if meeting_ids else {},
+        people=_people(mentorship, [row.person for row in rows if row.person]),
+    )
+    return [BUILDERS[row.source](row, loaded) for row in rows]
+
+
+def timeline_page(mentorship, viewer, number):
+    """One page of what this person may see, newest first; past the end, the last page."""
+    readable = readable_goals(mentorship, viewer)
+    page = Paginator(event_rows(mentorship, viewer, readable), PER_PAGE).get_page(number)
+    page.object_list = build_events(mentorship, viewer, readable, page.object_list)
+    return page

@@ -1,13 +1,12 @@
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from mentoring.mentorships.models import Mentorship
-from mentoring.timeline.events import timeline
+from mentoring.timeline.events import timeline_page
 
 
 def mentorship_timeline(request, pk):
     mentorship = get_object_or_404(
         Mentorship.objects.visible_to(request.user).select_related("mentor", "mentee"), pk=pk
     )
-    page = Paginator(timeline(mentorship, request.user), 25).get_page(request.GET.get("page"))
+    page = timeline_page(mentorship, request.user, request.GET.get("page"))
     return render(request, "timeline/timeline.html", {"mentorship": mentorship, "page": page})

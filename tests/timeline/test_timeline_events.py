@@ -41,7 +41,7 @@ def test_every_kind_of_event_is_listed_newest_first(client, mentor, mentee, ment
     assert events_on(client.get(timeline_url(mentorship))) == [
         ("meeting", "Meeting planned: in person, 30 minutes"),
         ("mentorship", "Paused"),
-        ("reassessment", "Periodic reassessment answered by You, satisfaction 4 of 5"),
+        ("reassessment", "Periodic reassessment answered by you, satisfaction 4 of 5"),
         ("mentorship", "Agreement changed: every 21 days, 45 minutes"),
         ("feedback", "Feedback from Dr. Ines Alvarez about “Match into psychiatry”"),
         ("meeting", "Meeting cancelled: video, 30 minutes"),

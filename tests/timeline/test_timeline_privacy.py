@@ -70,7 +70,7 @@ def test_own_unshared_answers_show_as_a_link_not_the_words(
     page = page_for(client, mentee, mentorship)
     assert GOING_WELL not in page and TO_IMPROVE not in page
     link = f'<a href="/reassessments/{unshared_answers.pk}/">'
-    assert f"{link}Periodic reassessment answered by You, satisfaction 2 of 5</a>" in page
+    assert f"{link}Periodic reassessment answered by you, satisfaction 2 of 5</a>" in page
     # The words are one click away, for the respondent only.
     assert GOING_WELL in client.get(f"/reassessments/{unshared_answers.pk}/").content.decode()
 

@@ -20,7 +20,7 @@ def reassessment_titles(client, person, mentorship):
 def test_own_answers_always_appear_with_a_link(client, mentee, mentorship):
     prompt = make_reassessment(mentorship, mentee, completed_at=ago(2), is_shared=False)
     assert reassessment_titles(client, mentee, mentorship) == [
-        "Periodic reassessment answered by You"
+        "Periodic reassessment answered by you"
     ]
     page = client.get(timeline_url(mentorship)).content.decode()
     assert f'href="/reassessments/{prompt.pk}/"' in page
@@ -32,12 +32,12 @@ def test_partner_sees_answers_only_when_shared(client, mentor, mentee, mentorshi
     make_reassessment(mentorship, mentor, completed_at=ago(1), due_days_ago=1, is_shared=False)
 
     assert reassessment_titles(client, mentor, mentorship) == [
-        "Periodic reassessment answered by You",
+        "Periodic reassessment answered by you",
         ANSWERED_BY_MENTEE,
     ]
     assert reassessment_titles(client, mentee, mentorship) == [
-        "Periodic reassessment answered by You",
-        "Periodic reassessment answered by You",
+        "Periodic reassessment answered by you",
+        "Periodic reassessment answered by you",
     ]
 
 
