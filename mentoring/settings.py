@@ -301,6 +301,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "mentoring.feedback.tasks.send_reassessment_prompts",
         "schedule": crontab(minute=40),
     },
+    # Recompute the dashboards' default period before its cached figures (5 minutes) expire.
+    "refresh-dashboard-figures": {
+        "task": "mentoring.dashboards.tasks.refresh_dashboard_figures",
+        "schedule": 240.0,
+    },
 }
 
 # Notifications

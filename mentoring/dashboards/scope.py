@@ -5,7 +5,7 @@ Scope.students(), a subquery, so that a coordinator's view is one branch in one 
 """
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
@@ -61,6 +61,7 @@ class Table:
     rows: list = field(default_factory=list)
     notes: list = field(default_factory=list)
     shown_limit: int | None = None
+    left_out: int = 0  # rows beyond the shown ones that this copy no longer holds
 
     @property
     def shown_rows(self):
@@ -68,4 +69,9 @@ class Table:
 
     @property
     def hidden_count(self):
-        return len(self.rows) - len(self.shown_rows)
+        return len(self.rows) - len(self.shown_rows) + self.left_out
+
+    def as_shown(self):
+        """A copy with only the rows the page shows, to keep in the cache: the school's
+        faculty load has ~10,000 rows, and only the CSV (read fresh) lists them all."""
+        return replace(self, rows=self.shown_rows, left_out=self.hidden_count)

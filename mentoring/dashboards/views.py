@@ -4,6 +4,7 @@ A clerkship's dashboard is for its coordinators and staff, the school's for staf
 else gets a 404, so that a clerkship's existence does not leak. Pages show aggregates and
 faculty load; the one student-level page (students without an active mentor), downloads
 of student rows and sending recommendations each write an AccessLog row.
+The aggregate figures are kept a few minutes (figures.py); student rows never are.
 """
 
 import csv
@@ -20,6 +21,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from mentoring.clerkships.models import Clerkship
 from mentoring.dashboards import charts, metrics, students
+from mentoring.dashboards.figures import FRESH_FOR, figures_for
 from mentoring.dashboards.forms import PeriodForm, RecommendationNoteForm, preset_periods
 from mentoring.dashboards.models import AccessLog
 from mentoring.dashboards.recommendations import Outcome, send_recommendations
@@ -106,10 +108,13 @@ def dashboard(request, clerkship):
     form, scope, problems = scope_from(request.GET, clerkship)
     if "export" in request.GET:
         return export(request, scope, request.GET["export"])
-    tables = metrics.all_tables(scope)
+    figures = figures_for(scope)
+    tables = figures.tables
     context = page_context(form, scope, problems)
     context |= {name.replace("-", "_"): table for name, table in tables.items()}
     context |= {
+        "as_of": figures.as_of,
+        "fresh_minutes": FRESH_FOR.seconds // 60,
         "coverage_chart": charts.coverage_chart(tables["coverage"], metrics.LITERATURE_SHARE),
         "meetings_chart": charts.meetings_chart(tables["meetings"]),
     }
