@@ -8,14 +8,17 @@ one would show.
 import re
 
 from django import forms
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, Expression, F, OuterRef, Q, Subquery, Window
+from django.utils.html import format_html, format_html_join
 
 from mentoring.profiles.models import (
     Area,
     CareerStage,
     Department,
+    Interest,
     MentorProfile,
     Mode,
     normalise_term,
@@ -37,8 +40,58 @@ FILTER_LABELS = {
     "accepting": "accepting now",
     "room": "has room",
 }
-# A search vector over the one denormalised column; the GIN index (migration 0003) matches it.
-SEARCH_VECTOR = SearchVector("search_text", config="english")
+# What a card shows (profiles/_mentor_card.html): the long texts stay in the database.
+CARD_FIELDS = [
+    "user__display_name",
+    "title",
+    "department__name",
+    "specialty",
+    "career_stage",
+    *(f"mode_{mode}" for mode in Mode.values),
+    "capacity",
+    "is_accepting",
+    "active_mentee_count",
+    "response_hours",
+]
+
+
+class StoredSearchVector(Expression):
+    """The search_vector column that migration 0004 adds on PostgreSQL: to_tsvector of
+    search_text, stored and GIN-indexed, so neither matching nor ranking computes it."""
+
+    output_field = SearchVectorField()
+
+    def as_sql(self, compiler, connection):
+        return f"{compiler.quote_name_unless_alias(compiler.query.base_table)}.search_vector", []
+
+
+class PlainSelect(forms.Select):
+    """Django's select, options written in Python: through a template per option, the
+    directory's five selects cost more than the rest of its filter form, on every request.
+    The same HTML for flat choices, which is all the directory has."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = self.format_value(value)
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((v, " selected" if str(v) in chosen else "", label) for v, label in self.choices),
+        )
+        attrs = _attributes(self.build_attrs(self.attrs, attrs))
+        return format_html('<select name="{}"{}>{}</select>', name, attrs, options)
+
+
+def _attributes(attrs):
+    """As django/forms/widgets/attrs.html writes them, in their order (flatatt sorts them)."""
+    return format_html_join(
+        "",
+        " {}{}",
+        (
+            (key, "" if value is True else format_html('="{}"', value))
+            for key, value in attrs.items()
+            if value is not False
+        ),
+    )
 
 
 class DirectoryForm(forms.Form):
@@ -46,15 +99,22 @@ class DirectoryForm(forms.Form):
 
     q = forms.CharField(label="Search", max_length=200, required=False)
     interest = forms.CharField(label="Interest", max_length=80, required=False)
-    department = forms.TypedChoiceField(label="Department", coerce=int, required=False)
-    area = forms.ChoiceField(label="Area offered", required=False)
-    stage = forms.ChoiceField(
-        label="Career stage", choices=[("", "Any")] + CareerStage.choices, required=False
+    department = forms.TypedChoiceField(
+        label="Department", coerce=int, required=False, widget=PlainSelect
     )
-    mode = forms.ChoiceField(label="Meets by", choices=[("", "Any")] + Mode.choices, required=False)
+    area = forms.ChoiceField(label="Area offered", required=False, widget=PlainSelect)
+    stage = forms.ChoiceField(
+        label="Career stage",
+        choices=[("", "Any")] + CareerStage.choices,
+        required=False,
+        widget=PlainSelect,
+    )
+    mode = forms.ChoiceField(
+        label="Meets by", choices=[("", "Any")] + Mode.choices, required=False, widget=PlainSelect
+    )
     accepting = forms.BooleanField(label="Accepting new mentees", required=False)
     room = forms.BooleanField(label="Has room now", required=False)
-    sort = forms.ChoiceField(label="Sort", choices=SORTS, required=False)
+    sort = forms.ChoiceField(label="Sort", choices=SORTS, required=False, widget=PlainSelect)
 
     def __init__(self, data):
         super().__init__(data)
@@ -102,16 +162,17 @@ def search_words(text):
     return re.findall(r"\w+", text.lower())[:10]
 
 
+def search_query(words):
+    # Prefix match on each word: "pharm" finds "pharmacology".
+    return SearchQuery(" & ".join(f"{w}:*" for w in words), config="english", search_type="raw")
+
+
 def search_q(text):
     words = search_words(text)
     if not words:
         return Q()
     if connection.vendor == "postgresql":
-        # Prefix match on each word: "pharm" finds "pharmacology".
-        query = SearchQuery(
-            " & ".join(f"{w}:*" for w in words), config="english", search_type="raw"
-        )
-        return Q(search_vector=query)
+        return Q(search_vector=search_query(words))
     return Q(*[Q(search_text__icontains=w) for w in words])
 
 
@@ -124,12 +185,20 @@ def filter_q(name, value):
         case "q":
             return search_q(value)
         case "interest":
+            # The interests containing the text, looked up first: with their ids in the SQL the
+            # planner joins through the interest index, where a LIKE inside the EXISTS had it
+            # probe every candidate mentor's interests one by one.
             key = normalise_term(value)
-            return Q(_through_exists(MentorProfile.interests.through, interest__key__contains=key))
+            ids = list(
+                Interest.objects.filter(key__contains=key).order_by().values_list("pk", flat=True)
+            )
+            return Q(_through_exists(MentorProfile.interests.through, interest_id__in=ids))
         case "department":
             return Q(department_id=value)
         case "area":
-            return Q(_through_exists(MentorProfile.areas.through, area__slug=value))
+            # By id, a value the planner can estimate the area's mentors from, unlike a join.
+            area = Subquery(Area.objects.filter(slug=value).order_by().values("pk"))
+            return Q(_through_exists(MentorProfile.areas.through, area_id=area))
         case "stage":
             return Q(career_stage=value)
         case "mode":
@@ -144,25 +213,22 @@ def filter_q(name, value):
 def base_queryset():
     queryset = MentorProfile.objects.listed()
     if connection.vendor == "postgresql":
-        queryset = queryset.annotate(search_vector=SEARCH_VECTOR)
+        queryset = queryset.alias(search_vector=StoredSearchVector())
     return queryset
 
 
 def search(filters, sort=""):
-    """Mentor profiles matching every filter, in the chosen order, ready for a page of cards."""
+    """Mentor profiles matching every filter, in the chosen order, with what a card shows
+    but the interest and area names (label_cards adds those to a page)."""
     queryset = base_queryset()
     for name, value in filters.items():
         queryset = queryset.filter(filter_q(name, value))
-    queryset = queryset.select_related("user", "department").prefetch_related("interests", "areas")
+    queryset = queryset.select_related("user", "department").only(*CARD_FIELDS)
     room = F("capacity") - F("active_mentee_count")
-    if not sort and filters.get("q") and connection.vendor == "postgresql":
-        words = search_words(filters["q"])
-        query = SearchQuery(
-            " & ".join(f"{w}:*" for w in words), config="english", search_type="raw"
-        )
-        return queryset.annotate(rank=SearchRank(SEARCH_VECTOR, query)).order_by(
-            "-rank", "user__display_name", "pk"
-        )
+    words = search_words(filters.get("q", ""))
+    if not sort and words and connection.vendor == "postgresql":
+        rank = SearchRank(F("search_vector"), search_query(words))
+        return queryset.annotate(rank=rank).order_by("-rank", "user__display_name", "pk")
     if sort == "name":
         return queryset.order_by("user__display_name", "pk")
     if sort == "response":
@@ -173,6 +239,29 @@ def search(filters, sort=""):
     )
 
 
+def label_cards(profiles):
+    """Give each profile its interest_names and area_names, in the order the models keep
+    them, in a query each. prefetch_related builds a queryset and model instances for each
+    profile, more Python than all the rest of the page's queries."""
+    by_id = {profile.pk: profile for profile in profiles}
+    for attribute, through, target, order in [
+        ("interest_names", MentorProfile.interests.through, "interest", ["interest__key"]),
+        ("area_names", MentorProfile.areas.through, "area", ["area__position", "area__name"]),
+    ]:
+        for profile in profiles:
+            setattr(profile, attribute, [])
+        if not by_id:
+            continue
+        rows = (
+            through.objects.filter(mentorprofile_id__in=by_id)
+            .order_by(*order)
+            .values_list("mentorprofile_id", f"{target}__name")
+        )
+        for profile_id, name in rows:
+            getattr(by_id[profile_id], attribute).append(name)
+    return profiles
+
+
 def relaxations(filters):
     """For an empty result: how many mentors dropping each filter would show, in one query.
 
@@ -181,13 +270,46 @@ def relaxations(filters):
     """
     if not filters:
         return []
+    conditions = {name: filter_q(name, value) for name, value in filters.items()}
     counts = {}
     for name in filters:
         others = Q()
-        for other, value in filters.items():
+        for other, condition in conditions.items():
             if other != name:
-                others &= filter_q(other, value)
+                others &= condition
         counts[name] = Count("pk", filter=others)
     totals = base_queryset().aggregate(**counts)
     helpful = [(name, FILTER_LABELS[name], filters[name], n) for name, n in totals.items() if n]
     return sorted(helpful, key=lambda row: -row[3])
+
+
+def page_of(filters, sort, number, size):
+    """The page `number` of search(filters, sort), its cards labelled, and the count."""
+    queryset = search(filters, sort)
+    # By name, PostgreSQL reads the name index and stops at the page's last card, and a
+    # COUNT(*) costs less than reading on to count them all; any other order sorts every
+    # match, so the page query may as well count them.
+    paginator = Paginator if sort == "name" else CountingPaginator
+    page = paginator(queryset, size).get_page(number)
+    label_cards(page.object_list)
+    return page
+
+
+class CountingPaginator(Paginator):
+    """Counts the matches in the page's own query, with COUNT(*) OVER (), rather than in a
+    COUNT(*) of its own, which cost as much again (PERFORMANCE.md). Pages past the end
+    fall back to Paginator's way."""
+
+    def get_page(self, number):
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            number = 1
+        if number >= 1:
+            bottom = (number - 1) * self.per_page
+            counted = self.object_list.annotate(matches=Window(Count("*")))
+            rows = list(counted[bottom : bottom + self.per_page])
+            if rows or number == 1:
+                self.count = rows[0].matches if rows else 0
+                return self._get_page(rows, number, self)
+        return super().get_page(number)

@@ -85,6 +85,10 @@ class Mode(models.TextChoices):
     EMAIL = "email", "E-mail"
 
 
+# Each mode's flag and label, spelled out once: Mode.choices builds a new list at each call.
+MODE_FLAGS = [(f"mode_{value}", label) for value, label in Mode.choices]
+
+
 class MeetingModes(models.Model):
     """Which ways of meeting a person offers or prefers, one flag each so each can be filtered."""
 
@@ -98,7 +102,7 @@ class MeetingModes(models.Model):
 
     @property
     def modes(self):
-        return [label for value, label in Mode.choices if getattr(self, f"mode_{value}")]
+        return [label for flag, label in MODE_FLAGS if getattr(self, flag)]
 
 
 class CareerStage(models.TextChoices):
@@ -185,7 +189,9 @@ class MentorProfile(MeetingModes):
     # Written by the mentorships app as mentorships start and end and requests open and close.
     active_mentee_count = models.PositiveSmallIntegerField(default=0, editable=False)
     pending_request_count = models.PositiveSmallIntegerField(default=0, editable=False)
-    # Names, interests, areas and bio in one column, for search (a GIN index on PostgreSQL).
+    # Names, interests, areas and bio in one column, for search. On PostgreSQL, migration 0004
+    # adds search_vector beside it, a stored generated tsvector of this text with a GIN index
+    # (directory.StoredSearchVector); not a field here, so that loading a profile leaves it out.
     search_text = models.TextField(blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -204,19 +210,25 @@ class MentorProfile(MeetingModes):
     def __str__(self):
         return f"{self.user} (mentor)"
 
+    @staticmethod
+    def compose_search_text(name, title, specialty, department, location, interests, areas, bio):
+        """The search column from its parts: interest names in Interest order (by key), area
+        names in Area order. Pure, so that the scale seeder builds the very same text."""
+        parts = [name, title, specialty, department, location, *interests, *areas, bio]
+        return " ".join(p for p in parts if p)
+
     def refresh_search_text(self):
         """Rebuild the search column; call after the name, interests, areas or bio change."""
-        parts = [
+        self.search_text = self.compose_search_text(
             self.user.display_name,
             self.title,
             self.specialty,
             str(self.department or ""),
             self.location,
-            *self.interests.values_list("name", flat=True),
-            *self.areas.values_list("name", flat=True),
+            self.interests.values_list("name", flat=True),
+            self.areas.values_list("name", flat=True),
             self.bio,
-        ]
-        self.search_text = " ".join(p for p in parts if p)
+        )
         MentorProfile.objects.filter(pk=self.pk).update(search_text=self.search_text)
 
     @property

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_not_required
-from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -20,9 +19,7 @@ PAGE_SIZE = 20
 def mentor_directory(request):
     form = directory.DirectoryForm(request.GET)
     filters = form.filters()
-    page = Paginator(directory.search(filters, form.sort_order()), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = directory.page_of(filters, form.sort_order(), request.GET.get("page"), PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
     context = {

@@ -156,17 +156,16 @@ class Writer:
         three queries a profile (minutes at this size), so tests/test_seed_scale.py checks
         that it gives exactly this text for seeded profiles."""
         f = person.fields
-        parts = [
+        return MentorProfile.compose_search_text(
             person.name,
             f["title"],
             f["specialty"],
             person.department,
             f["location"],
-            *(self.interest_names[key] for key in sorted(person.interests)),  # ordered by key
-            *(name for _, name in sorted(self.area_names[slug] for slug in person.areas)),
+            (self.interest_names[key] for key in sorted(person.interests)),  # ordered by key
+            (name for _, name in sorted(self.area_names[slug] for slug in person.areas)),
             f["bio"],
-        ]
-        return " ".join(p for p in parts if p)
+        )
 
     # Clerkships
 
