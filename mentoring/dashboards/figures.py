@@ -81,6 +81,11 @@ def computed_once(scope, key):
     return refresh(scope)
 
 
+def forget(scope):
+    """The next view computes the scope's figures afresh (the "Recompute now" button)."""
+    cache.delete(cache_key(scope))
+
+
 def refresh_defaults():
     """Recompute the default period (this academic year to date) of the school's and every
     clerkship's dashboard, as seen from the school's usual time zone: the page most people

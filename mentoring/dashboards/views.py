@@ -17,11 +17,11 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from mentoring.clerkships.models import Clerkship
 from mentoring.dashboards import charts, metrics, students
-from mentoring.dashboards.figures import FRESH_FOR, figures_for
+from mentoring.dashboards.figures import FRESH_FOR, figures_for, forget
 from mentoring.dashboards.forms import PeriodForm, RecommendationNoteForm, preset_periods
 from mentoring.dashboards.models import AccessLog
 from mentoring.dashboards.recommendations import Outcome, send_recommendations
@@ -92,13 +92,14 @@ def index(request):
     return render(request, "dashboards/index.html", {"clerkships": clerkships})
 
 
-@require_safe
+# POST: "Recompute now" (dashboard()).
+@require_http_methods(["GET", "HEAD", "POST"])
 def clerkship_dashboard(request, pk):
     clerkship = get_object_or_404(Clerkship.objects.visible_to(request.user), pk=pk)
     return dashboard(request, clerkship)
 
 
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def school_dashboard(request):
     staff_only(request.user)
     return dashboard(request, None)
@@ -106,6 +107,10 @@ def school_dashboard(request):
 
 def dashboard(request, clerkship):
     form, scope, problems = scope_from(request.GET, clerkship)
+    if request.method == "POST":
+        # Someone who just matched a student wants to see it now, not in five minutes.
+        forget(scope)
+        return redirect(request.get_full_path())
     if "export" in request.GET:
         return export(request, scope, request.GET["export"])
     figures = figures_for(scope)

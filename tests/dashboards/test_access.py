@@ -1,8 +1,9 @@
 """Who may open the dashboards: the personas of tests/security, every URL, GET and POST.
 
 A clerkship's dashboard is for its coordinators and staff; the school's for staff. Anyone
-else gets a 404 (not a 403), so that existence does not leak. Pages are read-only (POST
-is 405); sending recommendations is POST only (GET is 405).
+else gets a 404 (not a 403), so that existence does not leak. The student lists are
+read-only (POST is 405); a dashboard's POST recomputes its figures; sending
+recommendations is POST only (GET is 405).
 """
 
 import pytest
@@ -25,10 +26,11 @@ COORDINATOR = only(404, coordinator=200, staff=200)
 MATRIX = {
     # The list of one's dashboards: any coordinator, and staff.
     "dashboards:index": {"GET": only(404, coordinator=200, coordinator_out=200, staff=200)},
-    "dashboards:clerkship": {"GET": COORDINATOR},
+    # A dashboard's POST is "Recompute now", then back to the page.
+    "dashboards:clerkship": {"GET": COORDINATOR, "POST": only(404, coordinator=302, staff=302)},
     "dashboards:clerkship-students": {"GET": COORDINATOR},
     "dashboards:clerkship-recommend": {"POST": only(404, coordinator=302, staff=302)},
-    "dashboards:school": {"GET": only(404, staff=200)},
+    "dashboards:school": {"GET": only(404, staff=200), "POST": only(404, staff=302)},
     "dashboards:school-students": {"GET": only(404, staff=200)},
     "dashboards:school-recommend": {"POST": only(404, staff=302)},
 }

@@ -120,3 +120,31 @@ def test_the_kept_faculty_load_still_counts_the_rows_left_to_the_csv(
         assert "1 more row in the CSV." in page
     rows = csv_rows(client.get(dashboard_url(clerkship, export="faculty-load")))
     assert len(rows) == 3
+
+
+def test_recompute_now_shows_what_changed_since(client, coordinator, clerkship):
+    client.force_login(coordinator)
+    url = dashboard_url(clerkship)
+    assert students_counted(client, url) == 1
+    make_student(clerkship, name="Arrived Since")
+
+    with time_machine.travel(NOW + datetime.timedelta(minutes=2), tick=False):
+        assert students_counted(client, url) == 1
+        response = client.post(url)
+        assert response.status_code == 302
+        assert response["Location"] == url
+        page = client.get(url).content.decode()
+        assert "Figures as of 11:02" in page
+        assert students_counted(client, url) == 2
+
+
+def test_recompute_now_keeps_the_period_asked_for(client, coordinator, clerkship):
+    client.force_login(coordinator)
+    url = dashboard_url(clerkship, start="2026-01-01", end="2026-03-15")
+    response = client.post(url)
+    assert response["Location"] == url
+
+
+def test_others_cannot_recompute_a_clerkship_they_do_not_run(client, coordinator_out, clerkship):
+    client.force_login(coordinator_out)
+    assert client.post(dashboard_url(clerkship)).status_code == 404

@@ -156,10 +156,11 @@ MATRIX = {
     "dashboards:index": page(
         only(404, coordinator=200, coordinator_out=200, staff=200), post=only(405)
     ),
-    "dashboards:clerkship": page(RUNS, post=only(405)),
+    # POST: "Recompute now", then back to the page.
+    "dashboards:clerkship": page(RUNS, post=only(404, coordinator=302, staff=302)),
     "dashboards:clerkship-students": page(RUNS, post=only(405)),
     "dashboards:clerkship-recommend": action(only(404, coordinator=302, staff=302)),
-    "dashboards:school": page(only(404, staff=200), post=only(405)),
+    "dashboards:school": page(only(404, staff=200), post=only(404, staff=302)),
     "dashboards:school-students": page(only(404, staff=200), post=only(405)),
     "dashboards:school-recommend": action(only(404, staff=302)),
     # Feedback and the timeline: the pair only (DESIGN.md). Only the mentee asks for
