@@ -1,6 +1,8 @@
 """Creating reassessment prompts: periodic, the first-meeting fit check and the closing survey.
 
-Sweeps run in batches with a fixed number of queries per batch. A unique key on
+Sweeps run in batches with a fixed number of queries per batch. The database computes each
+batch's prompts and notices and inserts them (INSERT ... SELECT), so that a sweep over
+100,000 mentorships builds no Python object per row. A unique key on
 (mentorship, respondent, kind, due date) and on each notification's dedupe key makes a
 doubled beat tick, a retry or two workers at once create nothing twice. A prompt that
 goes unanswered is reminded once, and no new one is made until it is answered: the next
@@ -8,76 +10,114 @@ periodic prompt counts from the last completed one.
 """
 
 import datetime
+from functools import partial
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import CharField, Exists, F, OuterRef, Subquery, Value
+from django.db.models.functions import (
+    Coalesce,
+    Concat,
+    ExtractDay,
+    ExtractMonth,
+    ExtractYear,
+    NullIf,
+    TruncDate,
+)
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import User
 from mentoring.feedback.models import Reassessment
 from mentoring.lib.batches import id_batches
+from mentoring.lib.inserts import insert_select
 from mentoring.mentorships.models import Mentorship
-from mentoring.notifications.services import notify_many
+from mentoring.notifications.services import notify_many, notify_select
 
 REMIND_AFTER = datetime.timedelta(days=7)
 CLOSING_SURVEY_WITHIN = datetime.timedelta(days=30)
 Kind = Reassessment.Kind
 
 
-def _prompts_for(mentorships, kind, due_on_of, now):
-    """(prompt, partner) for both people of each mentorship; mentor and mentee preloaded."""
-    for m in mentorships:
-        for person, partner in ((m.mentor, m.mentee), (m.mentee, m.mentor)):
-            prompt = Reassessment(
-                mentorship_id=m.pk,
-                respondent_id=person.pk,
-                kind=kind,
-                due_on=due_on_of(m),
-                created_at=now,  # the sweep's clock, so that its one reminder counts from it
-            )
-            yield prompt, partner
+def _yyyymmdd(date):
+    """A date as the digits of notify's dedupe keys (f"{date:%Y%m%d}"), on any database."""
+    return ExtractYear(date) * 10000 + ExtractMonth(date) * 100 + ExtractDay(date)
 
 
-def _open_prompt(respondent_field):
-    return Exists(
-        Reassessment.objects.open().filter(
-            mentorship=OuterRef("pk"), kind=Kind.PERIODIC, respondent=OuterRef(respondent_field)
-        )
+def _date(field):
+    """The UTC date of a moment, as datetime.date() gives it for the values Django reads."""
+    return TruncDate(field, tzinfo=datetime.UTC)
+
+
+def _name(user_field):
+    """str(User) in SQL: the display name, or the e-mail address when there is none. A
+    lookup by primary key per row: a join let the planner walk the whole user index."""
+    name = Coalesce(NullIf("display_name", Value("")), "email", output_field=CharField())
+    return Subquery(User.objects.filter(pk=OuterRef(user_field)).order_by().values_list(name)[:1])
+
+
+def _prompt(person, kind, due_on, now):
+    return {
+        "mentorship_id": F("pk"),
+        "respondent_id": F(f"{person}_id"),
+        "kind": Value(kind),
+        "due_on": due_on,
+        "created_at": Value(now),  # the sweep's clock, so that its one reminder counts from it
+    }
+
+
+def _notice(person, partner, kind, due_on):
+    """Tell the respondent once per prompt: the dedupe key is the prompt's own unique key."""
+    return {
+        "recipient_id": F(f"{person}_id"),
+        "kind": Value("reassessment.due"),
+        "title": Concat(
+            Value(f"{Kind(kind).label}: how is it going with "), _name(f"{partner}_id"), Value("?")
+        ),
+        "body": Value("A few minutes. Your answers stay yours unless you choose to share them."),
+        "url": Value(reverse("feedback:reassessments")),
+        "dedupe_key": Concat(
+            Value("reassessment:"),
+            F("pk"),
+            Value(f":{kind}:"),
+            _yyyymmdd(due_on),
+            Value(":"),
+            F(f"{person}_id"),
+            output_field=CharField(),
+        ),
+    }
+
+
+def _open_prompt(respondent_field, within=None):
+    """An open periodic prompt of this person; `within` (mentorship ids) bounds the prompts
+    read, whatever plan the database's statistics suggest."""
+    prompts = Reassessment.objects.open().filter(
+        mentorship=OuterRef("pk"), kind=Kind.PERIODIC, respondent=OuterRef(respondent_field)
     )
+    return Exists(prompts.filter(mentorship__in=within) if within is not None else prompts)
 
 
 def _asked(kind):
     return Exists(Reassessment.objects.filter(mentorship=OuterRef("pk"), kind=kind))
 
 
-def _batch(ids, *fields):
-    return (
-        Mentorship.objects.filter(pk__in=ids)
-        .select_related("mentor", "mentee")
-        .only("pk", "mentor__display_name", "mentee__display_name", *fields)
-    )
-
-
 @transaction.atomic
-def _create_prompts(pairs):
-    """Insert prompts (existing ones ignored) and notify each respondent once per prompt:
-    the notification's dedupe key is the prompt's own unique key."""
-    pairs = list(pairs)
-    Reassessment.objects.bulk_create([prompt for prompt, _ in pairs], ignore_conflicts=True)
-    return notify_many(
-        [
-            {
-                "recipient_id": prompt.respondent_id,
-                "kind": "reassessment.due",
-                "title": f"{prompt.get_kind_display()}: how is it going with {partner}?",
-                "body": "A few minutes. Your answers stay yours unless you choose to share them.",
-                "url": reverse("feedback:reassessments"),
-                "dedupe_key": f"reassessment:{prompt.mentorship_id}:{prompt.kind}:"
-                f"{prompt.due_on:%Y%m%d}:{prompt.respondent_id}",
-            }
-            for prompt, partner in pairs
-        ]
+def _create_prompts(ids, kind, due_on, now, unless=None):
+    """Prompt both people of each mentorship, but not a person for whom `unless` (of their
+    field) holds: existing prompts and notifications are skipped. Returns how many were
+    notified."""
+    mentorships = Mentorship.objects.filter(pk__in=ids)
+    sides = [
+        (mentorships.exclude(unless(f"{person}_id")) if unless else mentorships, person, partner)
+        for person, partner in (("mentor", "mentee"), ("mentee", "mentor"))
+    ]
+    # Notices first: `unless` may read the prompts, which the insert below changes.
+    notified = notify_select(
+        [(rows, _notice(person, partner, kind, due_on)) for rows, person, partner in sides]
     )
+    insert_select(
+        Reassessment, [(rows, _prompt(person, kind, due_on, now)) for rows, person, _ in sides]
+    )
+    return notified
 
 
 def send_periodic_prompts(now, batch_size=500):
@@ -93,19 +133,13 @@ def send_periodic_prompts(now, batch_size=500):
     created = 0
     for ids in id_batches(due, batch_size):
         # Someone with an unanswered prompt gets no new one: one reminder, never a nag.
-        waiting = set(
-            Reassessment.objects.open()
-            .filter(mentorship_id__in=ids, kind=Kind.PERIODIC)
-            .values_list("mentorship_id", "respondent_id")
+        created += _create_prompts(
+            ids,
+            Kind.PERIODIC,
+            F("reassess_on"),
+            now,
+            unless=partial(_open_prompt, within=ids),
         )
-        pairs = [
-            (prompt, partner)
-            for prompt, partner in _prompts_for(
-                _batch(ids, "reassess_on"), Kind.PERIODIC, lambda m: m.reassess_on, now
-            )
-            if (prompt.mentorship_id, prompt.respondent_id) not in waiting
-        ]
-        created += _create_prompts(pairs)
     return created
 
 
@@ -118,10 +152,7 @@ def send_fit_checks(now, batch_size=500):
     )
     created = 0
     for ids in id_batches(met, batch_size):
-        batch = _batch(ids, "last_contact_at")
-        created += _create_prompts(
-            _prompts_for(batch, Kind.FIT_CHECK, lambda m: m.last_contact_at.date(), now)
-        )
+        created += _create_prompts(ids, Kind.FIT_CHECK, _date("last_contact_at"), now)
     return created
 
 
@@ -131,10 +162,7 @@ def send_closing_surveys(now, batch_size=500):
     ).exclude(_asked(Kind.CLOSING))
     created = 0
     for ids in id_batches(closed, batch_size):
-        batch = _batch(ids, "closed_at")
-        created += _create_prompts(
-            _prompts_for(batch, Kind.CLOSING, lambda m: m.closed_at.date(), now)
-        )
+        created += _create_prompts(ids, Kind.CLOSING, _date("closed_at"), now)
     return created
 
 

@@ -1,10 +1,12 @@
-"""notify() and notify_many(): the one way any app tells a person something."""
+"""notify(), notify_many() and notify_select(): the one way any app tells a person something."""
 
 import logging
 from functools import partial
 
 from django.db import IntegrityError, transaction
+from django.db.models.functions import Left
 
+from mentoring.lib.inserts import insert_select, insert_values
 from mentoring.notifications.models import Notification
 
 log = logging.getLogger(__name__)
@@ -59,20 +61,33 @@ def notify_many(notices):
         return 0
     keys = [n["dedupe_key"] for n in notices]
     with transaction.atomic():
+        # A beat tick mostly finds its notices sent already: one read spares their inserts.
         existing = set(
-            Notification.objects.filter(dedupe_key__in=keys).values_list("dedupe_key", flat=True)
+            Notification.objects.filter(dedupe_key__in=keys)
+            .order_by()
+            .values_list("dedupe_key", flat=True)
         )
-        fresh = [n for n in notices if n["dedupe_key"] not in existing]
-        Notification.objects.bulk_create(
-            [Notification(**{**n, "title": n["title"][:200]}) for n in fresh],
-            ignore_conflicts=True,  # another worker got there between our read and write
+        created = insert_values(
+            Notification,
+            [{**n, "title": n["title"][:200]} for n in notices if n["dedupe_key"] not in existing],
         )
-        created = list(
-            Notification.objects.filter(
-                dedupe_key__in=[n["dedupe_key"] for n in fresh],
-                email_status=Notification.EmailStatus.PENDING,
-            ).values_list("pk", flat=True)
-        )
-        if created:
-            transaction.on_commit(partial(enqueue_delivery, created))
+        _email_after_commit(created)
     return len(created)
+
+
+def notify_select(sources):
+    """notify_many for notices the database computes, so that a sweep over many rows builds
+    no Python object per notice. `sources` are (queryset, values) pairs as for
+    insert_select, values holding expressions for notify_many's keys. Skips any whose
+    dedupe_key exists, e-mails the new ones after commit, and returns how many were new."""
+    created = insert_select(
+        Notification,
+        [(rows, {**values, "title": Left(values["title"], 200)}) for rows, values in sources],
+    )
+    _email_after_commit(created)
+    return len(created)
+
+
+def _email_after_commit(notification_ids):
+    if notification_ids:
+        transaction.on_commit(partial(enqueue_delivery, notification_ids))
