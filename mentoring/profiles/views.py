@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.forms import AccountSettingsForm
-from mentoring.profiles import account_deletion, directory
+from mentoring.profiles import account_deletion, cards, directory
 from mentoring.profiles.candidates import candidates_for, load_mentee, mentee_facts
 from mentoring.profiles.forms import MenteeProfileForm, MentorProfileForm
 from mentoring.profiles.models import Interest, MenteeProfile, MentorProfile, normalise_term
@@ -25,6 +25,7 @@ def mentor_directory(request):
     context = {
         "form": form,
         "page": page,
+        "cards": cards.rendered(page.object_list),
         "query": query.urlencode(),
         "filters": [(name, form.describe(name, value)) for name, value in filters.items()],
         "ignored": form.ignored(),
