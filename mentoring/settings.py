@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.OversightRequiresMFAMiddleware",
     "mentoring.audit.middleware.DeniedAccessMiddleware",
+    "mentoring.audit.middleware.AdminViewMiddleware",
 ]
 
 ROOT_URLCONF = "mentoring.urls"

@@ -1,8 +1,8 @@
-"""Denied access attempts in the admin: staff read them; no one adds, changes or deletes."""
+"""The audit trails in the admin: staff read them; no one adds, changes or deletes."""
 
 from django.contrib import admin
 
-from mentoring.audit.models import DeniedAccess
+from mentoring.audit.models import AdminView, DeniedAccess
 from mentoring.lib.admin import ReadOnlyForStaff
 
 
@@ -13,5 +13,16 @@ class DeniedAccessAdmin(ReadOnlyForStaff, admin.ModelAdmin):
     search_fields = ["email", "path", "url_name"]
     date_hierarchy = "at"
     fields = ["at", "user", "email", "method", "path", "url_name", "status"]
+    readonly_fields = fields
+    list_select_related = ["user"]
+
+
+@admin.register(AdminView)
+class AdminViewAdmin(ReadOnlyForStaff, admin.ModelAdmin):
+    list_display = ["at", "email", "model", "object_id"]
+    list_filter = ["model"]
+    search_fields = ["email", "model", "object_id"]
+    date_hierarchy = "at"
+    fields = ["at", "user", "email", "model", "object_id", "url_name"]
     readonly_fields = fields
     list_select_related = ["user"]

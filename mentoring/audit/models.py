@@ -32,3 +32,30 @@ class DeniedAccess(models.Model):
 
     def __str__(self):
         return f"{self.email} {self.method} {self.path} ({self.status})"
+
+
+class AdminView(models.Model):
+    """A staff member's look at rows in the admin: which list or record, when. The admin
+    shows staff student-level facts (who mentors whom, rotations, statuses), so its reads
+    are audited like the dashboards' (dashboards.AccessLog); never the content shown."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    email = models.EmailField()
+    # "meetings.meeting": whose rows; object_id empty for a list.
+    model = models.CharField(max_length=100)
+    object_id = models.CharField(max_length=40, blank=True)
+    url_name = models.CharField(max_length=100)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["user", "at"])]
+        verbose_name = "staff view in the admin"
+
+    def __str__(self):
+        return f"{self.email} {self.model} {self.object_id or '(list)'}"
