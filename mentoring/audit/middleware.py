@@ -24,9 +24,8 @@ class DeniedAccessMiddleware:
             return None
         user = request.user
         if user.is_authenticated:
-            DeniedAccess.objects.create(
-                user=user,
-                email=user.email,
+            DeniedAccess.record(
+                user,
                 method=request.method,
                 path=request.path[:300],
                 url_name=(request.resolver_match.view_name or "")[:100],
@@ -58,9 +57,8 @@ class AdminViewMiddleware:
         user = request.user
         if not (user.is_authenticated and user.is_staff):
             return None  # the admin sends them away; DeniedAccess has any refusal
-        AdminView.objects.create(
-            user=user,
-            email=user.email,
+        AdminView.record(
+            user,
             model=model_admin.model._meta.label_lower,
             object_id=str(view_kwargs.get("object_id", ""))[:40],
             url_name=match.view_name[:100],

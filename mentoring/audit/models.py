@@ -3,58 +3,60 @@ from django.db import models
 from django.utils import timezone
 
 
-class DeniedAccess(models.Model):
+class AuditRow(models.Model):
+    """Who and when, for every audit trail here; what, in each trail. The e-mail is kept
+    when the account goes, so that the trail still says who it was."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    email = models.EmailField()
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["user", "at"])]
+
+    @classmethod
+    def record(cls, user, **what):
+        return cls.objects.create(user=user, email=user.email, **what)
+
+
+class DeniedAccess(AuditRow):
     """A signed-in person's request that a view refused: a page they may not see (403) or
     not theirs to know of (404). Who, which URL, when; never what the page would have shown.
 
     Repeated denials by one person are how a curious account probes for other people's
     mentorships, notes or feedback; staff read these in the admin."""
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
-    # Kept when the account goes, so the trail still says who it was.
-    email = models.EmailField()
     method = models.CharField(max_length=8)
     # The path only: a query string can carry what someone typed into a search box.
     path = models.CharField(max_length=300)
     url_name = models.CharField(max_length=100)
     status = models.PositiveSmallIntegerField()
-    at = models.DateTimeField(default=timezone.now, db_index=True)
 
-    class Meta:
-        ordering = ["-at", "-pk"]
-        indexes = [models.Index(fields=["user", "at"])]
+    class Meta(AuditRow.Meta):
         verbose_name = "denied access attempt"
 
     def __str__(self):
         return f"{self.email} {self.method} {self.path} ({self.status})"
 
 
-class AdminView(models.Model):
+class AdminView(AuditRow):
     """A staff member's look at rows in the admin: which list or record, when. The admin
     shows staff student-level facts (who mentors whom, rotations, statuses), so its reads
     are audited like the dashboards' (dashboards.AccessLog); never the content shown."""
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
-    email = models.EmailField()
     # "meetings.meeting": whose rows; object_id empty for a list.
     model = models.CharField(max_length=100)
     object_id = models.CharField(max_length=40, blank=True)
     url_name = models.CharField(max_length=100)
-    at = models.DateTimeField(default=timezone.now, db_index=True)
 
-    class Meta:
-        ordering = ["-at", "-pk"]
-        indexes = [models.Index(fields=["user", "at"])]
+    class Meta(AuditRow.Meta):
         verbose_name = "staff view in the admin"
 
     def __str__(self):
