@@ -289,7 +289,11 @@ def build_events(mentorship, viewer, readable, rows):
 
 def timeline_page(mentorship, viewer, number):
     """One page of what this person may see, newest first; past the end, the last page."""
-    readable = readable_goals(mentorship, viewer)
+    # The readable goals' ids, fetched once: as a sub-query, their rules (sharing, the
+    # mentorship's status) were planned again in each branch of the union, twice (count,
+    # then page), and planning cost PostgreSQL more than running the union.
+    ids = list(readable_goals(mentorship, viewer).values_list("pk", flat=True))
+    readable = Goal.objects.filter(pk__in=ids)
     page = Paginator(event_rows(mentorship, viewer, readable), PER_PAGE).get_page(number)
     page.object_list = build_events(mentorship, viewer, readable, page.object_list)
     return page
