@@ -12,7 +12,6 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, Exists, Expression, F, OuterRef, Q, Subquery, Window
-from django.forms.utils import ErrorList
 from django.utils.html import format_html, format_html_join
 
 from mentoring.profiles.models import (
@@ -82,45 +81,6 @@ class PlainSelect(forms.Select):
         return format_html('<select name="{}"{}>{}</select>', name, attrs, options)
 
 
-class PlainInput:
-    """For an input widget: its HTML written in Python, as django/forms/widgets/input.html
-    writes it. Through templates the filter form's labels, inputs and empty error lists
-    cost more than its selects; these classes and PlainSelect halve the form's rendering."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        shown = "" if widget["value"] is None else format_html(' value="{}"', widget["value"])
-        attrs = _attributes(widget["attrs"])
-        return format_html('<input type="{}" name="{}"{}{}>', widget["type"], name, shown, attrs)
-
-
-class PlainTextInput(PlainInput, forms.TextInput):
-    pass
-
-
-class PlainCheckboxInput(PlainInput, forms.CheckboxInput):
-    pass
-
-
-class PlainErrorList(ErrorList):
-    def render(self, template_name=None, context=None, renderer=None):
-        # django/forms/errors/list/ul.html writes nothing for no errors.
-        return super().render(template_name, context, renderer) if self.data else ""
-
-
-class PlainBoundField(forms.BoundField):
-    def label_tag(self, *args, **kwargs):
-        """As django/forms/label.html writes the label of a field that is not required, when
-        called as django/forms/field.html calls it."""
-        if args or kwargs or self.field.required or not self.id_for_label:
-            return super().label_tag(*args, **kwargs)
-        suffix = self.field.label_suffix
-        suffix = self.form.label_suffix if suffix is None else suffix
-        if self.label[-1:] in ":?.!":
-            suffix = ""
-        return format_html('<label for="{}">{}{}</label>', self.id_for_label, self.label, suffix)
-
-
 def _attributes(attrs):
     """As django/forms/widgets/attrs.html writes them, in their order (flatatt sorts them)."""
     return format_html_join(
@@ -137,13 +97,8 @@ def _attributes(attrs):
 class DirectoryForm(forms.Form):
     """Directory filters. Bad values are dropped one by one, never the whole search."""
 
-    bound_field_class = PlainBoundField
-    error_class = PlainErrorList
-
-    q = forms.CharField(label="Search", max_length=200, required=False, widget=PlainTextInput)
-    interest = forms.CharField(
-        label="Interest", max_length=80, required=False, widget=PlainTextInput
-    )
+    q = forms.CharField(label="Search", max_length=200, required=False)
+    interest = forms.CharField(label="Interest", max_length=80, required=False)
     department = forms.TypedChoiceField(
         label="Department", coerce=int, required=False, widget=PlainSelect
     )
@@ -157,10 +112,8 @@ class DirectoryForm(forms.Form):
     mode = forms.ChoiceField(
         label="Meets by", choices=[("", "Any")] + Mode.choices, required=False, widget=PlainSelect
     )
-    accepting = forms.BooleanField(
-        label="Accepting new mentees", required=False, widget=PlainCheckboxInput
-    )
-    room = forms.BooleanField(label="Has room now", required=False, widget=PlainCheckboxInput)
+    accepting = forms.BooleanField(label="Accepting new mentees", required=False)
+    room = forms.BooleanField(label="Has room now", required=False)
     sort = forms.ChoiceField(label="Sort", choices=SORTS, required=False, widget=PlainSelect)
 
     def __init__(self, data):

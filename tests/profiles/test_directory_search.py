@@ -4,8 +4,6 @@ page query, interests matched by id, and the filter form's HTML written in Pytho
 import pytest
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.forms.utils import ErrorList
-from django.template import engines
 
 from mentoring.profiles import directory
 from mentoring.profiles.models import MentorProfile
@@ -72,32 +70,3 @@ def test_plain_select_writes_what_djangos_select_would(value):
     plain = directory.PlainSelect(choices=choices).render("department", value, attrs)
     django = forms.Select(choices=choices).render("department", value, attrs)
     assert plain == "".join(line.strip() for line in django.splitlines())
-
-
-class DjangosOwnForm(directory.DirectoryForm):
-    """The directory's form with Django's own labels, inputs and error lists."""
-
-    bound_field_class = forms.BoundField
-    error_class = ErrorList
-
-    def __init__(self, data):
-        super().__init__(data)
-        for field in self.fields.values():
-            if isinstance(field.widget, directory.PlainInput):
-                field.widget.__class__ = field.widget.__class__.__mro__[2]
-
-
-@pytest.mark.parametrize(
-    "data",
-    [
-        {},
-        {"interest": "psychotherapy", "area": "research", "room": "on"},
-        {"q": 'a "quoted" <b>&amp;', "stage": "bogus", "department": "x", "accepting": "on"},
-        {"q": "x" * 300, "mode": "video", "sort": "name"},
-    ],
-)
-def test_filter_form_writes_what_djangos_templates_would(db, data):
-    page = engines["django"].from_string("{% for f in form %}{{ f.as_field_group }}{% endfor %}")
-    plain = page.render({"form": directory.DirectoryForm(data)})
-    assert plain == page.render({"form": DjangosOwnForm(data)})
-    assert '<label for="id_room">Has room now:</label>' in plain
