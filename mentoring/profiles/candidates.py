@@ -27,6 +27,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, Greatest, Least
 
 from accounts.models import User
+from mentoring.lib.sql import InSubquery
 from mentoring.profiles import recommend
 from mentoring.profiles.models import Area, MenteeProfile, MentorProfile, Mode
 from mentoring.profiles.recommend import Candidate, MenteeFacts
@@ -85,27 +86,21 @@ def candidates_for(profile, limit=recommend.SHOWN):
     climb = recommend.identity_bonus_at_most(facts)
     rows = _open_mentors(profile).annotate(estimate=_estimate(profile, facts))
     rows = rows.order_by("-estimate", "pk")
-    shared = _shared_interests(profile)
-    if shared:
+    interests = {i.pk: i.name for i in profile.interests.all()}
+    if interests:
         # Mentors sharing an interest are few and found through its index; when enough of
         # them beat the best that anyone sharing none could score, the others can't rank.
-        pool, floor = _pool(rows.filter(pk__in=list(shared)), limit, climb)
+        sharing = InSubquery(
+            F("pk"),
+            MentorProfile.interests.through.objects.filter(interest_id__in=interests).values(
+                "mentorprofile_id"
+            ),
+        )
+        pool, floor = _pool(rows.filter(sharing), limit, climb)
         if floor - ROUNDING > recommend.ceiling_without_shared_interests(facts):
-            return _candidates(pool, shared)
+            return _candidates(pool, interests)
     pool, _ = _pool(rows, limit, climb)
-    return _candidates(pool, shared)
-
-
-def _shared_interests(profile):
-    """{mentor profile id: names of the mentee's interests they share}, for every mentor."""
-    names = {i.pk: i.name for i in profile.interests.all()}
-    shared = defaultdict(list)
-    if names:
-        for mentor_id, interest_id in MentorProfile.interests.through.objects.filter(
-            interest_id__in=names
-        ).values_list("mentorprofile_id", "interest_id"):
-            shared[mentor_id].append(names[interest_id])
-    return shared
+    return _candidates(pool, interests)
 
 
 def _open_mentors(profile):
@@ -217,12 +212,18 @@ def _when(condition, points, otherwise=0.0):
     return Case(When(condition, then=_float(points)), default=_float(otherwise))
 
 
-def _candidates(rows, shared):
-    """Candidates from the rows, `shared` interests and their offered areas (one query)."""
-    areas = defaultdict(list)
+def _candidates(rows, interests):
+    """Candidates from the rows, with the mentee's `interests` ({id: name}) each shares and
+    the areas each offers (a query each, over these rows only)."""
+    ids = [row["pk"] for row in rows]
+    shared, areas = defaultdict(list), defaultdict(list)
+    for mentor_id, interest_id in MentorProfile.interests.through.objects.filter(
+        mentorprofile_id__in=ids, interest_id__in=interests
+    ).values_list("mentorprofile_id", "interest_id"):
+        shared[mentor_id].append(interests[interest_id])
     # In Area's own order, the order the reasons name them in.
     for mentor_id, name, fit in (
-        MentorProfile.areas.through.objects.filter(mentorprofile_id__in=[r["pk"] for r in rows])
+        MentorProfile.areas.through.objects.filter(mentorprofile_id__in=ids)
         .order_by("area__position", "area__name")
         .values_list("mentorprofile_id", "area__name", "area__stage_fit")
     ):
@@ -232,7 +233,7 @@ def _candidates(rows, shared):
             mentor_id=row["pk"],
             name=row["user__display_name"],
             subtitle=", ".join(p for p in (row["title"], row["department__name"] or "") if p),
-            shared_interests=tuple(shared.get(row["pk"], ())),
+            shared_interests=tuple(shared[row["pk"]]),
             areas=tuple(areas[row["pk"]]),
             career_stage=row["career_stage"],
             modes=frozenset(label for value, label in Mode.choices if row[f"mode_{value}"]),
