@@ -28,12 +28,14 @@ def test_builds_once_and_runs_with_each_id():
 def test_the_id_in_a_subquery_is_replaced_too():
     # The navigation's pending-answer count names the id inside a sub-query.
     query = PreparedQuery(
-        lambda user_id: User.objects.filter(pk=user_id)
-        .annotate(
-            others=Count("pk", filter=~Q(pk=user_id)),
-            same=User.objects.filter(pk=OuterRef("pk"), id=user_id).values("pk")[:1],
+        lambda user_id: (
+            User.objects.filter(pk=user_id)
+            .annotate(
+                others=Count("pk", filter=~Q(pk=user_id)),
+                same=User.objects.filter(pk=OuterRef("pk"), id=user_id).values("pk")[:1],
+            )
+            .values("others", "same")
         )
-        .values("others", "same")
     )
     ada = make_user()
     assert query.rows(ada.pk) == [{"others": 0, "same": ada.pk}]
