@@ -171,6 +171,10 @@ def generated_section(result, budgets):
         f"cores, Python {machine['python']}, PostgreSQL {machine['postgres']}, "
         f"Redis {machine['redis']}, Django {machine['django']}, gunicorn {machine['gunicorn']}.",
         "",
+        f"Host speed: {machine['python_speed_ms']:g} ms for a fixed piece of Django work "
+        "(bench/data.py `python_speed_ms`; lower is faster): this host's speed varies from hour "
+        "to hour, so compare two runs' CPU figures after scaling by it.",
+        "",
         f"Data: database `{data['database']}`: {_counts(data['counts'])}.",
         "",
         f"Server: `{server['command']}`. Load: {result['load']['concurrency']} keep-alive "

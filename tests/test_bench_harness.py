@@ -218,3 +218,6 @@ def test_a_short_run_against_the_demo_school(tmp_path):
     assert all(r["requests"] > 0 and r["non_200"] == 0 for r in result["rows"])
     assert 0 < result["rows"][1]["queries"] <= 30
     assert result["sweep"]["passes"] and "Directory" in done.stdout
+    assert result["machine"]["python_speed_ms"] > 0
+    section = report.generated_section(result, BUDGETS)
+    assert f"Host speed: {result['machine']['python_speed_ms']:g} ms" in section

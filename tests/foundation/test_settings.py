@@ -72,3 +72,15 @@ def test_database_urls():
     assert str(database_from_url("sqlite:////tmp/x.sqlite3", ROOT)["NAME"]) == "/tmp/x.sqlite3"
     with pytest.raises(ImproperlyConfigured, match="must start with postgres:// or sqlite:///"):
         database_from_url("mysql://localhost/x", ROOT)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_the_applications_postgresql_sessions_are_tuned_for_short_queries_in_memory():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone() == ("1.1",)
