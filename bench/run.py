@@ -168,6 +168,7 @@ def write_outputs(config, result):
         report.format_sweep(result["sweep"]),
         f"Load generator: {min(shares):.0%}-{max(shares):.0%} of one core." if shares else "",
         "Budgets failed: " + (", ".join(result["failed_budgets"]) or "none"),
+        report.ceiling_drift(result["rows"][0].get("runs_rps", [])),
     ]
     text = "\n".join(lines) + "\n"
     print(text)

@@ -129,6 +129,14 @@ def test_table_aligns_numbers_and_marks_failures():
     assert trivial.split()[-3:] == ["-", "-", "-"]
 
 
+def test_a_host_that_changed_speed_during_the_run_is_called_out():
+    assert report.ceiling_drift([3000.0, 2800.0]) == ""
+    assert report.ceiling_drift([3000.0]) == ""
+    warning = report.ceiling_drift([2631.8, 934.6])
+    assert "2,632 requests/s before the pages and 935 after" in warning
+    assert "changed by 64%" in warning
+
+
 def test_generated_part_of_performance_md_is_replaced_and_the_rest_kept():
     first = report.replace_generated(
         "# Performance\n\nHow to run.\n", f"{report.BEGIN_MARK}\nold\n{report.END_MARK}"
