@@ -11,7 +11,6 @@ estimate to recommend.score.
 """
 
 import math
-from collections import defaultdict
 
 from django.db.models import (
     Case,
@@ -29,6 +28,7 @@ from django.db.models.functions import Cast, Coalesce, Greatest, Least
 from accounts.models import User
 from mentoring.lib.sql import InSubquery
 from mentoring.profiles import recommend
+from mentoring.profiles.labels import labels_of
 from mentoring.profiles.models import Area, MenteeProfile, MentorProfile, Mode
 from mentoring.profiles.recommend import Candidate, MenteeFacts
 
@@ -214,27 +214,19 @@ def _when(condition, points, otherwise=0.0):
 
 def _candidates(rows, interests):
     """Candidates from the rows, with the mentee's `interests` ({id: name}) each shares and
-    the areas each offers (a query each, over these rows only)."""
-    ids = [row["pk"] for row in rows]
-    shared, areas = defaultdict(list), defaultdict(list)
-    for mentor_id, interest_id in MentorProfile.interests.through.objects.filter(
-        mentorprofile_id__in=ids, interest_id__in=interests
-    ).values_list("mentorprofile_id", "interest_id"):
-        shared[mentor_id].append(interests[interest_id])
-    # In Area's own order, the order the reasons name them in.
-    for mentor_id, name, fit in (
-        MentorProfile.areas.through.objects.filter(mentorprofile_id__in=ids)
-        .order_by("area__position", "area__name")
-        .values_list("mentorprofile_id", "area__name", "area__stage_fit")
-    ):
-        areas[mentor_id].append((name, fit))
+    the areas each offers (labels.py: one query for these rows)."""
+    labels = labels_of([row["pk"] for row in rows])
+    shared = {
+        mentor_id: [name for interest_id, name in found.interests if interest_id in interests]
+        for mentor_id, found in labels.items()
+    }
     return [
         Candidate(
             mentor_id=row["pk"],
             name=row["user__display_name"],
             subtitle=", ".join(p for p in (row["title"], row["department__name"] or "") if p),
             shared_interests=tuple(shared[row["pk"]]),
-            areas=tuple(areas[row["pk"]]),
+            areas=tuple(labels[row["pk"]].areas),
             career_stage=row["career_stage"],
             modes=frozenset(label for value, label in Mode.choices if row[f"mode_{value}"]),
             time_zone=row["user__time_zone"],

@@ -19,6 +19,7 @@ from django.http import QueryDict
 from django.template.loader import get_template
 from django.utils.html import format_html, format_html_join
 
+from mentoring.profiles.labels import labels_of
 from mentoring.profiles.models import (
     Area,
     CareerStage,
@@ -283,24 +284,11 @@ def search(filters, sort=""):
 
 def label_cards(profiles):
     """Give each profile its interest_names and area_names, in the order the models keep
-    them, in a query each. prefetch_related builds a queryset and model instances for each
-    profile, more Python than all the rest of the page's queries."""
-    by_id = {profile.pk: profile for profile in profiles}
-    for attribute, through, target, order in [
-        ("interest_names", MentorProfile.interests.through, "interest", ["interest__key"]),
-        ("area_names", MentorProfile.areas.through, "area", ["area__position", "area__name"]),
-    ]:
-        for profile in profiles:
-            setattr(profile, attribute, [])
-        if not by_id:
-            continue
-        rows = (
-            through.objects.filter(mentorprofile_id__in=by_id)
-            .order_by(*order)
-            .values_list("mentorprofile_id", f"{target}__name")
-        )
-        for profile_id, name in rows:
-            getattr(by_id[profile_id], attribute).append(name)
+    them (labels.py: one query for the page)."""
+    labels = labels_of([profile.pk for profile in profiles])
+    for profile in profiles:
+        profile.interest_names = [name for _, name in labels[profile.pk].interests]
+        profile.area_names = [name for name, _ in labels[profile.pk].areas]
     return profiles
 
 

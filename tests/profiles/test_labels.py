@@ -1,0 +1,39 @@
+"""labels.py: each mentor's interests and areas, in the models' order, in one query."""
+
+import pytest
+
+from mentoring.profiles.labels import Labels, labels_of
+from tests.factories import make_mentor
+
+pytestmark = pytest.mark.django_db
+
+
+def test_each_mentor_gets_their_own_labels_in_the_models_order(django_assert_num_queries):
+    ada = make_mentor(
+        interests=["Zoonoses", "anatomy", "Medical education"],
+        areas=["teaching", "career-planning", "research"],
+    ).mentor_profile
+    ben = make_mentor(interests=["Anatomy"], areas=["wellbeing"]).mentor_profile
+    bare = make_mentor().mentor_profile
+    with django_assert_num_queries(1):
+        labels = labels_of([ada.pk, ben.pk, bare.pk])
+    assert [name for _, name in labels[ada.pk].interests] == [
+        "anatomy",
+        "Medical education",
+        "Zoonoses",
+    ]
+    assert labels[ada.pk].areas == [
+        ("Career planning and specialty choice", "advanced"),
+        ("Research", "any"),
+        ("Teaching", "advanced"),
+    ]
+    # "Anatomy" and "anatomy" are one interest, shown as first written.
+    (shared,) = labels[ben.pk].interests
+    assert shared == labels[ada.pk].interests[0]
+    assert labels[ben.pk].areas == [("Work-life balance and wellbeing", "any")]
+    assert labels[bare.pk] == Labels()
+
+
+def test_no_mentors_no_query(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert labels_of([]) == {}
