@@ -123,7 +123,7 @@ class ReferForm(forms.Form):
 
     def __init__(self, *args, colleagues=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["colleague"].choices = [(p.user_id, p.user.display_name) for p in colleagues]
+        self.fields["colleague"].choices = [(p.user_id, p.display_name) for p in colleagues]
         self.fields["colleague"].error_messages["invalid_choice"] = (
             "Choose one of the colleagues listed; search again if they are not shown."
         )

@@ -23,7 +23,7 @@ KEPT_FOR = 24 * 60 * 60
 
 def rendered(profiles):
     """The HTML of each profile's card, in order. Profiles come from directory.page_of:
-    with user, department, interest_names and area_names loaded."""
+    with display_name, department_name, interest_names and area_names."""
     version = _version()
     keys = [card_key(profile, version) for profile in profiles]
     cards = cache.get_many(keys)
@@ -41,9 +41,9 @@ def rendered(profiles):
 def card_key(profile, version):
     shown = (
         profile.pk,
-        profile.user.display_name,
+        profile.display_name,
         profile.title,
-        str(profile.department or ""),
+        profile.department_name,
         profile.specialty,
         profile.get_career_stage_display(),
         profile.interest_names,

@@ -47,10 +47,11 @@ FILTER_LABELS = {
     "room": "has room",
 }
 # What a card shows (profiles/_mentor_card.html): the long texts stay in the database.
+# The mentor's name and department come as annotations (display_name, department_name):
+# as select_related they made three model instances per card, a tenth of the page's
+# Python under load.
 CARD_FIELDS = [
-    "user__display_name",
     "title",
-    "department__name",
     "specialty",
     "career_stage",
     *(f"mode_{mode}" for mode in Mode.values),
@@ -266,7 +267,9 @@ def search(filters, sort=""):
     queryset = base_queryset()
     for name, value in filters.items():
         queryset = queryset.filter(filter_q(name, value))
-    queryset = queryset.select_related("user", "department").only(*CARD_FIELDS)
+    queryset = queryset.only(*CARD_FIELDS).annotate(
+        display_name=F("user__display_name"), department_name=F("department__name")
+    )
     room = F("capacity") - F("active_mentee_count")
     words = search_words(filters.get("q", ""))
     if not sort and words and connection.vendor == "postgresql":
