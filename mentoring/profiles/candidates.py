@@ -28,7 +28,7 @@ from django.db.models.functions import Cast, Coalesce, Greatest, Least
 from accounts.models import User
 from mentoring.lib.sql import InSubquery
 from mentoring.profiles import recommend
-from mentoring.profiles.labels import labels_of
+from mentoring.profiles.labels import MENTEE, labels_of
 from mentoring.profiles.models import Area, MenteeProfile, MentorProfile, Mode
 from mentoring.profiles.recommend import Candidate, MenteeFacts
 
@@ -57,10 +57,10 @@ CANDIDATE_FIELDS = [
 
 
 def mentee_facts(profile):
-    """MenteeFacts from a MenteeProfile whose interests and areas_sought are prefetched."""
+    """MenteeFacts from a MenteeProfile given by load_mentee."""
     return MenteeFacts(
-        interests=frozenset(i.name for i in profile.interests.all()),
-        areas=frozenset(a.name for a in profile.areas_sought.all()),
+        interests=frozenset(name for _, name in profile.labels.interests),
+        areas=frozenset(area.name for area in profile.labels.areas),
         is_early=profile.is_early,
         modes=frozenset(profile.modes),
         time_zone=profile.user.time_zone,
@@ -72,11 +72,10 @@ def mentee_facts(profile):
 
 
 def load_mentee(user):
-    return (
-        MenteeProfile.objects.select_related("user")
-        .prefetch_related("interests", "areas_sought")
-        .get(user=user)
-    )
+    """The user's MenteeProfile with its user and its interests and areas sought (labels)."""
+    profile = MenteeProfile.objects.select_related("user").get(user=user)
+    profile.labels = labels_of([profile.pk], MENTEE)[profile.pk]
+    return profile
 
 
 def candidates_for(profile, limit=recommend.SHOWN):
@@ -86,7 +85,7 @@ def candidates_for(profile, limit=recommend.SHOWN):
     climb = recommend.identity_bonus_at_most(facts)
     rows = _open_mentors(profile).annotate(estimate=_estimate(profile, facts))
     rows = rows.order_by("-estimate", "pk")
-    interests = {i.pk: i.name for i in profile.interests.all()}
+    interests = dict(profile.labels.interests)
     if interests:
         # Mentors sharing an interest are few and found through its index; when enough of
         # them beat the best that anyone sharing none could score, the others can't rank.
@@ -144,8 +143,8 @@ def _pool(rows, limit, climb):
 
 def _estimate(profile, facts):
     """recommend.score in SQL for this mentee, without the shared-identity bonus."""
-    interest_ids = [i.pk for i in profile.interests.all()]
-    area_ids = [a.pk for a in profile.areas_sought.all()]
+    interest_ids = [interest_id for interest_id, _ in profile.labels.interests]
+    area_ids = [area.id for area in profile.labels.areas]
     fitting_areas = Area.objects.filter(stage_fit=recommend.wanted_stage_fit(facts)).values("pk")
     points = [
         _per_row(
@@ -226,7 +225,7 @@ def _candidates(rows, interests):
             name=row["user__display_name"],
             subtitle=", ".join(p for p in (row["title"], row["department__name"] or "") if p),
             shared_interests=tuple(shared[row["pk"]]),
-            areas=tuple(labels[row["pk"]].areas),
+            areas=tuple((area.name, area.stage_fit) for area in labels[row["pk"]].areas),
             career_stage=row["career_stage"],
             modes=frozenset(label for value, label in Mode.choices if row[f"mode_{value}"]),
             time_zone=row["user__time_zone"],

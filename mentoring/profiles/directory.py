@@ -291,7 +291,7 @@ def label_cards(profiles):
     labels = labels_of([profile.pk for profile in profiles])
     for profile in profiles:
         profile.interest_names = [name for _, name in labels[profile.pk].interests]
-        profile.area_names = [name for name, _ in labels[profile.pk].areas]
+        profile.area_names = [area.name for area in labels[profile.pk].areas]
     return profiles
 
 

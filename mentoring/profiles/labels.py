@@ -1,61 +1,74 @@
-"""The interests and areas of a few mentors, in one query: what their cards and their
-recommendation reasons name.
+"""The interests and areas of a few profiles, in one query: what mentors' cards and
+recommendation reasons name, and what a mentee's recommendations are computed from.
 
-Through the ORM this took two queries whose building cost ~2 ms of Python on every
-directory page, more than running them (PERFORMANCE.md); written once here, as one
-UNION ALL over the two link tables, the query costs a tenth of that to send.
+Through the ORM this took two queries (or a prefetch) whose building cost ~2 ms of
+Python on every directory page, more than running them (PERFORMANCE.md); written once
+here, as one UNION ALL over the two link tables, the query costs a tenth of that.
 """
 
+from collections import namedtuple
 from dataclasses import dataclass, field
 from functools import cache
 
 from django.db import connection
 
-from mentoring.profiles.models import Area, Interest, MentorProfile
+from mentoring.profiles.models import Area, Interest, MenteeProfile, MentorProfile
+
+AreaLabel = namedtuple("AreaLabel", "id name stage_fit")
 
 
 @dataclass
 class Labels:
     interests: list = field(default_factory=list)  # (interest id, name), by interest key
-    areas: list = field(default_factory=list)  # (name, stage_fit), in Area's order
+    areas: list = field(default_factory=list)  # AreaLabel, in Area's order
 
 
-def labels_of(mentor_ids):
-    """{mentor profile id: Labels} for each of these ids (empty Labels for none)."""
-    labels = {mentor_id: Labels() for mentor_id in mentor_ids}
+# Each kind of profile: its model, its link to interests and its link to areas.
+MENTOR = (MentorProfile, "interests", "areas")
+MENTEE = (MenteeProfile, "interests", "areas_sought")
+
+
+def labels_of(profile_ids, kind=MENTOR):
+    """{profile id: Labels} for each of these ids (empty Labels for none)."""
+    labels = {profile_id: Labels() for profile_id in profile_ids}
     if not labels:
         return labels
     with connection.cursor() as cursor:
-        cursor.execute(_sql(len(labels)), [*labels, *labels])
-        for mentor_id, is_area, interest_id, name, stage_fit, *_order in cursor.fetchall():
+        cursor.execute(_sql(kind, len(labels)), [*labels, *labels])
+        for profile_id, is_area, label_id, name, stage_fit, *_order in cursor.fetchall():
             if is_area:
-                labels[mentor_id].areas.append((name, stage_fit))
+                labels[profile_id].areas.append(AreaLabel(label_id, name, stage_fit))
             else:
-                labels[mentor_id].interests.append((interest_id, name))
+                labels[profile_id].interests.append((label_id, name))
     return labels
 
 
-def _sql(count):
+def _sql(kind, count):
     """One statement for `count` ids; the tables' names come from the models."""
-    ids = ", ".join(["%s"] * count)
-    return _template().format(ids=ids)
+    return _template(*kind).format(ids=", ".join(["%s"] * count))
 
 
 @cache
-def _template():
+def _template(model, interests, areas):
     quote = connection.ops.quote_name
-    links = MentorProfile.interests.through._meta.db_table
-    offered = MentorProfile.areas.through._meta.db_table
+    interest_links = getattr(model, interests).through
+    area_links = getattr(model, areas).through
+    owner = quote(getattr(model, interests).field.m2m_column_name())
+    target = quote(getattr(model, interests).field.m2m_reverse_name())
+    area_owner = quote(getattr(model, areas).field.m2m_column_name())
+    area_target = quote(getattr(model, areas).field.m2m_reverse_name())
     interest, area = Interest._meta.db_table, Area._meta.db_table
     # Sorted as the models sort them: interests by key, areas by position then name.
-    # Only the models' table names are written into the SQL; the ids go as parameters.
+    # Only the models' table and column names are written into the SQL; ids are parameters.
     return (
-        f"SELECT l.mentorprofile_id, 0, i.id, i.name, '', 0, i.{quote('key')} "  # noqa: S608
-        f"FROM {quote(links)} l JOIN {quote(interest)} i ON i.id = l.interest_id "
-        "WHERE l.mentorprofile_id IN ({ids}) "
+        f"SELECT l.{owner}, 0, i.id, i.name, '', 0, i.{quote('key')} "  # noqa: S608
+        f"FROM {quote(interest_links._meta.db_table)} l "
+        f"JOIN {quote(interest)} i ON i.id = l.{target} "
+        f"WHERE l.{owner} IN ({{ids}}) "
         "UNION ALL "
-        "SELECT o.mentorprofile_id, 1, NULL, a.name, a.stage_fit, a.position, a.name "
-        f"FROM {quote(offered)} o JOIN {quote(area)} a ON a.id = o.area_id "
-        "WHERE o.mentorprofile_id IN ({ids}) "
+        f"SELECT o.{area_owner}, 1, a.id, a.name, a.stage_fit, a.position, a.name "
+        f"FROM {quote(area_links._meta.db_table)} o "
+        f"JOIN {quote(area)} a ON a.id = o.{area_target} "
+        f"WHERE o.{area_owner} IN ({{ids}}) "
         "ORDER BY 2, 6, 7"
     )

@@ -2,8 +2,8 @@
 
 import pytest
 
-from mentoring.profiles.labels import Labels, labels_of
-from tests.factories import make_mentor
+from mentoring.profiles.labels import MENTEE, Labels, labels_of
+from tests.factories import make_mentee, make_mentor
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ def test_each_mentor_gets_their_own_labels_in_the_models_order(django_assert_num
         "Medical education",
         "Zoonoses",
     ]
-    assert labels[ada.pk].areas == [
+    assert [(area.name, area.stage_fit) for area in labels[ada.pk].areas] == [
         ("Career planning and specialty choice", "advanced"),
         ("Research", "any"),
         ("Teaching", "advanced"),
@@ -30,10 +30,19 @@ def test_each_mentor_gets_their_own_labels_in_the_models_order(django_assert_num
     # "Anatomy" and "anatomy" are one interest, shown as first written.
     (shared,) = labels[ben.pk].interests
     assert shared == labels[ada.pk].interests[0]
-    assert labels[ben.pk].areas == [("Work-life balance and wellbeing", "any")]
+    assert [area.name for area in labels[ben.pk].areas] == ["Work-life balance and wellbeing"]
     assert labels[bare.pk] == Labels()
 
 
 def test_no_mentors_no_query(django_assert_num_queries):
     with django_assert_num_queries(0):
         assert labels_of([]) == {}
+
+
+def test_a_mentees_interests_and_areas_sought():
+    profile = make_mentee(interests=["Surgery", "anatomy"], areas=["research"]).mentee_profile
+    labels = labels_of([profile.pk], MENTEE)[profile.pk]
+    assert [name for _, name in labels.interests] == ["anatomy", "Surgery"]
+    (research,) = labels.areas
+    assert (research.name, research.stage_fit) == ("Research", "any")
+    assert research.id == profile.areas_sought.get().pk
