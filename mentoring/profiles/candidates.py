@@ -11,19 +11,11 @@ estimate to recommend.score.
 """
 
 import math
+from functools import cache
 
-from django.db.models import (
-    Case,
-    Count,
-    F,
-    FloatField,
-    OuterRef,
-    Q,
-    Subquery,
-    Value,
-    When,
-)
-from django.db.models.functions import Cast, Coalesce, Greatest, Least
+from django.db import connection
+from django.db.models import Case, F, FloatField, Value, When
+from django.db.models.expressions import RawSQL
 
 from accounts.models import User
 from mentoring.lib.sql import InSubquery
@@ -142,73 +134,94 @@ def _pool(rows, limit, climb):
 
 
 def _estimate(profile, facts):
-    """recommend.score in SQL for this mentee, without the shared-identity bonus."""
+    """recommend.score in SQL for this mentee, without the shared-identity bonus.
+
+    Written as SQL text: built from ORM expressions, these terms cost ~5 ms of Python on
+    every recommendations page, half of it (PERFORMANCE.md). Only recommend.py's weights
+    and the models' table names go into the text; the mentee's values are parameters.
+    """
+    me, interest_links, area_links, area = _tables()
     interest_ids = [interest_id for interest_id, _ in profile.labels.interests]
     area_ids = [area.id for area in profile.labels.areas]
-    fitting_areas = Area.objects.filter(stage_fit=recommend.wanted_stage_fit(facts)).values("pk")
-    points = [
-        _per_row(
-            MentorProfile.interests.through,
-            recommend.PER_SHARED_INTEREST
-            * Least(
-                _number(Q(interest_id__in=interest_ids)), _float(recommend.MAX_COUNTED_INTERESTS)
-            ),
-        ),
-        _per_row(
-            MentorProfile.areas.through,
-            recommend.PER_MATCHED_AREA * _number(Q(area_id__in=area_ids))
-            + recommend.PER_STAGE_FITTING_AREA
-            * Least(
-                _number(Q(area_id__in=fitting_areas)), _float(recommend.MAX_COUNTED_FITTING_AREAS)
-            ),
-        ),
-        _when(
-            Q(career_stage__in=recommend.fitting_career_stages(facts)),
-            recommend.CAREER_STAGE_FIT,
-        ),
-        recommend.ROOM_WEIGHT
-        * Cast(F("capacity") - F("active_mentee_count"), FloatField())
-        / F("capacity"),
-        Greatest(
-            recommend.PER_PENDING_REQUEST * Cast("pending_request_count", FloatField()),
-            _float(recommend.MAX_PENDING_PENALTY),
-        ),
-    ]
+    terms, params = [], []
+    if interest_ids:
+        shared = _count_at_most(
+            f"SELECT 1 FROM {interest_links} l WHERE l.mentorprofile_id = {me}.id "
+            f"AND l.interest_id IN ({_placeholders(interest_ids)})",
+            recommend.MAX_COUNTED_INTERESTS,
+        )
+        terms.append(f"{_typed(recommend.PER_SHARED_INTEREST)} * {shared}")
+        params += interest_ids
+    if area_ids:
+        matched = (
+            f"(SELECT COUNT(*) FROM {area_links} o WHERE o.mentorprofile_id = {me}.id "
+            f"AND o.area_id IN ({_placeholders(area_ids)}))"
+        )
+        terms.append(f"{_typed(recommend.PER_MATCHED_AREA)} * {matched}")
+        params += area_ids
+    fitting = _count_at_most(
+        f"SELECT 1 FROM {area_links} o JOIN {area} a ON a.id = o.area_id "
+        f"WHERE o.mentorprofile_id = {me}.id AND a.stage_fit = %s",
+        recommend.MAX_COUNTED_FITTING_AREAS,
+    )
+    terms.append(f"{_typed(recommend.PER_STAGE_FITTING_AREA)} * {fitting}")
+    params.append(recommend.wanted_stage_fit(facts))
+    stages = recommend.fitting_career_stages(facts)
+    terms.append(
+        _case(f"{me}.career_stage IN ({_placeholders(stages)})", recommend.CAREER_STAGE_FIT)
+    )
+    params += stages
+    terms.append(
+        f"{_typed(recommend.ROOM_WEIGHT)} * ({me}.capacity - {me}.active_mentee_count)"
+        f" / {me}.capacity"
+    )
+    # The larger of the per-request penalty and its floor (GREATEST, which SQLite lacks).
+    pending = f"{_typed(recommend.PER_PENDING_REQUEST)} * {me}.pending_request_count"
+    floor = _typed(recommend.MAX_PENDING_PENALTY)
+    terms.append(f"CASE WHEN {pending} < {floor} THEN {floor} ELSE {pending} END")
     modes = [mode for mode in Mode.values if getattr(profile, f"mode_{mode}")]
     if modes:
-        shared = Q.create([(f"mode_{mode}", True) for mode in modes], connector=Q.OR)
-        points.append(_when(shared, recommend.SHARED_MODE, recommend.NO_SHARED_MODE))
+        either = " OR ".join(f"{me}.mode_{mode}" for mode in modes)
+        terms.append(_case(either, recommend.SHARED_MODE, recommend.NO_SHARED_MODE))
+    total = RawSQL("(" + " + ".join(terms) + ")", params, output_field=FloatField())
     if facts.time_zone:
-        points.append(_when(Q(user__time_zone=facts.time_zone), recommend.SAME_TIME_ZONE))
-    total = points[0]
-    for term in points[1:]:
-        total = total + term
+        # Through the ORM: the user's table is joined under a name only the ORM knows.
+        same = Case(
+            When(user__time_zone=facts.time_zone, then=Value(recommend.SAME_TIME_ZONE)),
+            default=Value(0.0),
+            output_field=FloatField(),
+        )
+        total = total + same
     return total
 
 
-def _float(number):
-    # A typed constant: a bare 2.5 is NUMERIC to PostgreSQL, and slower to add up.
-    return Value(float(number), output_field=FloatField())
-
-
-def _number(condition):
-    """How many of the through rows meet the condition, as a float."""
-    return Cast(Count("pk", filter=condition), FloatField())
-
-
-def _per_row(through, points):
-    """Points summed over one mentor's rows in an M2M through table (correlated)."""
-    rows = (
-        through.objects.filter(mentorprofile_id=OuterRef("pk"))
-        .values("mentorprofile_id")
-        .annotate(points=points)
-        .values("points")
+@cache
+def _tables():
+    quote = connection.ops.quote_name
+    return (
+        quote(MentorProfile._meta.db_table),
+        quote(MentorProfile.interests.through._meta.db_table),
+        quote(MentorProfile.areas.through._meta.db_table),
+        quote(Area._meta.db_table),
     )
-    return Coalesce(Subquery(rows, output_field=FloatField()), _float(0))
 
 
-def _when(condition, points, otherwise=0.0):
-    return Case(When(condition, then=_float(points)), default=_float(otherwise))
+def _typed(number):
+    # A bare 2.5 is NUMERIC to PostgreSQL, slower to add up, and comes back as a Decimal.
+    return f"CAST({float(number)!r} AS DOUBLE PRECISION)"
+
+
+def _case(condition, points, otherwise=0.0):
+    return f"CASE WHEN {condition} THEN {_typed(points)} ELSE {_typed(otherwise)} END"
+
+
+def _count_at_most(rows, most):
+    """How many rows the query finds, counting no further than `most` (LEAST, portably)."""
+    return f"(SELECT COUNT(*) FROM ({rows} LIMIT {int(most)}) AS counted)"
+
+
+def _placeholders(values):
+    return ", ".join(["%s"] * len(values))
 
 
 def _candidates(rows, interests):

@@ -59,9 +59,8 @@ def _template(model, interests, areas):
     area_target = quote(getattr(model, areas).field.m2m_reverse_name())
     interest, area = Interest._meta.db_table, Area._meta.db_table
     # Sorted as the models sort them: interests by key, areas by position then name.
-    # Only the models' table and column names are written into the SQL; ids are parameters.
     return (
-        f"SELECT l.{owner}, 0, i.id, i.name, '', 0, i.{quote('key')} "  # noqa: S608
+        f"SELECT l.{owner}, 0, i.id, i.name, '', 0, i.{quote('key')} "
         f"FROM {quote(interest_links._meta.db_table)} l "
         f"JOIN {quote(interest)} i ON i.id = l.{target} "
         f"WHERE l.{owner} IN ({{ids}}) "
