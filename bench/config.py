@@ -28,8 +28,10 @@ class Config:
     warmup: float = 3.0
     duration: float = 10.0
     concurrency: int = BUDGETS.concurrency
-    workers: int = 4
-    threads: int = 2
+    # gunicorn's sync workers, one more than the cores (PERFORMANCE.md, "Server").
+    worker_class: str = "sync"
+    workers: int = field(default_factory=lambda: (os.cpu_count() or 1) + 1)
+    threads: int = 1
     sweep: bool = True
     sweep_mentorships: int = BUDGETS.sweep_mentorships
     output_dir: str = "var/bench"
@@ -53,6 +55,7 @@ class Config:
             warmup=float(environ.get("BENCH_WARMUP") or defaults.warmup),
             duration=float(environ.get("BENCH_DURATION") or defaults.duration),
             concurrency=int(environ.get("BENCH_CONCURRENCY") or defaults.concurrency),
+            worker_class=environ.get("BENCH_WORKER_CLASS") or defaults.worker_class,
             workers=int(environ.get("BENCH_WORKERS") or defaults.workers),
             threads=int(environ.get("BENCH_THREADS") or defaults.threads),
             sweep=flag("BENCH_SWEEP", defaults.sweep),

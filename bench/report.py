@@ -197,8 +197,8 @@ def generated_section(result, budgets):
         "",
         f"Data: database `{data['database']}`: {_counts(data['counts'])}.",
         "",
-        f"Server: `{server['command']}`. Load: {result['load']['concurrency']} keep-alive "
-        f"connections, {result['load']['warmup_seconds']:g} s warm-up then "
+        f"Server: `{server['command']}`. Load: {result['load']['concurrency']} "
+        f"clients, {result['load']['warmup_seconds']:g} s warm-up then "
         f"{result['load']['duration_seconds']:g} s measured per page. Ceiling (trivial view, "
         f"mean of a run before and after the pages): {result['ceiling_rps']:,.0f} requests/s.",
         "",

@@ -129,8 +129,7 @@ def main():
         "machine": facts,
         "dataset": {"database": urlsplit(config.database_url).path.lstrip("/"), "counts": counts},
         "server": {
-            "command": "gunicorn mentoring.wsgi:application --worker-class=gthread "
-            f"--workers={config.workers} --threads={config.threads} --keep-alive=5",
+            "command": " ".join(["gunicorn", *server.gunicorn_arguments(config)]),
             "settings": "DEBUG=false, SECURE_SSL_REDIRECT=false, Redis cache, whitenoise",
         },
         "load": {

@@ -24,14 +24,23 @@ def gunicorn_command(config, port):
         sys.executable,
         "-m",
         "gunicorn",
-        "mentoring.wsgi:application",
+        *gunicorn_arguments(config),
         f"--bind=127.0.0.1:{port}",
-        "--worker-class=gthread",
-        f"--workers={config.workers}",
-        f"--threads={config.threads}",
-        "--keep-alive=5",
         "--log-level=warning",
     ]
+
+
+def gunicorn_arguments(config):
+    """What the server runs, as PERFORMANCE.md and the JSON report name it."""
+    arguments = [
+        "mentoring.wsgi:application",
+        f"--worker-class={config.worker_class}",
+        f"--workers={config.workers}",
+    ]
+    # A sync worker answers one request at a time and closes the connection after it.
+    if config.worker_class != "sync":
+        arguments += [f"--threads={config.threads}", "--keep-alive=5"]
+    return arguments
 
 
 def start_server(config, env, port):

@@ -14,6 +14,7 @@ from bench import report
 from bench.config import Config
 from bench.loadgen import ResponseParser, percentile, summarise
 from bench.pages import BUDGETS, PAGES, TRIVIAL, Page, select
+from bench.server import gunicorn_arguments
 from bench.sweep import parse_sweep_output
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -185,6 +186,23 @@ def test_settings_come_from_the_environment_with_make_bench_defaults():
         select(["nope"])
 
 
+def test_the_server_is_sync_workers_one_more_than_the_cores_unless_told_otherwise():
+    assert gunicorn_arguments(Config.from_env({})) == [
+        "mentoring.wsgi:application",
+        "--worker-class=sync",
+        f"--workers={os.cpu_count() + 1}",
+    ]
+    threaded = Config.from_env(
+        {"BENCH_WORKER_CLASS": "gthread", "BENCH_WORKERS": "4", "BENCH_THREADS": "2"}
+    )
+    assert gunicorn_arguments(threaded)[1:] == [
+        "--worker-class=gthread",
+        "--workers=4",
+        "--threads=2",
+        "--keep-alive=5",
+    ]
+
+
 def test_every_key_page_has_a_persona_or_is_anonymous_and_the_trivial_view_is_apart():
     assert TRIVIAL not in PAGES
     assert all(
@@ -229,3 +247,4 @@ def test_a_short_run_against_the_demo_school(tmp_path):
     assert result["machine"]["python_speed_ms"] > 0
     section = report.generated_section(result, BUDGETS)
     assert f"Host speed: {result['machine']['python_speed_ms']:g} ms" in section
+    assert "`gunicorn mentoring.wsgi:application --worker-class=sync --workers=" in section
