@@ -75,23 +75,48 @@ def candidates_for(profile, limit=recommend.SHOWN):
     who could be among rank()'s best `limit` for this mentee, and few others."""
     facts = mentee_facts(profile)
     climb = recommend.identity_bonus_at_most(facts)
-    rows = _open_mentors(profile).annotate(estimate=_estimate(profile, facts))
-    rows = rows.order_by("-estimate", "pk")
+    rows = _open_mentors(profile)
     interests = dict(profile.labels.interests)
-    if interests:
-        # Mentors sharing an interest are few and found through its index; when enough of
-        # them beat the best that anyone sharing none could score, the others can't rank.
-        sharing = InSubquery(
-            F("pk"),
-            MentorProfile.interests.through.objects.filter(interest_id__in=interests).values(
-                "mentorprofile_id"
-            ),
-        )
-        pool, floor = _pool(rows.filter(sharing), limit, climb)
-        if floor - ROUNDING > recommend.ceiling_without_shared_interests(facts):
-            return _candidates(pool, interests)
-    pool, _ = _pool(rows, limit, climb)
-    return _candidates(pool, interests)
+    if not interests:
+        pool, _ = _pool(rows.annotate(estimate=_estimate(profile, facts)), limit, climb)
+        return _candidates(pool, interests)
+    # Mentors sharing an interest are few and found through its index; when enough of
+    # them beat the best that anyone sharing none could score, the others can't rank.
+    sharing = MentorProfile.interests.through.objects.filter(interest_id__in=interests)
+    sharing = sharing.values("mentorprofile_id")
+    pool, floor = _pool(
+        rows.filter(InSubquery(F("pk"), sharing)).annotate(estimate=_estimate(profile, facts)),
+        limit,
+        climb,
+    )
+    if floor - ROUNDING > recommend.ceiling_without_shared_interests(facts):
+        return _candidates(pool, interests)
+    others = rows.exclude(pk__in=sharing)
+    if floor > -math.inf:
+        others = _able_to_reach(others, profile, facts, floor - climb - ROUNDING)
+    more, _ = _pool(
+        others.annotate(estimate=_estimate(profile, facts, interests=False)), limit, climb
+    )
+    return _candidates(_close_to_best(pool + more, limit, climb), interests)
+
+
+def _able_to_reach(others, profile, facts, least):
+    """Of mentors sharing no interest, those whose estimate can reach `least`.
+
+    Only these rows are worth an estimate, whose sub-queries cost more than reading the
+    row: first a bound from the mentor's own columns (the most their areas and time zone
+    could add on top), then the estimate but for the time zone. Neither needs the user's
+    row, so PostgreSQL checks both while it reads the mentors, before any join. A student
+    whose interests few mentors share reads every mentor with room here (PERFORMANCE.md).
+    """
+    zone = recommend.SAME_TIME_ZONE if facts.time_zone else 0.0
+    columns = _raw(*_column_terms(profile, facts))
+    links = _link_terms(profile, facts, interests=False)
+    without_zone = _raw(*_joined(links, _column_terms(profile, facts)))
+    return others.alias(columns=columns, without_zone=without_zone).filter(
+        columns__gte=least - zone - recommend.most_from_areas(facts),
+        without_zone__gte=least - zone,
+    )
 
 
 def _open_mentors(profile):
@@ -121,6 +146,7 @@ def _pool(rows, limit, climb):
     `limit`-th best score is at least the `limit`-th best estimate; a row further below
     it than the most it can climb can never overtake one of those.
     """
+    rows = rows.order_by("-estimate", "pk")
     size = max(FIRST_READ, limit + 1)
     first = list(rows.values(*CANDIDATE_FIELDS, "estimate")[:size])
     if len(first) < limit:
@@ -133,18 +159,42 @@ def _pool(rows, limit, climb):
     return [row for row in first if row["estimate"] >= cutoff], floor
 
 
-def _estimate(profile, facts):
-    """recommend.score in SQL for this mentee, without the shared-identity bonus.
+def _close_to_best(rows, limit, climb):
+    """Of two pools put together, the rows _pool would have kept from both at once."""
+    if len(rows) < limit:
+        return rows
+    floor = sorted((row["estimate"] for row in rows), reverse=True)[limit - 1]
+    return [row for row in rows if row["estimate"] >= floor - climb - ROUNDING]
+
+
+def _estimate(profile, facts, interests=True):
+    """recommend.score in SQL for this mentee, without the shared-identity bonus (and
+    without the shared interests when `interests` is False: for mentors sharing none).
 
     Written as SQL text: built from ORM expressions, these terms cost ~5 ms of Python on
     every recommendations page, half of it (PERFORMANCE.md). Only recommend.py's weights
     and the models' table names go into the text; the mentee's values are parameters.
     """
+    links = _link_terms(profile, facts, interests=interests)
+    total = _raw(*_joined(links, _column_terms(profile, facts)))
+    if facts.time_zone:
+        # Through the ORM: the user's table is joined under a name only the ORM knows.
+        same = Case(
+            When(user__time_zone=facts.time_zone, then=Value(recommend.SAME_TIME_ZONE)),
+            default=Value(0.0),
+            output_field=FloatField(),
+        )
+        total = total + same
+    return total
+
+
+def _link_terms(profile, facts, interests=True):
+    """The terms read from the mentor's interests and areas, as (SQL terms, parameters)."""
     me, interest_links, area_links, area = _tables()
     interest_ids = [interest_id for interest_id, _ in profile.labels.interests]
     area_ids = [area.id for area in profile.labels.areas]
     terms, params = [], []
-    if interest_ids:
+    if interests and interest_ids:
         shared = _count_at_most(
             f"SELECT 1 FROM {interest_links} l WHERE l.mentorprofile_id = {me}.id "
             f"AND l.interest_id IN ({_placeholders(interest_ids)})",
@@ -166,15 +216,19 @@ def _estimate(profile, facts):
     )
     terms.append(f"{_typed(recommend.PER_STAGE_FITTING_AREA)} * {fitting}")
     params.append(recommend.wanted_stage_fit(facts))
-    stages = recommend.fitting_career_stages(facts)
-    terms.append(
-        _case(f"{me}.career_stage IN ({_placeholders(stages)})", recommend.CAREER_STAGE_FIT)
-    )
-    params += stages
-    terms.append(
+    return terms, params
+
+
+def _column_terms(profile, facts):
+    """The terms read from the mentor's own row, as (SQL terms, parameters)."""
+    me = _tables()[0]
+    stages = list(recommend.fitting_career_stages(facts))
+    terms = [
+        _case(f"{me}.career_stage IN ({_placeholders(stages)})", recommend.CAREER_STAGE_FIT),
         f"{_typed(recommend.ROOM_WEIGHT)} * ({me}.capacity - {me}.active_mentee_count)"
-        f" / {me}.capacity"
-    )
+        f" / {me}.capacity",
+    ]
+    params = stages
     # The larger of the per-request penalty and its floor (GREATEST, which SQLite lacks).
     pending = f"{_typed(recommend.PER_PENDING_REQUEST)} * {me}.pending_request_count"
     floor = _typed(recommend.MAX_PENDING_PENALTY)
@@ -183,16 +237,16 @@ def _estimate(profile, facts):
     if modes:
         either = " OR ".join(f"{me}.mode_{mode}" for mode in modes)
         terms.append(_case(either, recommend.SHARED_MODE, recommend.NO_SHARED_MODE))
-    total = RawSQL("(" + " + ".join(terms) + ")", params, output_field=FloatField())
-    if facts.time_zone:
-        # Through the ORM: the user's table is joined under a name only the ORM knows.
-        same = Case(
-            When(user__time_zone=facts.time_zone, then=Value(recommend.SAME_TIME_ZONE)),
-            default=Value(0.0),
-            output_field=FloatField(),
-        )
-        total = total + same
-    return total
+    return terms, params
+
+
+def _joined(*parts):
+    """(terms, params) pairs as one, in order."""
+    return [t for terms, _ in parts for t in terms], [p for _, params in parts for p in params]
+
+
+def _raw(terms, params):
+    return RawSQL("(" + " + ".join(terms) + ")", params, output_field=FloatField())
 
 
 @cache

@@ -100,6 +100,12 @@ def identity_bonus_at_most(mentee):
     return SHARED_IDENTITY * sum(1 for w in wanted if w)
 
 
+def most_from_areas(mentee):
+    """The most a mentor's areas can add for this mentee: every area sought offered, and
+    as many areas fitting their stage as count. candidates.py bounds scores with it."""
+    return PER_MATCHED_AREA * len(mentee.areas) + PER_STAGE_FITTING_AREA * MAX_COUNTED_FITTING_AREAS
+
+
 def ceiling_without_shared_interests(mentee):
     """The most a mentor sharing none of the mentee's interests can score: every other rule
     at its best at once. candidates.py leaves such mentors out when enough others beat it."""

@@ -123,6 +123,46 @@ def test_a_mentor_sharing_no_interest_still_wins_when_they_fit_best():
 
 
 @pytest.mark.django_db
+def test_mentors_sharing_no_interest_are_read_only_when_they_could_reach_the_top():
+    # Those sharing an interest set a floor of 5.0, below what a mentor sharing none could
+    # score, so the others are looked at; but mentors who meet neither way the student
+    # does and are nearly full cannot reach 5.0 whatever areas they offer.
+    for n in range(12):
+        make_mentor(
+            make_user(display_name=f"Dr. Sharing {n:02d}", time_zone="America/New_York"),
+            interests=["pharmacology"],
+            capacity=2,
+            active_mentee_count=1,
+        )
+    for n in range(20):
+        make_mentor(
+            make_user(display_name=f"Dr. Far {n:02d}", time_zone="America/New_York"),
+            mode_in_person=False,
+            mode_phone=True,
+            capacity=5,
+            active_mentee_count=4,
+        )
+    make_mentor(
+        make_user(display_name="Dr. Roomy", time_zone="America/Chicago"),
+        areas=["research"],
+        mode_video=True,
+        capacity=4,
+    )
+    user = student()
+    picked, everyone = shown(user)
+    assert described(picked) == described(everyone)
+    assert picked[0].candidate.name == "Dr. Roomy"
+    # The database estimates only the mentors able to reach the floor.
+    profile = candidates.load_mentee(user)
+    able = candidates._able_to_reach(
+        candidates._open_mentors(profile), profile, candidates.mentee_facts(profile), 4.999
+    )
+    names = set(able.values_list("user__display_name", flat=True))
+    assert "Dr. Roomy" in names
+    assert not any(name.startswith("Dr. Far") for name in names)
+
+
+@pytest.mark.django_db
 def test_ties_beyond_one_read_are_broken_by_name_as_before():
     # More mentors tie on the estimate than one read of the pool holds.
     for n in range(candidates.FIRST_READ + 15):
