@@ -91,6 +91,8 @@ def candidates_for(profile, limit=recommend.SHOWN):
     )
     if floor - ROUNDING > recommend.ceiling_without_shared_interests(facts):
         return _candidates(pool, interests)
+    # NOT IN a sub-query, which PostgreSQL hashes once; NOT = ANY(ARRAY(...)) would compare
+    # each mentor with every id in the array.
     others = rows.exclude(pk__in=sharing)
     if floor > -math.inf:
         others = _able_to_reach(others, profile, facts, floor - climb - ROUNDING)
