@@ -112,10 +112,9 @@ def _able_to_reach(others, profile, facts, least):
     whose interests few mentors share reads every mentor with room here (PERFORMANCE.md).
     """
     zone = recommend.SAME_TIME_ZONE if facts.time_zone else 0.0
-    columns = _raw(*_column_terms(profile, facts))
-    links = _link_terms(profile, facts, interests=False)
-    without_zone = _raw(*_joined(links, _column_terms(profile, facts)))
-    return others.alias(columns=columns, without_zone=without_zone).filter(
+    columns = _column_terms(profile, facts)
+    without_zone = _joined(_link_terms(profile, facts, interests=False), columns)
+    return others.alias(columns=_raw(*columns), without_zone=_raw(*without_zone)).filter(
         columns__gte=least - zone - recommend.most_from_areas(facts),
         without_zone__gte=least - zone,
     )
