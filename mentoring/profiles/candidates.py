@@ -106,18 +106,45 @@ def _able_to_reach(others, profile, facts, least):
     """Of mentors sharing no interest, those whose estimate can reach `least`.
 
     Only these rows are worth an estimate, whose sub-queries cost more than reading the
-    row: first a bound from the mentor's own columns (the most their areas and time zone
-    could add on top), then the estimate but for the time zone. Neither needs the user's
-    row, so PostgreSQL checks both while it reads the mentors, before any join. A student
-    whose interests few mentors share reads every mentor with room here (PERFORMANCE.md).
+    row. A student whose interests few mentors share would have every mentor with room
+    estimated, so the few who could reach it are found first, in the index
+    mentor_with_room_scoring alone (_able_by_bounds); the estimate but for the time zone
+    then settles which of them can.
     """
     zone = recommend.SAME_TIME_ZONE if facts.time_zone else 0.0
-    columns = _column_terms(profile, facts)
-    without_zone = _joined(_link_terms(profile, facts, interests=False), columns)
-    return others.alias(columns=_raw(*columns), without_zone=_raw(*without_zone)).filter(
-        columns__gte=least - zone - recommend.most_from_areas(facts),
-        without_zone__gte=least - zone,
+    without_zone = _joined(
+        _link_terms(profile, facts, interests=False), _column_terms(profile, facts)
     )
+    able = _able_by_bounds(profile, facts, least - zone)
+    return others.alias(without_zone=_raw(*without_zone)).filter(
+        InSubquery(F("pk"), able), without_zone__gte=least - zone
+    )
+
+
+def _able_by_bounds(profile, facts, least):
+    """SQL for the ids of the mentors with room whose estimate but for the time zone could
+    reach `least`: first by their own columns and the most any areas could add, then by
+    the areas sought they offer and the most their other areas could add.
+
+    Raw SQL under its own alias, since the ORM renames a sub-query's tables, and reading
+    only what the index mentor_with_room_scoring holds (models.SCORING_COLUMNS and the
+    condition WITH_ROOM, which its WHERE repeats so that PostgreSQL can use it): 11 ms →
+    4.5 ms for the seed's student (PERFORMANCE.md).
+    """
+    me = "scored"
+    columns, column_params = _column_terms(profile, facts, me)
+    offered, offered_params = _offered_terms(profile, me)
+    bounds = [(columns, column_params, least - recommend.most_from_areas(facts))]
+    if offered:
+        at_least = least - recommend.MOST_FROM_FITTING_AREAS
+        bounds.append((columns + offered, column_params + offered_params, at_least))
+    sql = (
+        f"SELECT {me}.id FROM {_quoted_tables()[0]} {me} "
+        f"WHERE {me}.is_accepting AND {me}.active_mentee_count < {me}.capacity AND "
+        + " AND ".join(f"{' + '.join(terms)} >= %s" for terms, _, _ in bounds)
+    )
+    params = [param for _, values, at_least in bounds for param in (*values, at_least)]
+    return RawSQL(sql, params)
 
 
 def _open_mentors(profile):
@@ -189,11 +216,10 @@ def _estimate(profile, facts, interests=True):
     return total
 
 
-def _link_terms(profile, facts, interests=True):
+def _link_terms(profile, facts, interests=True, me=None):
     """The terms read from the mentor's interests and areas, as (SQL terms, parameters)."""
-    me, interest_links, area_links, area = _tables()
+    me, interest_links, area_links, area = _tables(me)
     interest_ids = [interest_id for interest_id, _ in profile.labels.interests]
-    area_ids = [area.id for area in profile.labels.areas]
     terms, params = [], []
     if interests and interest_ids:
         shared = _count_at_most(
@@ -203,13 +229,9 @@ def _link_terms(profile, facts, interests=True):
         )
         terms.append(f"{_typed(recommend.PER_SHARED_INTEREST)} * {shared}")
         params += interest_ids
-    if area_ids:
-        matched = (
-            f"(SELECT COUNT(*) FROM {area_links} o WHERE o.mentorprofile_id = {me}.id "
-            f"AND o.area_id IN ({_placeholders(area_ids)}))"
-        )
-        terms.append(f"{_typed(recommend.PER_MATCHED_AREA)} * {matched}")
-        params += area_ids
+    offered, offered_params = _offered_terms(profile, me)
+    terms += offered
+    params += offered_params
     fitting = _count_at_most(
         f"SELECT 1 FROM {area_links} o JOIN {area} a ON a.id = o.area_id "
         f"WHERE o.mentorprofile_id = {me}.id AND a.stage_fit = %s",
@@ -220,9 +242,23 @@ def _link_terms(profile, facts, interests=True):
     return terms, params
 
 
-def _column_terms(profile, facts):
-    """The terms read from the mentor's own row, as (SQL terms, parameters)."""
-    me = _tables()[0]
+def _offered_terms(profile, me=None):
+    """The term for the areas sought that the mentor offers (none when none are sought)."""
+    me, _, area_links, _ = _tables(me)
+    area_ids = [area.id for area in profile.labels.areas]
+    if not area_ids:
+        return [], []
+    matched = (
+        f"(SELECT COUNT(*) FROM {area_links} o WHERE o.mentorprofile_id = {me}.id "
+        f"AND o.area_id IN ({_placeholders(area_ids)}))"
+    )
+    return [f"{_typed(recommend.PER_MATCHED_AREA)} * {matched}"], area_ids
+
+
+def _column_terms(profile, facts, me=None):
+    """The terms read from the mentor's own row (only models.SCORING_COLUMNS), as (SQL
+    terms, parameters)."""
+    me = _tables(me)[0]
     stages = list(recommend.fitting_career_stages(facts))
     terms = [
         _case(f"{me}.career_stage IN ({_placeholders(stages)})", recommend.CAREER_STAGE_FIT),
@@ -250,8 +286,15 @@ def _raw(terms, params):
     return RawSQL("(" + " + ".join(terms) + ")", params, output_field=FloatField())
 
 
+def _tables(me=None):
+    """The mentor table's name in the SQL (`me`: an alias given it; the table's own name
+    by default), then the tables of its interests, its areas and the areas."""
+    mentor, *links = _quoted_tables()
+    return (me or mentor, *links)
+
+
 @cache
-def _tables():
+def _quoted_tables():
     quote = connection.ops.quote_name
     return (
         quote(MentorProfile._meta.db_table),

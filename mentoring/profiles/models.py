@@ -124,13 +124,26 @@ class TrainingStage(models.TextChoices):
 EARLY_STAGES = {TrainingStage.PRECLINICAL, TrainingStage.CLERKSHIP}
 
 
+WITH_ROOM = Q(is_accepting=True, active_mentee_count__lt=F("capacity"))
+# What recommendations score a mentor with room on, besides their links (candidates.py).
+# The index mentor_with_room_scoring holds these, so that finding the few mentors who
+# could rank reads neither the mentors' rows (1.7 KB of free text each) nor their users.
+SCORING_COLUMNS = [
+    "career_stage",
+    "capacity",
+    "active_mentee_count",
+    "pending_request_count",
+    *(f"mode_{mode}" for mode in Mode.values),
+]
+
+
 class MentorProfileQuerySet(models.QuerySet):
     def listed(self):
         """Profiles shown to others: deactivated accounts drop out of the directory."""
         return self.filter(user__is_active=True)
 
     def with_room(self):
-        return self.filter(is_accepting=True, active_mentee_count__lt=F("capacity"))
+        return self.filter(WITH_ROOM)
 
     def take_slot(self, user_id):
         """Count one more active mentee if there is room; atomic, so racers cannot overfill."""
@@ -198,7 +211,15 @@ class MentorProfile(MeetingModes):
     objects = MentorProfileQuerySet.as_manager()
 
     class Meta:
-        indexes = [models.Index(fields=[f"mode_{mode}"]) for mode in Mode.values]
+        indexes = [
+            *(models.Index(fields=[f"mode_{mode}"]) for mode in Mode.values),
+            models.Index(
+                fields=["id"],
+                include=SCORING_COLUMNS,
+                condition=WITH_ROOM,
+                name="mentor_with_room_scoring",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(active_mentee_count__lte=F("capacity")),

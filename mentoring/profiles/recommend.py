@@ -26,6 +26,7 @@ PER_PENDING_REQUEST = -0.75
 MAX_PENDING_PENALTY = -3.0
 SHARED_IDENTITY = 1.5
 SHOWN = 10
+MOST_FROM_FITTING_AREAS = PER_STAGE_FITTING_AREA * MAX_COUNTED_FITTING_AREAS
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def identity_bonus_at_most(mentee):
 def most_from_areas(mentee):
     """The most a mentor's areas can add for this mentee: every area sought offered, and
     as many areas fitting their stage as count. candidates.py bounds scores with it."""
-    return PER_MATCHED_AREA * len(mentee.areas) + PER_STAGE_FITTING_AREA * MAX_COUNTED_FITTING_AREAS
+    return PER_MATCHED_AREA * len(mentee.areas) + MOST_FROM_FITTING_AREAS
 
 
 def ceiling_without_shared_interests(mentee):
