@@ -8,20 +8,22 @@ text), so a score is its estimate plus at most that bonus, and the pool keeps ev
 within that distance of the `limit`-th best estimate: the ranking is the one rank() would
 give over every mentor with room. tests/profiles/test_recommendation_pool.py holds the
 estimate to recommend.score.
+
+The queries are SQL text, written from recommend.py's weights and the models' table
+names, the mentee's values passed as parameters: built through the ORM they cost more
+Python than PostgreSQL took to run them, a third of the page's (PERFORMANCE.md).
 """
 
 import math
 from functools import cache
+from typing import NamedTuple
 
 from django.db import connection
-from django.db.models import Case, F, FloatField, Value, When
-from django.db.models.expressions import RawSQL
 
 from accounts.models import User
-from mentoring.lib.sql import InSubquery
 from mentoring.profiles import recommend
 from mentoring.profiles.labels import MENTEE, labels_of
-from mentoring.profiles.models import Area, MenteeProfile, MentorProfile, Mode
+from mentoring.profiles.models import Area, Department, MenteeProfile, MentorProfile, Mode
 from mentoring.profiles.recommend import Candidate, MenteeFacts
 
 # Rows read in one go; a second query reads the rest only when more are that close.
@@ -30,12 +32,9 @@ FIRST_READ = 30
 # lifting a left-out candidate level with the last one shown.
 ROUNDING = 0.001
 OPEN_STATUSES = ["active", "paused"]
-CANDIDATE_FIELDS = [
-    "pk",
-    "user__display_name",
-    "user__time_zone",
+# The mentor's own columns that a Candidate needs, besides the id, name and department.
+COLUMNS = [
     "title",
-    "department__name",
     "career_stage",
     *(f"mode_{mode}" for mode in Mode.values),
     "capacity",
@@ -46,6 +45,13 @@ CANDIDATE_FIELDS = [
     "gender",
     "background",
 ]
+
+
+class Sql(NamedTuple):
+    """A piece of SQL and its parameters, in order."""
+
+    text: str
+    params: tuple = ()
 
 
 def mentee_facts(profile):
@@ -75,35 +81,88 @@ def candidates_for(profile, limit=recommend.SHOWN):
     who could be among rank()'s best `limit` for this mentee, and few others."""
     facts = mentee_facts(profile)
     climb = recommend.identity_bonus_at_most(facts)
-    rows = _open_mentors(profile)
     interests = dict(profile.labels.interests)
     if not interests:
-        pool, _ = _pool(rows.annotate(estimate=_estimate(profile, facts)), limit, climb)
+        pool, _ = _pool(_open_mentors(profile, facts), limit, climb)
         return _candidates(pool, interests)
     # Mentors sharing an interest are few and found through its index; when enough of
     # them beat the best that anyone sharing none could score, the others can't rank.
-    sharing = MentorProfile.interests.through.objects.filter(interest_id__in=interests)
-    sharing = sharing.values("mentorprofile_id")
-    pool, floor = _pool(
-        rows.filter(InSubquery(F("pk"), sharing)).annotate(estimate=_estimate(profile, facts)),
-        limit,
-        climb,
-    )
+    sharing = _sharing(interests)
+    pool, floor = _pool(_open_mentors(profile, facts, _among(sharing)), limit, climb)
     if floor - ROUNDING > recommend.ceiling_without_shared_interests(facts):
         return _candidates(pool, interests)
     # NOT IN a sub-query, which PostgreSQL hashes once; NOT = ANY(ARRAY(...)) would compare
     # each mentor with every id in the array.
-    others = rows.exclude(pk__in=sharing)
+    others = [Sql(f"m.id NOT IN ({sharing.text})", sharing.params)]
     if floor > -math.inf:
-        others = _able_to_reach(others, profile, facts, floor - climb - ROUNDING)
-    more, _ = _pool(
-        others.annotate(estimate=_estimate(profile, facts, interests=False)), limit, climb
-    )
+        others += _able_to_reach(profile, facts, floor - climb - ROUNDING)
+    more, _ = _pool(_open_mentors(profile, facts, *others, interests=False), limit, climb)
     return _candidates(_close_to_best(pool + more, limit, climb), interests)
 
 
-def _able_to_reach(others, profile, facts, least):
-    """Of mentors sharing no interest, those whose estimate can reach `least`.
+def _open_mentors(profile, facts, *conditions, interests=True):
+    """SELECT of the listed mentors with room, but the mentee, those mentoring them and
+    those they have asked, that meet the conditions (on `m`, the mentor): what a Candidate
+    needs and the estimate (with the shared interests unless `interests` is False)."""
+    tables = _tables()
+    me = profile.user_id
+    estimate = _estimate(profile, facts, interests)
+    # As MentorProfile.objects.listed().with_room() (an active user, models.WITH_ROOM).
+    where = [
+        Sql(f"u.is_active AND {_with_room('m')} AND m.user_id <> %s", (me,)),
+        Sql(
+            f"m.user_id NOT IN (SELECT r.mentor_id FROM {tables.mentorships} r "
+            f"WHERE r.mentee_id = %s AND r.status IN ({_placeholders(OPEN_STATUSES)}))",
+            (me, *OPEN_STATUSES),
+        ),
+        Sql(
+            f"m.user_id NOT IN (SELECT r.mentor_id FROM {tables.requests} r "
+            "WHERE r.mentee_id = %s AND r.status = %s)",
+            (me, "pending"),
+        ),
+        *conditions,
+    ]
+    columns = ", ".join(f"m.{column}" for column in COLUMNS)
+    return Sql(
+        "SELECT m.id AS mentor_id, u.display_name AS name, u.time_zone, "
+        f"d.name AS department, {columns}, {estimate.text} AS estimate "
+        f"FROM {tables.mentor} m JOIN {tables.user} u ON u.id = m.user_id "
+        f"LEFT JOIN {tables.department} d ON d.id = m.department_id "
+        f"WHERE {' AND '.join(condition.text for condition in where)}",
+        (*estimate.params, *(param for condition in where for param in condition.params)),
+    )
+
+
+def _with_room(me):
+    # models.WITH_ROOM, written as the index mentor_with_room_scoring's condition is, so
+    # that PostgreSQL sees the index applies.
+    return f"{me}.is_accepting AND {me}.active_mentee_count < {me}.capacity"
+
+
+def _sharing(interests):
+    """The ids of the mentors sharing one of these interests, as a sub-query."""
+    return Sql(
+        f"SELECT l.mentorprofile_id FROM {_tables().interest_links} l "
+        f"WHERE l.interest_id IN ({_placeholders(interests)})",
+        tuple(interests),
+    )
+
+
+def _among(subquery, me="m"):
+    """The mentor is one of the ids the sub-query finds.
+
+    Given IN, PostgreSQL plans a semi-join and, when it expects many rows, reads the whole
+    mentor table to probe a hash of them; = ANY(ARRAY(...)) runs the sub-query once and
+    fetches the mentors by index, as for a list of ids (18 ms → 9 ms, PERFORMANCE.md).
+    """
+    if connection.vendor == "postgresql":
+        return Sql(f"{me}.id = ANY(ARRAY({subquery.text}))", subquery.params)
+    return Sql(f"{me}.id IN ({subquery.text})", subquery.params)
+
+
+def _able_to_reach(profile, facts, least):
+    """Conditions keeping, of mentors sharing no interest, those whose estimate can reach
+    `least`.
 
     Only these rows are worth an estimate, whose sub-queries cost more than reading the
     row. A student whose interests few mentors share would have every mentor with room
@@ -112,61 +171,36 @@ def _able_to_reach(others, profile, facts, least):
     then settles which of them can.
     """
     zone = recommend.SAME_TIME_ZONE if facts.time_zone else 0.0
-    without_zone = _joined(
-        _link_terms(profile, facts, interests=False), _column_terms(profile, facts)
+    without_zone = _at_least(
+        [*_link_terms(profile, facts, interests=False), *_column_terms(profile, facts)],
+        least - zone,
     )
-    able = _able_by_bounds(profile, facts, least - zone)
-    return others.alias(without_zone=_raw(*without_zone)).filter(
-        InSubquery(F("pk"), able), without_zone__gte=least - zone
-    )
+    return [_among(_able_by_bounds(profile, facts, least - zone)), without_zone]
 
 
 def _able_by_bounds(profile, facts, least):
-    """SQL for the ids of the mentors with room whose estimate but for the time zone could
-    reach `least`: first by their own columns and the most any areas could add, then by
-    the areas sought they offer and the most their other areas could add.
+    """Sub-query of the ids of the mentors with room whose estimate but for the time zone
+    could reach `least`: first by their own columns and the most any areas could add,
+    then by the areas sought they offer and the most their other areas could add.
 
-    Raw SQL under its own alias, since the ORM renames a sub-query's tables, and reading
-    only what the index mentor_with_room_scoring holds (models.SCORING_COLUMNS and the
-    condition WITH_ROOM, which its WHERE repeats so that PostgreSQL can use it): 11 ms →
-    4.5 ms for the seed's student (PERFORMANCE.md).
+    It reads only what the index mentor_with_room_scoring holds (models.SCORING_COLUMNS,
+    under its condition), so PostgreSQL answers it from the index without the mentors'
+    rows: 11 ms → 4.5 ms for the seed's student (PERFORMANCE.md).
     """
     me = "scored"
-    columns, column_params = _column_terms(profile, facts, me)
-    offered, offered_params = _offered_terms(profile, me)
-    bounds = [(columns, column_params, least - recommend.most_from_areas(facts))]
+    columns = _column_terms(profile, facts, me)
+    bounds = [_at_least(columns, least - recommend.most_from_areas(facts))]
+    offered = _offered_terms(profile, me)
     if offered:
-        at_least = least - recommend.MOST_FROM_FITTING_AREAS
-        bounds.append((columns + offered, column_params + offered_params, at_least))
-    sql = (
-        f"SELECT {me}.id FROM {_quoted_tables()[0]} {me} "
-        f"WHERE {me}.is_accepting AND {me}.active_mentee_count < {me}.capacity AND "
-        + " AND ".join(f"{' + '.join(terms)} >= %s" for terms, _, _ in bounds)
-    )
-    params = [param for _, values, at_least in bounds for param in (*values, at_least)]
-    return RawSQL(sql, params)
-
-
-def _open_mentors(profile):
-    # Named through the reverse relation so that profiles need not import mentorships.
-    current_mentors = User.objects.filter(
-        mentorships_as_mentor__mentee=profile.user_id,
-        mentorships_as_mentor__status__in=OPEN_STATUSES,
-    )
-    already_asked = User.objects.filter(
-        mentorship_requests_as_mentor__mentee=profile.user_id,
-        mentorship_requests_as_mentor__status="pending",
-    )
-    return (
-        MentorProfile.objects.listed()
-        .with_room()
-        .exclude(user_id=profile.user_id)
-        .exclude(user__in=current_mentors)
-        .exclude(user__in=already_asked)
+        bounds.append(_at_least(columns + offered, least - recommend.MOST_FROM_FITTING_AREAS))
+    return Sql(
+        f"SELECT {me}.id FROM {_tables().mentor} {me} WHERE {_with_room(me)} AND "
+        + " AND ".join(bound.text for bound in bounds),
+        tuple(param for bound in bounds for param in bound.params),
     )
 
 
-def _pool(rows, limit, climb):
+def _pool(select, limit, climb):
     """The rows whose estimate is within `climb` (plus rounding) of the `limit`-th best, and
     that estimate (minus infinity when there are fewer rows).
 
@@ -174,17 +208,31 @@ def _pool(rows, limit, climb):
     `limit`-th best score is at least the `limit`-th best estimate; a row further below
     it than the most it can climb can never overtake one of those.
     """
-    rows = rows.order_by("-estimate", "pk")
     size = max(FIRST_READ, limit + 1)
-    first = list(rows.values(*CANDIDATE_FIELDS, "estimate")[:size])
+    first = _fetch(
+        Sql(f"{select.text} ORDER BY estimate DESC, mentor_id LIMIT {size}", select.params)
+    )
     if len(first) < limit:
         return first, -math.inf
     floor = first[limit - 1]["estimate"]
     cutoff = floor - climb - ROUNDING
     if len(first) == size and first[-1]["estimate"] >= cutoff:
         # More rows than one read holds are that close: read all of them.
-        return list(rows.filter(estimate__gte=cutoff).values(*CANDIDATE_FIELDS, "estimate")), floor
+        close = Sql(
+            f"SELECT * FROM ({select.text}) c WHERE c.estimate >= %s "
+            "ORDER BY c.estimate DESC, c.mentor_id",
+            (*select.params, cutoff),
+        )
+        return _fetch(close), floor
     return [row for row in first if row["estimate"] >= cutoff], floor
+
+
+def _fetch(query):
+    """The query's rows as {column: value} dicts."""
+    with connection.cursor() as cursor:
+        cursor.execute(query.text, query.params)
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def _close_to_best(rows, limit, climb):
@@ -197,111 +245,117 @@ def _close_to_best(rows, limit, climb):
 
 def _estimate(profile, facts, interests=True):
     """recommend.score in SQL for this mentee, without the shared-identity bonus (and
-    without the shared interests when `interests` is False: for mentors sharing none).
-
-    Written as SQL text: built from ORM expressions, these terms cost ~5 ms of Python on
-    every recommendations page, half of it (PERFORMANCE.md). Only recommend.py's weights
-    and the models' table names go into the text; the mentee's values are parameters.
-    """
-    links = _link_terms(profile, facts, interests=interests)
-    total = _raw(*_joined(links, _column_terms(profile, facts)))
+    without the shared interests when `interests` is False: for mentors sharing none)."""
+    terms = [*_link_terms(profile, facts, interests), *_column_terms(profile, facts)]
     if facts.time_zone:
-        # Through the ORM: the user's table is joined under a name only the ORM knows.
-        same = Case(
-            When(user__time_zone=facts.time_zone, then=Value(recommend.SAME_TIME_ZONE)),
-            default=Value(0.0),
-            output_field=FloatField(),
-        )
-        total = total + same
-    return total
+        terms.append(Sql(_case("u.time_zone = %s", recommend.SAME_TIME_ZONE), (facts.time_zone,)))
+    return _sum(terms)
 
 
-def _link_terms(profile, facts, interests=True, me=None):
-    """The terms read from the mentor's interests and areas, as (SQL terms, parameters)."""
-    me, interest_links, area_links, area = _tables(me)
+def _link_terms(profile, facts, interests=True, me="m"):
+    """The terms read from the mentor's interests and areas."""
+    tables = _tables()
     interest_ids = [interest_id for interest_id, _ in profile.labels.interests]
-    terms, params = [], []
+    terms = []
     if interests and interest_ids:
         shared = _count_at_most(
-            f"SELECT 1 FROM {interest_links} l WHERE l.mentorprofile_id = {me}.id "
+            f"SELECT 1 FROM {tables.interest_links} l WHERE l.mentorprofile_id = {me}.id "
             f"AND l.interest_id IN ({_placeholders(interest_ids)})",
             recommend.MAX_COUNTED_INTERESTS,
         )
-        terms.append(f"{_typed(recommend.PER_SHARED_INTEREST)} * {shared}")
-        params += interest_ids
-    offered, offered_params = _offered_terms(profile, me)
-    terms += offered
-    params += offered_params
+        terms.append(Sql(f"{_typed(recommend.PER_SHARED_INTEREST)} * {shared}", interest_ids))
+    terms += _offered_terms(profile, me)
     fitting = _count_at_most(
-        f"SELECT 1 FROM {area_links} o JOIN {area} a ON a.id = o.area_id "
+        f"SELECT 1 FROM {tables.area_links} o JOIN {tables.area} a ON a.id = o.area_id "
         f"WHERE o.mentorprofile_id = {me}.id AND a.stage_fit = %s",
         recommend.MAX_COUNTED_FITTING_AREAS,
     )
-    terms.append(f"{_typed(recommend.PER_STAGE_FITTING_AREA)} * {fitting}")
-    params.append(recommend.wanted_stage_fit(facts))
-    return terms, params
+    terms.append(
+        Sql(
+            f"{_typed(recommend.PER_STAGE_FITTING_AREA)} * {fitting}",
+            (recommend.wanted_stage_fit(facts),),
+        )
+    )
+    return terms
 
 
-def _offered_terms(profile, me=None):
+def _offered_terms(profile, me):
     """The term for the areas sought that the mentor offers (none when none are sought)."""
-    me, _, area_links, _ = _tables(me)
     area_ids = [area.id for area in profile.labels.areas]
     if not area_ids:
-        return [], []
+        return []
     matched = (
-        f"(SELECT COUNT(*) FROM {area_links} o WHERE o.mentorprofile_id = {me}.id "
+        f"(SELECT COUNT(*) FROM {_tables().area_links} o WHERE o.mentorprofile_id = {me}.id "
         f"AND o.area_id IN ({_placeholders(area_ids)}))"
     )
-    return [f"{_typed(recommend.PER_MATCHED_AREA)} * {matched}"], area_ids
+    return [Sql(f"{_typed(recommend.PER_MATCHED_AREA)} * {matched}", tuple(area_ids))]
 
 
-def _column_terms(profile, facts, me=None):
-    """The terms read from the mentor's own row (only models.SCORING_COLUMNS), as (SQL
-    terms, parameters)."""
-    me = _tables(me)[0]
-    stages = list(recommend.fitting_career_stages(facts))
+def _column_terms(profile, facts, me="m"):
+    """The terms read from the mentor's own row (only models.SCORING_COLUMNS)."""
+    stages = tuple(recommend.fitting_career_stages(facts))
     terms = [
-        _case(f"{me}.career_stage IN ({_placeholders(stages)})", recommend.CAREER_STAGE_FIT),
-        f"{_typed(recommend.ROOM_WEIGHT)} * ({me}.capacity - {me}.active_mentee_count)"
-        f" / {me}.capacity",
+        Sql(
+            _case(f"{me}.career_stage IN ({_placeholders(stages)})", recommend.CAREER_STAGE_FIT),
+            stages,
+        ),
+        Sql(
+            f"{_typed(recommend.ROOM_WEIGHT)} * ({me}.capacity - {me}.active_mentee_count)"
+            f" / {me}.capacity"
+        ),
     ]
-    params = stages
     # The larger of the per-request penalty and its floor (GREATEST, which SQLite lacks).
     pending = f"{_typed(recommend.PER_PENDING_REQUEST)} * {me}.pending_request_count"
     floor = _typed(recommend.MAX_PENDING_PENALTY)
-    terms.append(f"CASE WHEN {pending} < {floor} THEN {floor} ELSE {pending} END")
+    terms.append(Sql(f"CASE WHEN {pending} < {floor} THEN {floor} ELSE {pending} END"))
     modes = [mode for mode in Mode.values if getattr(profile, f"mode_{mode}")]
     if modes:
         either = " OR ".join(f"{me}.mode_{mode}" for mode in modes)
-        terms.append(_case(either, recommend.SHARED_MODE, recommend.NO_SHARED_MODE))
-    return terms, params
+        terms.append(Sql(_case(either, recommend.SHARED_MODE, recommend.NO_SHARED_MODE)))
+    return terms
 
 
-def _joined(*parts):
-    """(terms, params) pairs as one, in order."""
-    return [t for terms, _ in parts for t in terms], [p for _, params in parts for p in params]
+def _sum(terms):
+    return Sql(
+        "(" + " + ".join(term.text for term in terms) + ")",
+        tuple(param for term in terms for param in term.params),
+    )
 
 
-def _raw(terms, params):
-    return RawSQL("(" + " + ".join(terms) + ")", params, output_field=FloatField())
+def _at_least(terms, least):
+    total = _sum(terms)
+    return Sql(f"{total.text} >= %s", (*total.params, least))
 
 
-def _tables(me=None):
-    """The mentor table's name in the SQL (`me`: an alias given it; the table's own name
-    by default), then the tables of its interests, its areas and the areas."""
-    mentor, *links = _quoted_tables()
-    return (me or mentor, *links)
+class Tables(NamedTuple):
+    mentor: str
+    interest_links: str
+    area_links: str
+    area: str
+    user: str
+    department: str
+    mentorships: str
+    requests: str
 
 
 @cache
-def _quoted_tables():
+def _tables():
+    """The tables' names, quoted, from the models."""
     quote = connection.ops.quote_name
-    return (
-        quote(MentorProfile._meta.db_table),
-        quote(MentorProfile.interests.through._meta.db_table),
-        quote(MentorProfile.areas.through._meta.db_table),
-        quote(Area._meta.db_table),
-    )
+    # Through the user's reverse relations, so that profiles need not import mentorships.
+    mentorships = User._meta.get_field("mentorships_as_mentor").related_model
+    requests = User._meta.get_field("mentorship_requests_as_mentor").related_model
+    models = [
+        MentorProfile,
+        MentorProfile.interests.through,
+        MentorProfile.areas.through,
+        Area,
+        User,
+        Department,
+        mentorships,
+        requests,
+    ]
+    return Tables(*(quote(model._meta.db_table) for model in models))
 
 
 def _typed(number):
@@ -325,25 +379,25 @@ def _placeholders(values):
 def _candidates(rows, interests):
     """Candidates from the rows, with the mentee's `interests` ({id: name}) each shares and
     the areas each offers (labels.py: one query for these rows)."""
-    labels = labels_of([row["pk"] for row in rows])
+    labels = labels_of([row["mentor_id"] for row in rows])
     shared = {
         mentor_id: [name for interest_id, name in found.interests if interest_id in interests]
         for mentor_id, found in labels.items()
     }
     return [
         Candidate(
-            mentor_id=row["pk"],
-            name=row["user__display_name"],
-            subtitle=", ".join(p for p in (row["title"], row["department__name"] or "") if p),
-            shared_interests=tuple(shared[row["pk"]]),
-            areas=tuple((area.name, area.stage_fit) for area in labels[row["pk"]].areas),
+            mentor_id=row["mentor_id"],
+            name=row["name"],
+            subtitle=", ".join(p for p in (row["title"], row["department"] or "") if p),
+            shared_interests=tuple(shared[row["mentor_id"]]),
+            areas=tuple((area.name, area.stage_fit) for area in labels[row["mentor_id"]].areas),
             career_stage=row["career_stage"],
             modes=frozenset(label for value, label in Mode.choices if row[f"mode_{value}"]),
-            time_zone=row["user__time_zone"],
+            time_zone=row["time_zone"],
             capacity=row["capacity"],
             active_mentees=row["active_mentee_count"],
             pending_requests=row["pending_request_count"],
-            is_accepting=row["is_accepting"],
+            is_accepting=bool(row["is_accepting"]),
             response_hours=row["response_hours"],
             gender=row["gender"],
             background=row["background"],
