@@ -14,10 +14,11 @@ def verdict(value, limit, passed):
 
 
 def judge(page, figures, ceiling_rps, budgets):
-    """Budget verdicts for one key page: {budget name: verdict}, only budgets that apply.
+    """Budget verdicts for one page: {budget name: verdict}, only budgets that apply.
 
-    figures holds rps, p95_ms and queries. A page with no p95 budget gets no p95 verdict;
-    a missing figure fails its budget rather than passing silently.
+    figures holds rps, p95_ms and queries. A page with no p95 budget gets no p95 verdict,
+    one that is not a key page no throughput verdict; a missing figure fails its budget
+    rather than passing silently.
     """
     verdicts = {}
     queries = figures.get("queries")
@@ -29,10 +30,11 @@ def judge(page, figures, ceiling_rps, budgets):
         verdicts["p95"] = verdict(
             p95, page.p95_budget_ms, p95 is not None and p95 <= page.p95_budget_ms
         )
-    ratio = throughput_ratio(figures.get("rps"), ceiling_rps)
-    verdicts["ratio"] = verdict(
-        ratio, budgets.min_ratio, ratio is not None and ratio >= budgets.min_ratio
-    )
+    if page.is_key_page:
+        ratio = throughput_ratio(figures.get("rps"), ceiling_rps)
+        verdicts["ratio"] = verdict(
+            ratio, budgets.min_ratio, ratio is not None and ratio >= budgets.min_ratio
+        )
     return verdicts
 
 

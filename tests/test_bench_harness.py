@@ -77,6 +77,12 @@ def test_a_missing_figure_fails_and_a_page_without_latency_budget_has_no_p95_ver
     assert verdicts["ratio"]["pass"] is True
 
 
+def test_the_signed_in_yardstick_is_held_to_the_query_budget_only():
+    (home,) = select(["home"])
+    verdicts = report.judge(home, {"queries": 13, "p95_ms": 500, "rps": 10}, 1000, BUDGETS)
+    assert {name: v["pass"] for name, v in verdicts.items()} == {"queries": False}
+
+
 def test_sweep_budget_and_list_of_failures():
     rows = [
         {
