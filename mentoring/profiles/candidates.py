@@ -105,20 +105,20 @@ def _open_mentors(profile, facts, *conditions, interests=True):
     those they have asked, that meet the conditions (on `m`, the mentor): what a Candidate
     needs and the estimate (with the shared interests unless `interests` is False)."""
     tables = _tables()
-    me = profile.user_id
+    mentee = profile.user_id
     estimate = _estimate(profile, facts, interests)
     # As MentorProfile.objects.listed().with_room() (an active user, models.WITH_ROOM).
     where = [
-        Sql(f"u.is_active AND {_with_room('m')} AND m.user_id <> %s", (me,)),
+        Sql(f"u.is_active AND {_with_room('m')} AND m.user_id <> %s", (mentee,)),
         Sql(
             f"m.user_id NOT IN (SELECT r.mentor_id FROM {tables.mentorships} r "
             f"WHERE r.mentee_id = %s AND r.status IN ({_placeholders(OPEN_STATUSES)}))",
-            (me, *OPEN_STATUSES),
+            (mentee, *OPEN_STATUSES),
         ),
         Sql(
             f"m.user_id NOT IN (SELECT r.mentor_id FROM {tables.requests} r "
             "WHERE r.mentee_id = %s AND r.status = %s)",
-            (me, "pending"),
+            (mentee, "pending"),
         ),
         *conditions,
     ]
@@ -148,7 +148,7 @@ def _sharing(interests):
     )
 
 
-def _among(subquery, me="m"):
+def _among(subquery):
     """The mentor is one of the ids the sub-query finds.
 
     Given IN, PostgreSQL plans a semi-join and, when it expects many rows, reads the whole
@@ -156,8 +156,8 @@ def _among(subquery, me="m"):
     fetches the mentors by index, as for a list of ids (18 ms → 9 ms, PERFORMANCE.md).
     """
     if connection.vendor == "postgresql":
-        return Sql(f"{me}.id = ANY(ARRAY({subquery.text}))", subquery.params)
-    return Sql(f"{me}.id IN ({subquery.text})", subquery.params)
+        return Sql(f"m.id = ANY(ARRAY({subquery.text}))", subquery.params)
+    return Sql(f"m.id IN ({subquery.text})", subquery.params)
 
 
 def _able_to_reach(profile, facts, least):
