@@ -14,6 +14,11 @@ from urllib.parse import quote_plus, urlsplit
 
 from bench.config import ROOT, SetupError, log, manage
 
+# The domain of every address seed_scale makes (mentoring/scale/vocabulary.py, which needs
+# Django to import; a test holds the two equal): a database whose users all have it holds
+# nothing but generated data, and may be emptied and seeded again.
+SCALE_EMAIL_DOMAIN = "scale.example.edu"
+
 DEMO_USERS = {
     "student": "student@med.example.edu",
     "faculty": "faculty@med.example.edu",
@@ -46,12 +51,19 @@ def ensure_database(config, env):
 
     log("migrating")
     manage(env, "migrate", "--noinput", "-v0")
-    if not database_has_users(config.database_url):
-        command = seed_command(config)
-        log(f"database {name} is empty: manage.py {' '.join(command)} (this can take a while)")
-        started = time.monotonic()
-        manage(env, *command)
-        log(f"seeded in {time.monotonic() - started:.0f} s")
+    users, not_generated = count_users(config.database_url)
+    if not users:
+        seed(config, env, f"database {name} is empty")
+    elif config.seed == "scale" and not users_path(config).exists():
+        # Seeded from another checkout, whose var/ this one lacks: only seeding again tells
+        # whom to sign in as (the same school and people: the seed is fixed).
+        if not_generated:
+            raise SetupError(
+                f"database {name} has {not_generated:,} users that seed_scale did not make, and "
+                f"there are no sign-ins at {users_path(config)}: point BENCH_DATABASE_URL at a "
+                "database of the benchmark's own"
+            )
+        seed(config, env, f"there are no sign-ins for database {name}", "--flush")
     # Rows left dead by anything since (an interrupted bench_sweeps, a rolled-back script)
     # would be read past by every index probe; with nothing to do VACUUM takes seconds.
     log("vacuuming")
@@ -82,14 +94,26 @@ def seed_command(config):
     raise SetupError(f"BENCH_SEED must be scale or demo, not {config.seed!r}")
 
 
-def database_has_users(database_url):
+def seed(config, env, why, *options):
+    command = [*seed_command(config), *options]
+    log(f"{why}: manage.py {' '.join(command)} (this can take a while)")
+    started = time.monotonic()
+    manage(env, *command)
+    log(f"seeded in {time.monotonic() - started:.0f} s")
+
+
+def count_users(database_url):
+    """How many users the database has, and how many of them seed_scale did not make."""
     import psycopg2
 
     connection = psycopg2.connect(database_url)
     try:
         with connection.cursor() as cursor:
-            cursor.execute("SELECT EXISTS (SELECT 1 FROM accounts_user)")
-            return cursor.fetchone()[0]
+            cursor.execute(
+                "SELECT COUNT(*), COUNT(*) FILTER (WHERE email NOT LIKE %s) FROM accounts_user",
+                [f"%@{SCALE_EMAIL_DOMAIN}"],
+            )
+            return cursor.fetchone()
     finally:
         connection.close()
 

@@ -10,8 +10,8 @@ from urllib.parse import urlunsplit
 import pytest
 from django.conf import settings
 
-from bench import report
-from bench.config import Config
+from bench import data, report
+from bench.config import Config, SetupError, app_env
 from bench.loadgen import ResponseParser, percentile, summarise
 from bench.pages import BUDGETS, PAGES, TRIVIAL, Page, select
 from bench.server import gunicorn_arguments
@@ -254,3 +254,47 @@ def test_a_short_run_against_the_demo_school(tmp_path):
     section = report.generated_section(result, BUDGETS)
     assert f"Host speed: {result['machine']['python_speed_ms']:g} ms" in section
     assert "`gunicorn mentoring.wsgi:application --worker-class=sync --workers=" in section
+
+
+def test_the_harness_knows_seed_scales_addresses():
+    from mentoring.scale import vocabulary
+
+    assert data.SCALE_EMAIL_DOMAIN == vocabulary.EMAIL_DOMAIN
+
+
+@pytest.mark.postgres
+def test_a_fresh_checkout_seeds_the_scale_data_again_to_know_whom_to_sign_in_as(tmp_path):
+    import psycopg2
+
+    database = settings.DATABASES["default"]
+    netloc = f"{database['USER']}@{database['HOST']}:{database['PORT'] or 5432}"
+    url = urlunsplit(("postgres", netloc, "/mentoring_benchreseed", "", ""))
+    sign_ins = tmp_path / "scale_users.json"
+    config = Config.from_env(
+        {"BENCH_DATABASE_URL": url, "BENCH_USERS": str(sign_ins), "BENCH_SEED_SCALE": "0.002"}
+    )
+    env = app_env(config)
+    data.ensure_database(config, env)
+    first = json.loads(sign_ins.read_text())
+    # Another checkout seeded the database; this one has no var/scale_users.json.
+    sign_ins.unlink()
+    data.ensure_database(config, env)
+    assert json.loads(sign_ins.read_text()) == first
+    assert data.count_users(url)[1] == 0
+
+    # A database holding anyone seed_scale did not make is never emptied.
+    connection = psycopg2.connect(url)
+    with connection, connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO accounts_user (password, is_superuser, email, display_name, time_zone,"
+            " is_active, is_staff, date_joined) VALUES ('', false, 'dean@med.example.edu',"
+            " 'Dean', '', true, false, now())"
+        )
+    connection.close()
+    before = data.count_users(url)
+    assert before[1] == 1
+    sign_ins.unlink()
+    with pytest.raises(SetupError, match="1 users that seed_scale did not make"):
+        data.ensure_database(config, env)
+    assert data.count_users(url) == before
+    assert not sign_ins.exists()
