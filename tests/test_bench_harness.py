@@ -269,6 +269,12 @@ def test_a_fresh_checkout_seeds_the_scale_data_again_to_know_whom_to_sign_in_as(
     database = settings.DATABASES["default"]
     netloc = f"{database['USER']}@{database['HOST']}:{database['PORT'] or 5432}"
     url = urlunsplit(("postgres", netloc, "/mentoring_benchreseed", "", ""))
+    # From nothing, whatever an earlier run left (this one leaves an outsider's account).
+    admin = psycopg2.connect(urlunsplit(("postgres", netloc, "/postgres", "", "")))
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute("DROP DATABASE IF EXISTS mentoring_benchreseed")
+    admin.close()
     sign_ins = tmp_path / "scale_users.json"
     config = Config.from_env(
         {"BENCH_DATABASE_URL": url, "BENCH_USERS": str(sign_ins), "BENCH_SEED_SCALE": "0.002"}
