@@ -83,7 +83,12 @@ def candidates_for(profile, limit=recommend.SHOWN):
     climb = recommend.identity_bonus_at_most(facts)
     interests = dict(profile.labels.interests)
     if not interests:
-        pool, _ = _pool(_open_mentors(profile, facts), limit, climb)
+        # No shared interest points to the likely best: those whose own columns and areas
+        # promise most set a floor instead, and only mentors able to reach it are read.
+        promising = _open_mentors(profile, facts, _among(_most_promising(profile, facts, limit)))
+        floor = _floor(promising, limit)
+        able = _able_to_reach(profile, facts, floor - climb - ROUNDING) if floor > -math.inf else []
+        pool, _ = _pool(_open_mentors(profile, facts, *able), limit, climb)
         return _candidates(pool, interests)
     # Mentors sharing an interest are few and found through its index; when enough of
     # them beat the best that anyone sharing none could score, the others can't rank.
@@ -198,6 +203,27 @@ def _able_by_bounds(profile, facts, least):
         + " AND ".join(bound.text for bound in bounds),
         tuple(param for bound in bounds for param in bound.params),
     )
+
+
+def _most_promising(profile, facts, limit):
+    """Sub-query of the few mentors with room whose own columns and the areas sought they
+    offer promise the most, read from the index mentor_with_room_scoring alone."""
+    me = "scored"
+    promise = _sum(_column_terms(profile, facts, me) + _offered_terms(profile, me))
+    return Sql(
+        f"SELECT {me}.id FROM {_tables().mentor} {me} WHERE {_with_room(me)} "
+        f"ORDER BY {promise.text} DESC, {me}.id LIMIT {max(FIRST_READ, int(limit))}",
+        promise.params,
+    )
+
+
+def _floor(select, limit):
+    """The `limit`-th best estimate among the query's rows (minus infinity when fewer):
+    the `limit`-th best of all can only be higher."""
+    rows = _fetch(
+        Sql(f"{select.text} ORDER BY estimate DESC, mentor_id LIMIT {int(limit)}", select.params)
+    )
+    return rows[-1]["estimate"] if rows and len(rows) == limit else -math.inf
 
 
 def _pool(select, limit, climb):

@@ -80,3 +80,19 @@ def test_people_without_the_mentee_role_are_told_how_to_get_it(client, mentor):
 def test_empty_recommendations_help(client):
     client.force_login(pharmacology_student())
     assert "No mentor with room matches yet." in client.get(URL).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_student_without_interests_is_still_recommended_mentors_in_few_queries(
+    client, django_assert_max_num_queries
+):
+    # A new student who has only said what they seek: the best by room and areas lead.
+    student = make_mentee(make_user(), areas=["research"])
+    for n in range(40):
+        make_mentor(make_user(display_name=f"Dr. Plain {n:02d}"), capacity=1 + n % 4)
+    make_mentor(make_user(display_name="Dr. Research"), areas=["research"], capacity=4)
+    client.force_login(student)
+    with django_assert_max_num_queries(12):
+        page = client.get(URL).content.decode()
+    assert page.index("Dr. Research") < page.index("Dr. Plain")
+    assert "Offers Research" in page
