@@ -34,6 +34,28 @@ def test_search_ranks_as_the_text_itself_would(browse, db):
     assert len(expected) == 5
 
 
+@pytest.mark.postgres
+def test_a_search_pages_best_first_and_counts_only_those_listed(
+    browse, db, django_assert_max_num_queries
+):
+    # Ranked apart from the join to users (directory.RankedPaginator): who is listed and
+    # what is counted must still be the page's.
+    listed("Dr. Best", bio="sleep sleep sleep")
+    for n in range(22):
+        listed(f"Dr. Sleep {n:02}", bio="sleep")
+    gone = listed("Dr. Gone", bio="sleep sleep sleep sleep")
+    gone.user.is_active = False
+    gone.user.save()
+    with django_assert_max_num_queries(12):
+        first = browse("q=sleep")
+    assert names(first) == ["Dr. Best", *(f"Dr. Sleep {n:02}" for n in range(19))]
+    assert "23 mentors match" in text(first) and "Page 1 of 2" in text(first)
+    for page in ["page=2", "page=9", "page=99999999999999999999999999999999"]:
+        later = browse(f"q=sleep&{page}")
+        assert names(later) == ["Dr. Sleep 19", "Dr. Sleep 20", "Dr. Sleep 21"]
+        assert "23 mentors match" in text(later) and "Page 2 of 2" in text(later)
+
+
 @pytest.mark.parametrize("sort", ["", "name"])  # counted with the page, or apart
 def test_a_page_past_the_end_shows_the_last(browse, db, sort):
     for n in range(23):
