@@ -71,13 +71,19 @@ def ensure_database(config, env):
 
 
 def vacuum(database_url):
+    run_statement(database_url, "VACUUM", autocommit=True)
+
+
+def run_statement(database_url, sql, params=(), autocommit=False):
+    """One statement on a connection of its own, before Django is set up; its first row."""
     import psycopg2
 
     connection = psycopg2.connect(database_url)
-    connection.autocommit = True
+    connection.autocommit = autocommit
     try:
         with connection.cursor() as cursor:
-            cursor.execute("VACUUM")
+            cursor.execute(sql, params)
+            return cursor.fetchone() if cursor.description else None
     finally:
         connection.close()
 
@@ -104,18 +110,11 @@ def seed(config, env, why, *options):
 
 def count_users(database_url):
     """How many users the database has, and how many of them seed_scale did not make."""
-    import psycopg2
-
-    connection = psycopg2.connect(database_url)
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT COUNT(*), COUNT(*) FILTER (WHERE email NOT LIKE %s) FROM accounts_user",
-                [f"%@{SCALE_EMAIL_DOMAIN}"],
-            )
-            return cursor.fetchone()
-    finally:
-        connection.close()
+    return run_statement(
+        database_url,
+        "SELECT COUNT(*), COUNT(*) FILTER (WHERE email NOT LIKE %s) FROM accounts_user",
+        [f"%@{SCALE_EMAIL_DOMAIN}"],
+    )
 
 
 def users_path(config):

@@ -18,6 +18,15 @@ from bench.server import gunicorn_arguments
 from bench.sweep import parse_sweep_output
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def database_url(name):
+    """The URL of database `name` on the test database's server."""
+    database = settings.DATABASES["default"]
+    netloc = f"{database['USER']}@{database['HOST']}:{database['PORT'] or 5432}"
+    return urlunsplit(("postgres", netloc, f"/{name}", "", ""))
+
+
 LIST_PAGE = Page("directory", "Directory", "/mentors/", "student", 100)
 SIGNIN = Page("signin", "Sign-in page", "/accounts/login/", None, None)
 
@@ -221,11 +230,9 @@ def test_every_key_page_has_a_persona_or_is_anonymous_and_the_trivial_view_is_ap
 @pytest.mark.postgres
 @pytest.mark.redis
 def test_a_short_run_against_the_demo_school(tmp_path):
-    database = settings.DATABASES["default"]
-    netloc = f"{database['USER']}@{database['HOST']}:{database['PORT'] or 5432}"
     env = {
         **os.environ,
-        "BENCH_DATABASE_URL": urlunsplit(("postgres", netloc, "/mentoring_benchtest", "", "")),
+        "BENCH_DATABASE_URL": database_url("mentoring_benchtest"),
         "BENCH_REDIS_URL": settings.REDIS_URL,
         "BENCH_USERS": "demo",
         "BENCH_SEED": "demo",
@@ -264,17 +271,11 @@ def test_the_harness_knows_seed_scales_addresses():
 
 @pytest.mark.postgres
 def test_a_fresh_checkout_seeds_the_scale_data_again_to_know_whom_to_sign_in_as(tmp_path):
-    import psycopg2
-
-    database = settings.DATABASES["default"]
-    netloc = f"{database['USER']}@{database['HOST']}:{database['PORT'] or 5432}"
-    url = urlunsplit(("postgres", netloc, "/mentoring_benchreseed", "", ""))
+    url = database_url("mentoring_benchreseed")
     # From nothing, whatever an earlier run left (this one leaves an outsider's account).
-    admin = psycopg2.connect(urlunsplit(("postgres", netloc, "/postgres", "", "")))
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute("DROP DATABASE IF EXISTS mentoring_benchreseed")
-    admin.close()
+    data.run_statement(
+        database_url("postgres"), "DROP DATABASE IF EXISTS mentoring_benchreseed", autocommit=True
+    )
     sign_ins = tmp_path / "scale_users.json"
     config = Config.from_env(
         {"BENCH_DATABASE_URL": url, "BENCH_USERS": str(sign_ins), "BENCH_SEED_SCALE": "0.002"}
@@ -289,14 +290,13 @@ def test_a_fresh_checkout_seeds_the_scale_data_again_to_know_whom_to_sign_in_as(
     assert data.count_users(url)[1] == 0
 
     # A database holding anyone seed_scale did not make is never emptied.
-    connection = psycopg2.connect(url)
-    with connection, connection.cursor() as cursor:
-        cursor.execute(
-            "INSERT INTO accounts_user (password, is_superuser, email, display_name, time_zone,"
-            " is_active, is_staff, date_joined) VALUES ('', false, 'dean@med.example.edu',"
-            " 'Dean', '', true, false, now())"
-        )
-    connection.close()
+    data.run_statement(
+        url,
+        "INSERT INTO accounts_user (password, is_superuser, email, display_name, time_zone,"
+        " is_active, is_staff, date_joined) VALUES ('', false, 'dean@med.example.edu',"
+        " 'Dean', '', true, false, now())",
+        autocommit=True,
+    )
     before = data.count_users(url)
     assert before[1] == 1
     sign_ins.unlink()
