@@ -2,6 +2,8 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django import forms
 from django.conf import settings
 
+from mentoring.lib.mail import message_id
+
 
 class AccountAdapter(DefaultAccountAdapter):
     def clean_email(self, email):
@@ -14,3 +16,10 @@ class AccountAdapter(DefaultAccountAdapter):
                 + "."
             )
         return email
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        # Sign-in mail (verification, password reset) carries the site's domain in its
+        # Message-ID like the notifications do.
+        return super().render_mail(
+            template_prefix, email, context, headers={"Message-ID": message_id(), **(headers or {})}
+        )

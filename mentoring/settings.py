@@ -199,8 +199,14 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_SSL_CERTFILE = env_str("EMAIL_SSL_CERTFILE") or None
+EMAIL_SSL_KEYFILE = env_str("EMAIL_SSL_KEYFILE") or None
+# A mail server that accepts the connection and never answers must not hold a worker.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+# For EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend.
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "sent-mail"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Mentoring <mentoring@localhost>")
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
+SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Absolute links in e-mails sent by workers, which have no request to read a host from.
 SITE_URL = env_str("SITE_URL", "http://localhost:8000").rstrip("/")
 
@@ -268,14 +274,20 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A worker whose broker goes away keeps trying to reconnect instead of exiting after 100
+# tries; `make run` and the systemd unit restart it if it dies anyway.
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
-    # Deliver any notification e-mail whose after-commit task never ran (broker down, crash).
+    # Deliver notification e-mail whose after-commit task never ran (broker down, crash),
+    # held through the night, or due for another attempt after a failure.
     "sweep-undelivered-notifications": {
         "task": "mentoring.notifications.tasks.sweep_undelivered",
-        "schedule": 300.0,
+        "schedule": float(env_int("NOTIFICATION_SWEEP_SECONDS", 60)),
     },
-    # Each hour, e-mail the daily digest to people for whom it is now 07:00-07:59 locally.
+    # Each hour, e-mail the daily digest to people whose 07:00 has come (a missed tick
+    # sends it at the next one).
     "send-notification-digests": {
         "task": "mentoring.notifications.tasks.send_digests",
         "schedule": crontab(minute=0),
@@ -314,7 +326,10 @@ CELERY_BEAT_SCHEDULE = {
 
 # Notifications
 NOTIFICATION_SWEEP_AFTER_MINUTES = env_int("NOTIFICATION_SWEEP_AFTER_MINUTES", 5)
-NOTIFICATION_MAX_ATTEMPTS = env_int("NOTIFICATION_MAX_ATTEMPTS", 5)
+# A temporarily failing e-mail is retried for this long after its first failure.
+NOTIFICATION_RETRY_HOURS = env_int("NOTIFICATION_RETRY_HOURS", 72)
+# Readiness reports delivery as stalled when a due e-mail has waited longer than this.
+NOTIFICATION_STALLED_MINUTES = env_int("NOTIFICATION_STALLED_MINUTES", 15)
 # A claim older than this is taken to belong to a worker that died mid-send.
 NOTIFICATION_CLAIM_TIMEOUT_MINUTES = env_int("NOTIFICATION_CLAIM_TIMEOUT_MINUTES", 10)
 # Local hours with no e-mail, "21-7" by default; "off" sends at any hour.

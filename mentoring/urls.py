@@ -10,6 +10,8 @@ urlpatterns = [
     path("", views.landing, name="landing"),
     path("home/", views.home, name="home"),
     path("healthz/", views.healthz, name="healthz"),
+    path("readyz/", views.readyz, name="readyz"),
+    path("readyz/delivery/", views.delivery_ready, name="delivery-ready"),
     path("accounts/", include("allauth.urls")),
     path("notifications/", include("mentoring.notifications.urls")),
     path("", include("mentoring.profiles.urls")),

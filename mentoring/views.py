@@ -1,11 +1,15 @@
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
+
+from mentoring.notifications.delivery import outbox_status
 
 
 @login_not_required
@@ -25,6 +29,34 @@ def healthz(request):
     """For a load balancer's health check, and the benchmark's trivial view: the cost of the
     server and middleware alone, with no template and no query."""
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@login_not_required
+@require_safe
+def readyz(request):
+    """Readiness for a load balancer and for monitoring: 503 only when the database cannot
+    be reached; the cache and e-mail delivery are reported (pages work without them)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        outbox = outbox_status()
+    except DatabaseError as error:
+        return JsonResponse({"database": f"unavailable: {type(error).__name__}"}, status=503)
+    try:
+        cache.get("readyz")
+        cache_state = "ok"
+    except Exception as error:  # any cache backend failure; pages fall back without it
+        cache_state = f"unavailable: {type(error).__name__}"
+    return JsonResponse({"database": "ok", "cache": cache_state, "outbox": outbox})
+
+
+@login_not_required
+@require_safe
+def delivery_ready(request):
+    """For monitoring to alert on: 503 while e-mail delivery has stalled (no worker sending,
+    or the mail server failing, for NOTIFICATION_STALLED_MINUTES). Counts only."""
+    outbox = outbox_status()
+    return JsonResponse(outbox, status=503 if outbox["stalled"] else 200)
 
 
 @login_not_required

@@ -1,6 +1,28 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db import transaction
+from django.utils import timezone
 
 from mentoring.notifications.models import Notification, NotificationPreference
+from mentoring.notifications.services import enqueue_delivery
+
+
+class BackedUpFilter(admin.SimpleListFilter):
+    """Rows that should have left by now: what to look at when mail seems stuck."""
+
+    title = "delivery"
+    parameter_name = "delivery"
+
+    def lookups(self, request, model_admin):
+        return [("backlog", "Due and not sent yet"), ("retrying", "Retrying after a failure")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "backlog":
+            return queryset.backlog()
+        if self.value() == "retrying":
+            return queryset.filter(email_status=Notification.EmailStatus.PENDING).exclude(
+                email_deadline=None
+            )
+        return queryset
 
 
 @admin.register(Notification)
@@ -14,7 +36,8 @@ class NotificationAdmin(admin.ModelAdmin):
         "email_not_before",
         "email_attempts",
     ]
-    list_filter = ["email_status", "kind"]
+    list_filter = ["email_status", BackedUpFilter, "kind"]
+    actions = ["send_again"]
     search_fields = ["recipient__email", "title"]
     list_select_related = ["recipient"]
     # Bodies can quote a partner's words, so staff see delivery state, not content.
@@ -29,10 +52,38 @@ class NotificationAdmin(admin.ModelAdmin):
         "email_status",
         "email_not_before",
         "email_attempts",
+        "email_deadline",
         "emailed_at",
         "email_error",
     ]
     readonly_fields = fields
+
+    def changelist_view(self, request, extra_context=None):
+        backlog = Notification.objects.backlog()
+        oldest = backlog.order_by("created_at").values_list("created_at", flat=True).first()
+        if oldest is not None:
+            waited = timezone.now() - oldest
+            self.message_user(
+                request,
+                f"{backlog.count()} e-mail(s) due and not sent yet; the oldest was written "
+                f"{int(waited.total_seconds() // 60)} minute(s) ago.",
+                messages.WARNING,
+            )
+        return super().changelist_view(request, extra_context)
+
+    @admin.action(description="Send the e-mail again (failed rows only)")
+    def send_again(self, request, queryset):
+        ids = list(
+            queryset.filter(email_status=Notification.EmailStatus.FAILED).values_list(
+                "pk", flat=True
+            )
+        )
+        with transaction.atomic():
+            count = Notification.objects.filter(pk__in=ids).send_again()
+            transaction.on_commit(lambda: enqueue_delivery(ids) if ids else None)
+        skipped = queryset.count() - count
+        note = f" {skipped} selected row(s) had not failed and were left alone." if skipped else ""
+        self.message_user(request, f"{count} e-mail(s) put back in the outbox.{note}")
 
     @admin.display(description="E-mail category")
     def category(self, notification):

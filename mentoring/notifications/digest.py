@@ -1,22 +1,18 @@
 """The daily digest: one morning e-mail per person listing what they chose to get that way.
 
-Run hourly. Each run takes the people for whom it is now the digest hour, in batches, with
+Run hourly. Each run takes the people whose digest hour has come, in batches, with
 a fixed number of queries per batch however many people and rows it holds.
 """
 
+import datetime
 import logging
 from collections import defaultdict
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import Case, F, Value, When
-from django.template.loader import render_to_string
-from django.urls import reverse
+from django.db.models import F, Q
 from django.utils import timezone
 
-from mentoring.notifications import preferences
-from mentoring.notifications.delivery import unsubscribe_headers
+from mentoring.notifications import delivery, preferences
 from mentoring.notifications.models import EmailChoice, Notification, NotificationPreference
 
 log = logging.getLogger(__name__)
@@ -25,13 +21,22 @@ Status = Notification.EmailStatus
 
 
 def due_recipient_batches(now, size=BATCH_SIZE):
-    """Ids of people with rows held for the digest whose local time is the digest hour."""
-    held = Notification.objects.held_for_digest()
+    """Ids of people with rows held since before their latest digest hour.
+
+    Counting from the latest digest hour rather than matching the current one means a
+    missed hourly tick (the broker was down at 07:00) sends the digest at the next tick,
+    not a day late; rows held after the hour wait for the next morning.
+    """
+    held = Notification.objects.held_for_digest().exclude(email_not_before__gt=now)
     zones = held.order_by().values_list("recipient__time_zone", flat=True).distinct()
-    hour = preferences.digest_hour()
-    morning = [zone for zone in zones if now.astimezone(preferences.zone_named(zone)).hour == hour]
+    since_digest_hour = Q()
+    for zone in zones:
+        moment = last_digest_hour(zone, now)
+        since_digest_hour |= Q(recipient__time_zone=zone, created_at__lt=moment)
+    if not since_digest_hour:
+        return
     ids = list(
-        held.filter(recipient__time_zone__in=morning)
+        held.filter(since_digest_hour)
         .order_by("recipient_id")
         .values_list("recipient_id", flat=True)
         .distinct()
@@ -40,11 +45,19 @@ def due_recipient_batches(now, size=BATCH_SIZE):
         yield ids[start : start + size]
 
 
+def last_digest_hour(zone, now):
+    local = now.astimezone(preferences.zone_named(zone))
+    moment = local.replace(hour=preferences.digest_hour(), minute=0, second=0, microsecond=0)
+    # Subtracting a day from a zoned datetime keeps the wall clock, so DST cannot shift it.
+    return moment if moment <= local else moment - datetime.timedelta(days=1)
+
+
 def send_batch(recipient_ids, now):
     """Claim, send and settle the held rows of these people: one e-mail each.
 
     Returns the number of e-mails sent. Rows whose category the person has turned off
-    since are SKIPPED; the rows of an e-mail that failed wait for the next digest.
+    since are SKIPPED; the rows of an e-mail that failed wait for a later digest run, or
+    are marked failed as delivery.record_failure decides.
     """
     rows = _claim(recipient_ids, now)
     if not rows:
@@ -63,27 +76,18 @@ def send_batch(recipient_ids, now):
     if skipped:
         Notification.objects.filter(pk__in=skipped).update(email_status=Status.SKIPPED)
 
-    sent, failures, emails = [], defaultdict(list), 0
+    sent, emails = [], 0
     for person, held in by_person.items():
-        ids = [row.pk for row in held]
         try:
             build_digest(person, held).send()
         except Exception as error:  # any backend error: SMTP, DNS, refused connection
-            log.warning("Digest for user %s failed: %s", person.pk, error)
-            failures[f"{type(error).__name__}: {error}"[:2000]] += ids
+            delivery.record_failure(held, error, now, retry_status=Status.DIGEST)
         else:
-            sent += ids
+            sent += [row.pk for row in held]
             emails += 1
     if sent:
         Notification.objects.filter(pk__in=sent).update(
             email_status=Status.SENT, emailed_at=timezone.now(), email_error=""
-        )
-    for error, ids in failures.items():  # usually one error: the mail server is down
-        gave_up = When(
-            email_attempts__gte=settings.NOTIFICATION_MAX_ATTEMPTS, then=Value(Status.FAILED)
-        )
-        Notification.objects.filter(pk__in=ids).update(
-            email_status=Case(gave_up, default=Value(Status.DIGEST)), email_error=error
         )
     return emails
 
@@ -94,6 +98,7 @@ def _claim(recipient_ids, now):
     with transaction.atomic():
         rows = list(
             Notification.objects.held_for_digest()
+            .exclude(email_not_before__gt=now)
             .filter(recipient_id__in=recipient_ids)
             .select_related("recipient")
             .order_by("recipient_id", "created_at", "pk")
@@ -116,26 +121,6 @@ def _claim(recipient_ids, now):
 
 
 def build_digest(person, rows):
-    unsubscribe_link = preferences.unsubscribe_url(person.pk, preferences.DIGEST_SCOPE)
-    sections = defaultdict(list)
-    for row in rows:
-        link = f"{settings.SITE_URL}{row.url}" if row.url else ""
-        sections[row.category.label].append((row, link))
-    context = {
-        "person": person,
-        "sections": dict(sections),
-        "count": len(rows),
-        "site_name": settings.SITE_NAME,
-        "inbox_link": settings.SITE_URL + reverse("notifications:inbox"),
-        "unsubscribe_link": unsubscribe_link,
-        "settings_link": preferences.settings_url(),
-    }
     noun = "update" if len(rows) == 1 else "updates"
-    message = EmailMultiAlternatives(
-        subject=f"[{settings.SITE_NAME}] Your daily digest: {len(rows)} {noun}",
-        body=render_to_string("notifications/digest.txt", context),
-        to=[person.email],
-        headers=unsubscribe_headers(unsubscribe_link),
-    )
-    message.attach_alternative(render_to_string("notifications/digest.html", context), "text/html")
-    return message
+    heading = f"Your daily digest: {len(rows)} {noun}"
+    return delivery.build_summary(person, rows, heading, scope=preferences.DIGEST_SCOPE)

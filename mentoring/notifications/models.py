@@ -67,6 +67,24 @@ class NotificationQuerySet(models.QuerySet):
             created_at__lt=older_than,
         )
 
+    def backlog(self, now=None):
+        """Rows that should have left by now and have not: what operators watch."""
+        unsent = [Notification.EmailStatus.PENDING, Notification.EmailStatus.SENDING]
+        return self.filter(
+            Q(email_not_before=None) | Q(email_not_before__lte=now or timezone.now()),
+            email_status__in=unsent,
+        )
+
+    def send_again(self):
+        """Put failed rows back in the outbox with a fresh retry window. Returns how many."""
+        return self.filter(email_status=Notification.EmailStatus.FAILED).update(
+            email_status=Notification.EmailStatus.PENDING,
+            email_not_before=None,
+            email_deadline=None,
+            email_claimed_at=None,
+            email_error="",
+        )
+
     def held_for_digest(self):
         return self.filter(email_status=Notification.EmailStatus.DIGEST)
 
@@ -82,7 +100,7 @@ class Notification(models.Model):
         PENDING = "pending", "Waiting to be sent"
         SENDING = "sending", "Being sent"
         SENT = "sent", "Sent"
-        FAILED = "failed", "Failed (gave up)"
+        FAILED = "failed", "Failed (rejected, or retried until the deadline)"
         DIGEST = "digest", "Held for the daily digest"
         SKIPPED = "skipped", "Not e-mailed (the person turned these off)"
 
@@ -102,8 +120,10 @@ class Notification(models.Model):
     )
     email_attempts = models.PositiveSmallIntegerField(default=0)
     email_claimed_at = models.DateTimeField(null=True, blank=True)
-    # Quiet hours: a row written during the recipient's night waits for their morning.
+    # Not sent before this moment: the end of the recipient's night, or the next retry.
     email_not_before = models.DateTimeField(null=True, blank=True)
+    # Set by the first temporary failure: retries go on until then (NOTIFICATION_RETRY_HOURS).
+    email_deadline = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
     email_error = models.TextField(blank=True)
 

@@ -22,13 +22,16 @@ def choices_of(user):
     return {category: chosen.get(category, EmailChoice.IMMEDIATE) for category in Category}
 
 
-def choice_of(user, category):
-    chosen = (
-        NotificationPreference.objects.filter(user=user, category=category)
-        .values_list("choice", flat=True)
-        .first()
+def choices_for(user_ids):
+    """{user_id: {category: EmailChoice}} for these people, in one query; a category a
+    person chose nothing for is missing (IMMEDIATE)."""
+    chosen = {user_id: {} for user_id in user_ids}
+    rows = NotificationPreference.objects.filter(user_id__in=chosen).values_list(
+        "user_id", "category", "choice"
     )
-    return chosen or EmailChoice.IMMEDIATE
+    for user_id, category, choice in rows:
+        chosen[user_id][category] = choice
+    return chosen
 
 
 def choose(user, choices):
@@ -45,11 +48,12 @@ def choose(user, choices):
 
 
 def categories_in_scope(user, scope):
-    """The categories an unsubscribe link stops: its own, or for a digest's link, every
-    category the person now gets in the digest."""
+    """The categories an unsubscribe link stops: its own (one, or several comma-separated
+    for an e-mail that listed several), or for a digest's link, every category the person
+    now gets in the digest."""
     if scope == DIGEST_SCOPE:
         return [c for c, choice in choices_of(user).items() if choice == EmailChoice.DIGEST]
-    return [Category(scope)]
+    return [Category(part) for part in scope.split(",")]
 
 
 # Time zones and quiet hours
@@ -105,7 +109,10 @@ def read_unsubscribe_token(token):
     """(user_id, scope) from a token; raises signing.BadSignature if it is not one of ours."""
     data = signing.Signer(salt=UNSUBSCRIBE_SALT).unsign_object(token)
     scope = data.get("c") if isinstance(data, dict) else None
-    if scope not in (*Category.values, DIGEST_SCOPE) or not isinstance(data.get("u"), int):
+    known = scope == DIGEST_SCOPE or (
+        isinstance(scope, str) and set(scope.split(",")) <= set(Category.values)
+    )
+    if not known or not isinstance(data.get("u"), int):
         raise signing.BadSignature("Not an unsubscribe token")
     return data["u"], scope
 

@@ -1,8 +1,11 @@
 """notify(), notify_many() and notify_select(): the one way any app tells a person something."""
 
+import contextlib
 import logging
+import threading
 from functools import partial
 
+from celery import current_app
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Left
 
@@ -10,6 +13,8 @@ from mentoring.lib.inserts import insert_select, insert_values
 from mentoring.notifications.models import Notification
 
 log = logging.getLogger(__name__)
+PUBLISH_TIMEOUT = 0.5  # seconds a request may spend reaching the broker
+_publishing = threading.local()
 
 
 def enqueue_delivery(notification_ids):
@@ -18,14 +23,46 @@ def enqueue_delivery(notification_ids):
     from mentoring.notifications.tasks import deliver_batch, deliver_email
 
     try:
+        connection = publishing_connection()
         if len(notification_ids) == 1:
-            deliver_email.apply_async(notification_ids, retry=False)
+            deliver_email.apply_async(notification_ids, retry=False, connection=connection)
         else:
-            deliver_batch.apply_async((notification_ids,), retry=False)
+            deliver_batch.apply_async((notification_ids,), retry=False, connection=connection)
     except Exception as error:  # any broker failure: refused, timed out, misconfigured
+        forget_publishing_connection()
         log.warning(
             "Broker unavailable; %s e-mail(s) left to the sweeper: %s", len(notification_ids), error
         )
+
+
+def publishing_connection():
+    """This thread's broker connection for publishing, which tries once with a short
+    timeout. The shared producer pool retries for seconds inside kombu even with
+    retry=False, and a web request must not wait on a dead broker (6 s a request while
+    Redis was down). Kept between requests: a new connection costs ~10 ms."""
+    app = current_app
+    url = app.conf.broker_write_url or app.conf.broker_url
+    connection = getattr(_publishing, "connection", None)
+    if connection is None or getattr(_publishing, "url", None) != url:
+        options = {
+            **(app.conf.broker_transport_options or {}),
+            "max_retries": 0,
+            "socket_connect_timeout": PUBLISH_TIMEOUT,
+            "socket_timeout": PUBLISH_TIMEOUT,
+        }
+        connection = app.connection_for_write(
+            url, connect_timeout=PUBLISH_TIMEOUT, transport_options=options
+        )
+        _publishing.url, _publishing.connection = url, connection
+    return connection
+
+
+def forget_publishing_connection():
+    connection = getattr(_publishing, "connection", None)
+    _publishing.connection = None
+    if connection is not None:
+        with contextlib.suppress(Exception):  # closing a connection to a broker that is gone
+            connection.release()
 
 
 def notify(recipient, kind, title, body="", url="", dedupe_key=None):

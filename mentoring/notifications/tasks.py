@@ -3,41 +3,39 @@ from django.utils import timezone
 
 from mentoring.notifications import delivery, digest
 
-
-@shared_task(bind=True, max_retries=None)
-def deliver_email(self, notification_id):
-    """Send one notification's e-mail; on failure retry with growing delays (1, 2, 4... minutes)."""
-    try:
-        delivery.deliver(notification_id)
-    except delivery.DeliveryFailed as failure:
-        attempts = failure.notification.email_attempts
-        raise self.retry(countdown=60 * 2 ** (attempts - 1)) from failure
+# Sweep passes per run: enough to catch up a few thousand rows after an outage, bounded so
+# that one run cannot hold the worker while new rows keep arriving.
+MAX_SWEEP_PASSES = 20
 
 
 @shared_task
-def sweep_undelivered():
-    """Deliver rows whose after-commit task was lost (broker down at the time, worker killed)
-    and rows held through their recipient's night."""
-    for notification_id in delivery.undelivered_ids():
-        try:
-            delivery.deliver(notification_id)
-        except delivery.DeliveryFailed:
-            continue  # left pending with its error; the next sweep tries again
+def deliver_email(notification_id):
+    """Send one notification's e-mail. A failure leaves the row to be retried by the sweeper
+    at its next attempt time (delivery.record_failure), so no task waits in the broker."""
+    delivery.deliver([notification_id])
 
 
 @shared_task
 def deliver_batch(notification_ids):
-    """Deliver the rows a sweep wrote together (notify_many), each as its recipient chose."""
-    for notification_id in notification_ids:
-        try:
-            delivery.deliver(notification_id)
-        except delivery.DeliveryFailed:
-            continue  # left pending with its error; the sweeper tries again
+    """Deliver the rows written together (notify_many), each person's as one e-mail."""
+    delivery.deliver(notification_ids)
+
+
+@shared_task
+def sweep_undelivered():
+    """Deliver rows whose after-commit task was lost (broker down at the time, worker killed),
+    rows held through their recipient's night, and rows due for another attempt."""
+    for _ in range(MAX_SWEEP_PASSES):
+        batch = delivery.undelivered_ids()
+        if batch:
+            delivery.deliver(batch)
+        if len(batch) < delivery.SWEEP_BATCH:
+            break
 
 
 @shared_task
 def send_digests():
-    """Run hourly: e-mail the daily digest to everyone for whom it is now the digest hour."""
+    """Run hourly: e-mail the daily digest to everyone whose digest hour has come."""
     now = timezone.now()
     for recipient_ids in digest.due_recipient_batches(now):
         digest.send_batch(recipient_ids, now)

@@ -79,9 +79,9 @@ def test_digest_holds_it_for_the_morning(mentor, django_capture_on_commit_callba
 def test_set_aside_rows_are_not_delivered_again(mentor, mailoutbox):
     preferences.choose(mentor, {Category.OTHER: EmailChoice.OFF})
     notification = notify(mentor, "test", "Hello")
-    assert delivery.deliver(notification.pk) is False
+    assert delivery.deliver([notification.pk]) == 0
     preferences.choose(mentor, {Category.OTHER: EmailChoice.IMMEDIATE})
-    assert delivery.deliver(notification.pk) is False  # the choice applies to what comes next
+    assert delivery.deliver([notification.pk]) == 0  # the choice applies to what comes next
     notification.refresh_from_db()
     assert notification.email_status == Status.SKIPPED
     assert mailoutbox == []
@@ -105,7 +105,7 @@ def test_email_says_how_to_stop_it(mentor, django_capture_on_commit_callbacks, m
 @pytest.mark.django_db
 def test_admin_shows_the_new_statuses_and_preferences(client, staff, mentor):
     preferences.choose(mentor, {Category.OTHER: EmailChoice.OFF})
-    delivery.deliver(notify(mentor, "test", "Hello").pk)
+    delivery.deliver([notify(mentor, "test", "Hello").pk])
     client.force_login(staff)
     page = client.get("/admin/notifications/notification/?email_status=skipped").content.decode()
     assert "Not e-mailed (the person turned these off)" in page and "Hello" in page

@@ -25,8 +25,9 @@ def person_on_digest(time_zone="Asia/Tokyo", **fields):
     return person
 
 
-def hold(person, titles, capture):
-    with capture(execute=True):
+def hold(person, titles, capture, moment=TOKYO_MORNING - datetime.timedelta(hours=1)):
+    """Notify `person` at `moment`: by default 06:30 in Tokyo, 15:30 the day before in Chicago."""
+    with at(moment), capture(execute=True):
         for title in titles:
             notify(person, "request.new", title, url="/home/")
 
@@ -91,7 +92,10 @@ def test_the_digest_waits_for_the_morning_in_each_persons_time_zone(
 def test_a_category_turned_off_since_is_left_out(django_capture_on_commit_callbacks, mailoutbox):
     person = person_on_digest()
     hold(person, ["A request"], django_capture_on_commit_callbacks)
-    with django_capture_on_commit_callbacks(execute=True):
+    with (
+        at(TOKYO_MORNING - datetime.timedelta(hours=1)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         notify(person, "meeting.planned", "A meeting")
     preferences.choose(person, {Category.REQUESTS: EmailChoice.OFF})
     with at(TOKYO_MORNING):
@@ -102,17 +106,49 @@ def test_a_category_turned_off_since_is_left_out(django_capture_on_commit_callba
 
 
 @pytest.mark.django_db
-def test_a_failed_digest_waits_for_the_next_morning_visibly(
-    django_capture_on_commit_callbacks, settings
+def test_a_failed_digest_is_tried_again_at_the_next_run_visibly(
+    django_capture_on_commit_callbacks, settings, mailoutbox
 ):
     person = person_on_digest()
     hold(person, ["Held"], django_capture_on_commit_callbacks)
+    working_backend = settings.EMAIL_BACKEND
     settings.EMAIL_BACKEND = "tests.notifications.failing_backend.FailingBackend"
     with at(TOKYO_MORNING):
         send_digests()
     row = Notification.objects.get(recipient=person)
     assert row.email_status == Status.DIGEST
     assert "mail server refused" in row.email_error and row.email_attempts == 1
+
+    settings.EMAIL_BACKEND = working_backend
+    with at(TOKYO_MORNING + datetime.timedelta(hours=1)):
+        send_digests()
+    [email] = mailoutbox
+    assert "Held" in email.body
+    assert Notification.objects.get(recipient=person).email_status == Status.SENT
+
+
+@pytest.mark.django_db
+def test_a_missed_digest_hour_sends_at_the_next_run(django_capture_on_commit_callbacks, mailoutbox):
+    person = person_on_digest()
+    hold(person, ["Held overnight"], django_capture_on_commit_callbacks)
+    # The broker was down at 07:00 and 08:00 in Tokyo: the 09:00 run still sends today's.
+    with at(TOKYO_MORNING + datetime.timedelta(hours=1, minutes=30)):
+        send_digests()
+    assert [m.subject for m in mailoutbox] == ["[Mentoring] Your daily digest: 1 update"]
+
+
+@pytest.mark.django_db
+def test_rows_held_after_the_digest_hour_wait_for_the_next_morning(
+    django_capture_on_commit_callbacks, mailoutbox
+):
+    person = person_on_digest()
+    hold(person, ["Later"], django_capture_on_commit_callbacks, moment=TOKYO_MORNING)
+    with at(TOKYO_MORNING + datetime.timedelta(hours=2)):
+        send_digests()
+    assert mailoutbox == []
+    with at(TOKYO_MORNING + datetime.timedelta(days=1)):
+        send_digests()
+    assert [m.subject for m in mailoutbox] == ["[Mentoring] Your daily digest: 1 update"]
 
 
 @pytest.mark.django_db
