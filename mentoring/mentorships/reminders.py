@@ -37,12 +37,21 @@ def _answerer(request_obj):
     return request_obj.mentee
 
 
+def _expiry_cutoff(now):
+    """Requests created before this have waited past the expiry."""
+    return now - datetime.timedelta(days=settings.REQUEST_EXPIRY_DAYS)
+
+
 def send_request_reminders(now):
     """Remind whoever must answer once the committed time has passed, and once more later;
-    tell a mentee kindly when their request has waited several days."""
+    tell a mentee kindly when their request has waited several days.
+
+    A sweep that runs late (after downtime) sends only the latest stage that is due: a
+    request past its expiry is left to expire_requests, whose notice says it all."""
     nudge_after = datetime.timedelta(days=settings.REQUEST_MENTEE_NUDGE_DAYS)
+    live = MentorshipRequest.objects.pending().filter(created_at__gte=_expiry_cutoff(now))
     sent = 0
-    for ids in id_batches(MentorshipRequest.objects.pending(), 500):
+    for ids in id_batches(live, 500):
         notices = [
             notice
             for request_obj in _pending_with_commitment().filter(pk__in=ids)
@@ -57,6 +66,13 @@ def _request_notices(request_obj, now, nudge_after):
     hours = profile.response_hours if profile else 24
     waited = now - request_obj.created_at
     link = reverse("mentorships:request", args=[request_obj.pk])
+    # Only the latest stage due. For a given commitment the stage only advances with time,
+    # so a later tick computes the same key (a no-op), never the first reminder it skipped.
+    due_stages = [
+        stage
+        for stage, factor in (("first", 1), ("second", SECOND_REMINDER_FACTOR))
+        if waited >= datetime.timedelta(hours=hours * factor)
+    ]
     notices = [
         {
             "recipient_id": _answerer(request_obj).pk,
@@ -67,8 +83,7 @@ def _request_notices(request_obj, now, nudge_after):
             "url": link,
             "dedupe_key": f"reminder:request:{request_obj.pk}:{stage}",
         }
-        for stage, factor in (("first", 1), ("second", SECOND_REMINDER_FACTOR))
-        if waited >= datetime.timedelta(hours=hours * factor)
+        for stage in due_stages[-1:]
     ]
     if request_obj.kind == Kind.ASK and waited >= nudge_after:
         notices.append(
@@ -88,8 +103,7 @@ def _request_notices(request_obj, now, nudge_after):
 @transaction.atomic
 def expire_requests(now):
     """Close requests left unanswered past the expiry, with a message to both people."""
-    cutoff = now - datetime.timedelta(days=settings.REQUEST_EXPIRY_DAYS)
-    stale = list(_pending_with_commitment().filter(created_at__lt=cutoff))
+    stale = list(_pending_with_commitment().filter(created_at__lt=_expiry_cutoff(now)))
     # A conditional update: a request answered a moment ago is not expired.
     MentorshipRequest.objects.filter(pk__in=[r.pk for r in stale], status=Status.PENDING).update(
         status=Status.EXPIRED, answered_at=now
