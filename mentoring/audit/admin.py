@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from mentoring.audit.models import AdminView, DeniedAccess
+from mentoring.audit.models import AdminView, DeniedAccess, RotationsAdded
 from mentoring.lib.admin import ReadOnlyForStaff
 
 
@@ -26,3 +26,14 @@ class AdminViewAdmin(ReadOnlyForStaff, admin.ModelAdmin):
     fields = ["at", "user", "email", "model", "object_id", "url_name"]
     readonly_fields = fields
     list_select_related = ["user"]
+
+
+@admin.register(RotationsAdded)
+class RotationsAddedAdmin(ReadOnlyForStaff, admin.ModelAdmin):
+    list_display = ["at", "email", "student", "clerkship", "rotations"]
+    list_filter = ["clerkship"]
+    search_fields = ["email", "student__email", "student__display_name", "clerkship"]
+    date_hierarchy = "at"
+    fields = ["at", "user", "email", "student", "clerkship", "rotations"]
+    readonly_fields = fields
+    list_select_related = ["student"]

@@ -61,3 +61,51 @@ class AdminView(AuditRow):
 
     def __str__(self):
         return f"{self.email} {self.model} {self.object_id or '(list)'}"
+
+
+class RotationsAdded(AuditRow):
+    """Rotations someone added for one student by importing a schedule: who, for whom, in
+    which clerkship, how many, when; never the dates or anything else of the file.
+
+    A rotation brings the student into the clerkship's coordinators' scope (their mentee
+    profile with its vision statement, their mentorships), so adding one is on the record
+    as a look at student data is (dashboards.AccessLog). The student's row stays when their
+    account goes, with student NULL, as AccessLog's subject does."""
+
+    student = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    # The name, not a foreign key: audit sits below clerkships, and a trail outlives its rows.
+    clerkship = models.CharField(max_length=120)
+    rotations = models.PositiveIntegerField()
+
+    class Meta(AuditRow.Meta):
+        verbose_name = "rotations added for a student"
+        verbose_name_plural = "rotations added for students"
+        indexes = [
+            *AuditRow.Meta.indexes,
+            models.Index(fields=["student", "at"]),
+        ]
+
+    def __str__(self):
+        return f"{self.email} added {self.rotations} rotation(s) in {self.clerkship}"
+
+    @classmethod
+    def record_import(cls, user, clerkship, counts):
+        """One row per student of an import, in one statement on PostgreSQL however many
+        students. counts maps a student's id to how many rotations were added for them."""
+        at = timezone.now()
+        return cls.objects.bulk_create(
+            cls(
+                user=user,
+                email=user.email,
+                at=at,
+                student_id=student_id,
+                clerkship=clerkship,
+                rotations=count,
+            )
+            for student_id, count in counts.items()
+        )

@@ -3,7 +3,8 @@ importing a rotation schedule from CSV in two steps, a preview and then a confir
 
 A coordinator sees the clerkships they coordinate and staff see all (visible_to); any other
 clerkship is a 404, whoever asks. Of a student, these pages show the name, the stage of
-training and the rotation dates, nothing else of their profile.
+training and the rotation dates, nothing else of their profile. A student sees their own
+rotations (my_rotations), and who coordinates each clerkship, nobody else's.
 """
 
 import secrets
@@ -19,7 +20,7 @@ from django.views.decorators.http import require_POST, require_safe
 from mentoring.clerkships import importer
 from mentoring.clerkships.forms import ConfirmImportForm, ImportForm
 from mentoring.clerkships.models import Clerkship
-from mentoring.profiles.models import TrainingStage
+from mentoring.profiles.models import COORDINATOR_SCOPE, TrainingStage
 
 PAGE_SIZE = 50
 # A preview lists every bad row, but only the first good ones: nobody reads 20,000 lines.
@@ -28,6 +29,14 @@ PREVIEW_ROWS_SHOWN = 500
 
 def _session_key(clerkship):
     return f"clerkships:import:{clerkship.pk}"
+
+
+def _is_current(today):
+    return Case(
+        When(starts_on__lte=today, ends_on__gte=today, then=Value(True)),
+        default=Value(False),
+        output_field=BooleanField(),
+    )
 
 
 @require_safe
@@ -51,11 +60,7 @@ def clerkship_detail(request, pk):
     rotations = (
         clerkship.rotations.select_related("student")
         .annotate(
-            is_current=Case(
-                When(starts_on__lte=today, ends_on__gte=today, then=Value(True)),
-                default=Value(False),
-                output_field=BooleanField(),
-            ),
+            is_current=_is_current(today),
             # Only the stage: the rest of a mentee profile is not the coordinator's to read.
             stage=F("student__mentee_profile__stage"),
         )
@@ -65,6 +70,23 @@ def clerkship_detail(request, pk):
     for rotation in page:
         rotation.stage_label = TrainingStage(rotation.stage).label if rotation.stage else ""
     return render(request, "clerkships/detail.html", {"clerkship": clerkship, "page": page})
+
+
+@require_safe
+def my_rotations(request):
+    """A student's own rotations, and who coordinates each clerkship: the people a rotation
+    lets see their profile. The page a rotation's notification links to."""
+    rotations = (
+        request.user.rotations.select_related("clerkship")
+        .prefetch_related("clerkship__coordinators")
+        .annotate(is_current=_is_current(timezone.localdate()))
+        .order_by("-starts_on", "clerkship__name")
+    )
+    return render(
+        request,
+        "clerkships/my_rotations.html",
+        {"rotations": rotations, "scope_days": COORDINATOR_SCOPE.days},
+    )
 
 
 def import_rotations(request, pk):
@@ -120,7 +142,7 @@ def confirm_import(request, pk):
         return redirect("clerkships:import", clerkship.pk)
     del request.session[key]
     try:
-        created = importer.save(clerkship, stored["rows"])
+        created = importer.save(clerkship, stored["rows"], by=request.user)
     except importer.ScheduleChanged as change:
         shown = "; ".join(change.reasons[:3])
         more = f" and {len(change.reasons) - 3} more" if len(change.reasons) > 3 else ""

@@ -1,14 +1,19 @@
 """The preview costs the same queries for 10 rows as for 1,000, and a 5,000-row file fits
-the page ceiling: e-mails are looked up in one query, existing rotations in another."""
+the page ceiling: e-mails are looked up in one query, existing rotations in another. The
+confirmation writes its notices and its audit rows in one statement each."""
 
 import datetime
 
 import pytest
 from django.db import connection
+from django.db.models import Sum
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from accounts.models import User
-from tests.clerkships.helpers import lines, upload
+from mentoring.audit.models import RotationsAdded
+from mentoring.notifications.models import Notification
+from tests.clerkships.helpers import confirm, lines, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -56,3 +61,22 @@ def test_five_thousand_rows_within_the_ceiling(
         response = upload(client, clerkship, schedule(many_students, rotations_each=5))
     assert len(response.context["preview"].rows) == 5000
     assert "And 4500 more rows like these." in response.content.decode()
+
+
+def test_confirming_five_thousand_rows_within_the_ceiling(
+    client, coordinator, clerkship, many_students, django_assert_max_num_queries
+):
+    """The rotations go in batches of 500; the 5,000 notices and the 1,000 audit rows (one per
+    student) in one statement each, not one per row."""
+    client.force_login(coordinator)
+    preview = upload(client, clerkship, schedule(many_students, rotations_each=5))
+
+    with CaptureQueriesContext(connection) as captured, django_assert_max_num_queries(25):
+        done = confirm(client, clerkship, preview)
+
+    assert done["Location"] == reverse("clerkships:detail", args=[clerkship.pk])
+    inserts = [q["sql"].split("(", 1)[0] for q in captured if q["sql"].startswith("INSERT")]
+    assert inserts.count('INSERT INTO "notifications_notification" ') == 1
+    assert inserts.count('INSERT INTO "audit_rotationsadded" ') == 1
+    assert Notification.objects.filter(kind="rotation.added").count() == 5000
+    assert RotationsAdded.objects.aggregate(total=Sum("rotations")) == {"total": 5000}

@@ -149,6 +149,8 @@ MATRIX = {
     "meetings:feed": {"GET": only(200, anonymous=200), "POST": only(405, anonymous=405)},
     # Clerkships: their own coordinators and staff; teaching in one is not enough.
     "clerkships:list": page(only(200), post=only(405)),
+    # A student's own rotations: everyone signed in sees their own (or none).
+    "clerkships:my-rotations": page(only(200), post=only(405)),
     "clerkships:detail": page(RUNS, post=only(405)),
     "clerkships:import": page(RUNS),
     "clerkships:confirm-import": action(only(404, coordinator=302, staff=302)),
