@@ -177,3 +177,16 @@ def test_prefer_not_to_say_matches_no_one(client):
     page = recommended(client, student)
 
     assert page.index("Dr. A Silent") < page.index("Dr. B Silent")
+
+
+def test_staff_do_not_see_own_words_in_the_admin(admin_client):
+    mentor = make_mentor(gender="self-described", gender_self_described="Quokka-words")
+    student = make_mentee(gender="self-described", gender_self_described="Quokka-words")
+
+    for url in [
+        f"/admin/profiles/mentorprofile/{mentor.mentor_profile.pk}/change/",
+        f"/admin/profiles/menteeprofile/{student.mentee_profile.pk}/change/",
+    ]:
+        response = admin_client.get(url)
+        assert response.status_code == 200
+        assert "Quokka-words" not in response.content.decode()
