@@ -3,8 +3,9 @@
 Every table starts from Scope.students() (scope.py), a subquery, so "in scope" is one idea.
 Tables read counts, dates and the mentor's capacity, never what people wrote: request
 messages, goals, meeting notes, feedback and reassessment answers are not selected here.
-Optional identity fields are read grouped in SQL and shown only in cells of MIN_CELL or
-more people; a reassessment average needs MIN_CELL different respondents.
+Optional identity fields are read grouped in SQL and shown only as identity.py allows
+(groups of MIN_CELL or more, complementary suppression, rounded mentees); a reassessment
+average needs MIN_CELL different respondents.
 """
 
 import datetime
@@ -17,20 +18,20 @@ from django.db.models.functions import Coalesce, Lower, Trim, TruncMonth
 from django.utils import timezone
 
 from accounts.models import User
+from mentoring.dashboards import identity
+from mentoring.dashboards.identity import MIN_CELL
 from mentoring.dashboards.scope import Table
 from mentoring.feedback.models import Reassessment
 from mentoring.lib.sql import Epoch
 from mentoring.meetings.models import Meeting
 from mentoring.mentorships.models import OPEN_STATUSES, Mentorship, MentorshipRequest
-from mentoring.profiles.models import MentorProfile, TrainingStage, normalise_term
+from mentoring.profiles.models import MentorProfile, TrainingStage
 
 # "Only about one third of students have a mentor" (Rose, Rukstalis & Schuckit, 2005).
 LITERATURE_SHARE = round(100 / 3, 1)
-MIN_CELL = 5  # DESIGN.md: optional identity fields as aggregates, cells of 5 or more
 FAR_ABOVE_PEERS = 2  # a load more than twice the median load of the faculty listed
 OVERDUE_AFTER = datetime.timedelta(days=14)
 FACULTY_ROWS_SHOWN = 50  # on the page; the CSV has every row
-NOT_STATED = "Other or not stated"
 NO_STAGE = "Stage not given"
 ACTIVE = Mentorship.Status.ACTIVE
 
@@ -291,8 +292,9 @@ IDENTITY_FIELDS = {"gender": "Gender", "background": "Background"}
 
 
 def identity_groups(scope):
-    """Faculty and their load grouped by both optional self-described fields at once, each
-    lower-cased and trimmed: one pass over the faculty's mentorships serves both tables."""
+    """Faculty and their active mentees grouped by both optional identity answers at once,
+    each lower-cased and trimmed: one pass over the faculty's mentorships serves both
+    tables. Own words given for gender are not read: they count as 'self-described'."""
     return list(
         faculty(scope)
         .values(
@@ -301,74 +303,50 @@ def identity_groups(scope):
                 for name in IDENTITY_FIELDS
             }
         )
-        .annotate(people=Count("pk", distinct=True), **load_figures(scope))
+        .annotate(people=Count("pk", distinct=True), active=load_figures(scope)["active"])
         .order_by()
     )
 
 
-def identity_cells(groups, field_name):
-    """Faculty grouped by one optional self-described field, in cells of MIN_CELL or more.
-
-    SQL groups by the lower-cased, trimmed values (identity_groups); Python adds up the
-    groups of each value of this field, merges spellings that differ only in inner spaces,
-    folds every cell under MIN_CELL into 'Other or not stated', and drops that one too if
-    it is still under MIN_CELL. No one's value leaves this function.
-    """
-    merged = {}
-    for row in groups:
-        cell = merged.setdefault(normalise_term(row[f"{field_name}_value"]), [0, 0, 0])
-        cell[0] += row["people"]
-        cell[1] += row["active"]
-        cell[2] += row["in_scope"]
-    cells, rest = [], [0, 0, 0]
-    for value, figures in merged.items():
-        if value and figures[0] >= MIN_CELL:
-            cells.append((value[:1].upper() + value[1:], figures))
-        else:
-            rest = [a + b for a, b in zip(rest, figures, strict=True)]
-    cells.sort(key=lambda cell: (-cell[1][0], cell[0]))
-    suppressed = 0 < rest[0] < MIN_CELL
-    if rest[0] >= MIN_CELL:
-        cells.append((NOT_STATED, rest))
-    totals = [sum(figures[n] for figures in merged.values()) for n in range(3)]
-    return cells, totals, suppressed
-
-
 def identity_table(scope, field_name, groups=None):
-    """groups: identity_groups(scope), when the caller builds both tables."""
-    label = IDENTITY_FIELDS[field_name]
+    """Faculty load by one optional identity answer, in the groups identity.py allows.
+    groups: identity_groups(scope), when the caller builds both tables."""
     groups = identity_groups(scope) if groups is None else groups
-    cells, totals, suppressed = identity_cells(groups, field_name)
+    cells = identity.cells_of(groups, field_name)
+    shown, suppressed = identity.suppress(cells)
+    people = sum(cell.people for cell in cells)
+    mentees = sum(cell.active for cell in cells)
+    nearest = identity.ROUND_MENTEES_TO
     table = Table(
         f"faculty-{field_name}",
-        f"Faculty load by self-described {field_name}",
+        f"Faculty load by {field_name} (optional answers)",
         [
-            f"{label} (self-described)",
+            IDENTITY_FIELDS[field_name],
             "Faculty",
             "Share of faculty (%)",
-            "Active mentees who are students in scope",
-            "Share of those mentees (%)",
-            "Active mentees per person",
+            f"Active mentees (to the nearest {nearest})",
+            "Share of active mentees (%)",
         ],
         notes=[
-            f"Optional and self-described; only groups of {MIN_CELL} or more people are "
-            f"shown, smaller ones are counted in '{NOT_STATED}'."
+            f"Only groups of {MIN_CELL} or more people are shown. A smaller group is counted "
+            f"in '{identity.TOGETHER}', with the next smallest group while that has fewer "
+            f"than {MIN_CELL}, so that no small group can be worked out by subtracting the "
+            "groups shown from the faculty listed above.",
+            f"Mentees are rounded to the nearest {nearest}, so that the named load table "
+            "cannot be matched to a group.",
         ],
     )
-    if suppressed:
-        table.notes.append(
-            f"'{NOT_STATED}' has fewer than {MIN_CELL} people and is not shown, "
-            "so that no one can be picked out."
-        )
-    for value, (people, active, in_scope) in cells:
+    if suppressed and not shown:
+        table.notes.append(f"Fewer than {MIN_CELL} people in all: no group is shown.")
+    for cell in shown:
+        active = identity.rounded(cell.active)
         table.rows.append(
             [
-                value,
-                people,
-                percent(people, totals[0]),
-                in_scope,
-                percent(in_scope, totals[2]),
-                round(active / people, 1),
+                cell.label,
+                cell.people,
+                percent(cell.people, people),
+                active,
+                percent(active, mentees),
             ]
         )
     return table

@@ -36,7 +36,7 @@ class MentorProfileAdmin(admin.ModelAdmin):
     list_select_related = ["user", "department"]
     autocomplete_fields = ["user", "department", "interests"]
     # Optional identity fields are for their owner only (DESIGN.md), so not shown to staff.
-    exclude = ["gender", "background"]
+    exclude = ["gender", "gender_self_described", "background"]
     readonly_fields = ["active_mentee_count", "pending_request_count"]
 
     def save_related(self, request, form, formsets, change):
@@ -51,4 +51,10 @@ class MenteeProfileAdmin(admin.ModelAdmin):
     search_fields = ["user__email", "user__display_name"]
     list_select_related = ["user"]
     autocomplete_fields = ["user", "interests"]
-    exclude = ["gender", "background", "prefers_shared_gender", "prefers_shared_background"]
+    exclude = [
+        "gender",
+        "gender_self_described",
+        "background",
+        "prefers_shared_gender",
+        "prefers_shared_background",
+    ]

@@ -23,7 +23,14 @@ from django.db import connection
 from accounts.models import User
 from mentoring.profiles import recommend
 from mentoring.profiles.labels import MENTEE, labels_of
-from mentoring.profiles.models import Area, Department, MenteeProfile, MentorProfile, Mode
+from mentoring.profiles.models import (
+    Area,
+    Department,
+    MenteeProfile,
+    MentorProfile,
+    Mode,
+    gender_to_compare,
+)
 from mentoring.profiles.recommend import Candidate, MenteeFacts
 
 # Rows read in one go; a second query reads the rest only when more are that close.
@@ -43,6 +50,7 @@ COLUMNS = [
     "is_accepting",
     "response_hours",
     "gender",
+    "gender_self_described",
     "background",
 ]
 
@@ -62,7 +70,7 @@ def mentee_facts(profile):
         is_early=profile.is_early,
         modes=frozenset(profile.modes),
         time_zone=profile.user.time_zone,
-        gender=profile.gender,
+        gender=gender_to_compare(profile.gender, profile.gender_self_described),
         background=profile.background,
         prefers_shared_gender=profile.prefers_shared_gender,
         prefers_shared_background=profile.prefers_shared_background,
@@ -425,7 +433,7 @@ def _candidates(rows, interests):
             pending_requests=row["pending_request_count"],
             is_accepting=bool(row["is_accepting"]),
             response_hours=row["response_hours"],
-            gender=row["gender"],
+            gender=gender_to_compare(row["gender"], row["gender_self_described"]),
             background=row["background"],
         )
         for row in rows

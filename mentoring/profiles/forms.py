@@ -2,10 +2,12 @@ from django import forms
 
 from mentoring.lib.forms import IdMultipleChoiceField
 from mentoring.profiles.models import (
+    Gender,
     Interest,
     MenteeProfile,
     MentorProfile,
     Mode,
+    gender_from_words,
     normalise_term,
 )
 from mentoring.profiles.roles import Role, add_roles
@@ -36,7 +38,8 @@ class SignupForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
-    """What mentor and mentee profiles share: interests typed as text, and ways of meeting."""
+    """What mentor and mentee profiles share: interests typed as text, ways of meeting, and
+    the optional gender question (a short list, or the person's own words)."""
 
     interests_text = forms.CharField(
         label="Interests",
@@ -49,12 +52,29 @@ class ProfileForm(forms.ModelForm):
     modes = forms.MultipleChoiceField(
         choices=Mode.choices, widget=forms.CheckboxSelectMultiple, required=False
     )
+    gender = forms.ChoiceField(
+        label="Gender (optional)",
+        choices=[("", "No answer"), *Gender.choices],
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={
+            "invalid_choice": "Choose one of the answers listed for gender, or “No answer”."
+        },
+    )
+    gender_self_described = forms.CharField(
+        label="Gender in your own words",
+        max_length=60,
+        required=False,
+        help_text="Only with “Prefer to self-describe”.",
+    )
     MAX_INTERESTS = 15
     modes_label = "Ways of meeting"
+    identity_use = ""  # what happens to the answer, said on the form
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["modes"].label = self.modes_label
+        self.fields["gender"].help_text = f"Optional. {self.identity_use}"
         if self.instance.pk:
             self.fields["interests_text"].initial = ", ".join(
                 i.name for i in self.instance.interests.all()
@@ -79,6 +99,30 @@ class ProfileForm(forms.ModelForm):
             raise forms.ValidationError(f"Choose at most {self.MAX_INTERESTS} interests.")
         return names
 
+    def clean(self):
+        cleaned = super().clean()
+        if "gender" not in cleaned or "gender_self_described" not in cleaned:
+            return cleaned  # not a listed answer, or words too long: their errors say so
+        gender, words = cleaned["gender"], cleaned["gender_self_described"].strip()
+        if words and gender in ("", Gender.SELF_DESCRIBED):
+            # "Female" in one's own words is counted with "Woman", not apart from it.
+            listed = gender_from_words(words)
+            cleaned["gender"], cleaned["gender_self_described"] = (
+                (listed, "") if listed else (Gender.SELF_DESCRIBED, words)
+            )
+        elif words:
+            self.add_error(
+                "gender_self_described",
+                "Your own words are kept only with “Prefer to self-describe”: "
+                "choose it, or clear this box.",
+            )
+        elif gender == Gender.SELF_DESCRIBED:
+            self.add_error(
+                "gender_self_described",
+                "Write how you describe your gender, or choose another answer.",
+            )
+        return cleaned
+
     def save(self, commit=True):
         profile = super().save(commit=False)
         for mode in Mode.values:
@@ -92,8 +136,22 @@ class ProfileForm(forms.ModelForm):
         return profile
 
 
+# What happens to the optional identity answers, said as it is (DESIGN.md, who sees what):
+# only dashboards of faculty load count them, and only in groups of five or more people.
+MENTOR_IDENTITY_USE = (
+    "No one else sees your answer. It ranks recommendations for students who ask for a "
+    "mentor who shares it, and coordinators' dashboards count it only in groups of five "
+    "or more people."
+)
+MENTEE_IDENTITY_USE = (
+    "No one else sees your answer. It is used only to rank your own recommendations, when "
+    "you ask for a mentor who shares it; no dashboard counts it."
+)
+
+
 class MentorProfileForm(ProfileForm):
     modes_label = "Ways you can meet"
+    identity_use = MENTOR_IDENTITY_USE
 
     class Meta:
         model = MentorProfile
@@ -111,6 +169,7 @@ class MentorProfileForm(ProfileForm):
             "location",
             "bio",
             "gender",
+            "gender_self_described",
             "background",
         ]
         widgets = {
@@ -125,9 +184,7 @@ class MentorProfileForm(ProfileForm):
             "capacity": "The most mentees you can take at once; students see the places left.",
             "response_hours": "How quickly you commit to answer a request or a message.",
             "cannot_offer": "Saying what you can't offer helps students ask the right person.",
-            "gender": "Optional. Seen only by you; used only to rank recommendations for students "
-            "who ask for a mentor who shares it, never shown to anyone.",
-            "background": "Optional, in your own words. Seen only by you; used like gender above.",
+            "background": f"Optional, in your own words. {MENTOR_IDENTITY_USE}",
         }
 
     field_order = [
@@ -146,6 +203,7 @@ class MentorProfileForm(ProfileForm):
         "location",
         "bio",
         "gender",
+        "gender_self_described",
         "background",
     ]
 
@@ -167,6 +225,7 @@ class MentorProfileForm(ProfileForm):
 
 class MenteeProfileForm(ProfileForm):
     modes_label = "Ways you prefer to meet"
+    identity_use = MENTEE_IDENTITY_USE
 
     class Meta:
         model = MenteeProfile
@@ -176,6 +235,7 @@ class MenteeProfileForm(ProfileForm):
             "areas_sought",
             "vision",
             "gender",
+            "gender_self_described",
             "background",
             "prefers_shared_gender",
             "prefers_shared_background",
@@ -188,8 +248,7 @@ class MenteeProfileForm(ProfileForm):
         field_classes = {"areas_sought": IdMultipleChoiceField}
         help_texts = {
             "vision": "Where you hope to be in five or ten years. Mentors you contact see this.",
-            "gender": "Optional. Seen only by you, never shown to anyone.",
-            "background": "Optional, in your own words. Seen only by you, never shown to anyone.",
+            "background": f"Optional, in your own words. {MENTEE_IDENTITY_USE}",
             "prefers_shared_gender": "Used only to rank your own recommendations.",
             "prefers_shared_background": "Used only to rank your own recommendations.",
         }
@@ -202,6 +261,7 @@ class MenteeProfileForm(ProfileForm):
         "vision",
         "modes",
         "gender",
+        "gender_self_described",
         "prefers_shared_gender",
         "background",
         "prefers_shared_background",

@@ -23,6 +23,48 @@ def normalise_term(text):
     return " ".join(text.split()).casefold()
 
 
+class Gender(models.TextChoices):
+    """The listed answers to the optional gender question; no answer is stored as ""."""
+
+    WOMAN = "woman", "Woman"
+    MAN = "man", "Man"
+    NON_BINARY = "non-binary", "Non-binary"
+    SELF_DESCRIBED = "self-described", "Prefer to self-describe"
+    NOT_SAID = "not-said", "Prefer not to say"
+
+
+# Free text that means one listed answer beyond doubt, normalised (normalise_term). Used by
+# the form and by migration 0006 on the answers typed before the list existed; anything
+# else stays self-described.
+GENDER_WORDS = {
+    "woman": Gender.WOMAN,
+    "female": Gender.WOMAN,
+    "f": Gender.WOMAN,
+    "man": Gender.MAN,
+    "male": Gender.MAN,
+    "m": Gender.MAN,
+    "non-binary": Gender.NON_BINARY,
+    "nonbinary": Gender.NON_BINARY,
+    "non binary": Gender.NON_BINARY,
+    "prefer not to say": Gender.NOT_SAID,
+}
+
+
+def gender_from_words(text):
+    """The listed answer these words mean beyond doubt, or None."""
+    return GENDER_WORDS.get(normalise_term(text))
+
+
+def gender_to_compare(gender, self_described):
+    """What "a mentor who shares my gender" compares: the listed answer, or the person's own
+    words when they self-describe; nothing for "prefer not to say" or no answer."""
+    if gender == Gender.SELF_DESCRIBED:
+        return self_described
+    if gender == Gender.NOT_SAID:
+        return ""
+    return gender
+
+
 class InterestQuerySet(models.QuerySet):
     def for_names(self, names):
         """The Interest rows for these free-text names, creating the missing ones."""
@@ -196,8 +238,9 @@ class MentorProfile(MeetingModes):
     )
     location = models.CharField("location or institution", max_length=120, blank=True)
     bio = models.TextField("short bio", max_length=2000, blank=True)
-    # Optional, self-described, seen by the owner only; aggregates of 5 or more elsewhere.
-    gender = models.CharField("gender (optional)", max_length=60, blank=True)
+    # Optional, seen by the owner only; dashboards count them in groups of 5 or more.
+    gender = models.CharField("gender (optional)", max_length=60, choices=Gender, blank=True)
+    gender_self_described = models.CharField("in your own words", max_length=60, blank=True)
     background = models.CharField("background (optional)", max_length=120, blank=True)
     # Written by the mentorships app as mentorships start and end and requests open and close.
     active_mentee_count = models.PositiveSmallIntegerField(default=0, editable=False)
@@ -317,7 +360,8 @@ class MenteeProfile(MeetingModes):
     interests = models.ManyToManyField(Interest, blank=True, related_name="mentees")
     areas_sought = models.ManyToManyField(Area, blank=True, related_name="mentees")
     vision = models.TextField("my vision for the future", max_length=2000, blank=True)
-    gender = models.CharField("gender (optional)", max_length=60, blank=True)
+    gender = models.CharField("gender (optional)", max_length=60, choices=Gender, blank=True)
+    gender_self_described = models.CharField("in your own words", max_length=60, blank=True)
     background = models.CharField("background (optional)", max_length=120, blank=True)
     prefers_shared_gender = models.BooleanField(
         "I would prefer a mentor who shares my gender", default=False

@@ -39,8 +39,8 @@ def test_four_people_make_no_cell_of_their_own(client, staff):
 
     rows = gender_rows(client)
 
-    assert set(rows) == {"Man", "Other or not stated"}
-    assert rows["Other or not stated"][0] == "7"  # the four women and three not stated
+    assert set(rows) == {"Man", "Other groups together"}
+    assert rows["Other groups together"][0] == "7"  # the four women and three not stated
     page = client.get(dashboard_url()).content.decode()
     assert "Woman" not in page and "woman" not in page
 
@@ -54,21 +54,23 @@ def test_five_people_make_a_cell(client, staff):
 
     rows = gender_rows(client)
 
-    # Faculty, share of faculty, mentees in scope, share of them, mentees per person.
-    assert rows["Woman"] == ["5", "33.3", "10", "50.0", "2.0"]
-    assert rows["Man"] == ["10", "66.7", "10", "50.0", "1.0"]
-    assert "Other or not stated" not in rows
+    # Faculty, share of faculty, active mentees to the nearest 5, share of them.
+    assert rows["Woman"] == ["5", "33.3", "10", "50.0"]
+    assert rows["Man"] == ["10", "66.7", "10", "50.0"]
+    assert "Other groups together" not in rows
 
 
-def test_a_small_remainder_is_suppressed_with_a_note(client, staff):
-    faculty_of("woman", 5)
+def test_a_small_group_is_counted_with_the_next_smallest_with_a_note(client, staff):
+    faculty_of("woman", 6)
     faculty_of("man", 5)
     faculty_of("non-binary", 1)
     client.force_login(staff)
 
-    assert set(gender_rows(client)) == {"Woman", "Man"}
+    rows = gender_rows(client)
+    assert set(rows) == {"Woman", "Other groups together"}
+    assert rows["Other groups together"][0] == "6"  # five men and one non-binary person
     page = client.get(dashboard_url()).content.decode()
-    assert "has fewer than 5 people and is not shown" in page
+    assert "is counted in &#x27;Other groups together&#x27;, with the next smallest" in page
     assert "Non-binary" not in page and "non-binary" not in page
 
 
@@ -81,12 +83,14 @@ def test_no_cell_under_five_on_a_small_clerkship(client, coordinator, clerkship,
 
 
 def test_backgrounds_follow_the_same_rule(client, staff):
-    for background in ["Latina"] * 5 + ["Pacific Islander"] * 2:
+    for background in ["Latina"] * 5 + ["Pacific Islander"] * 2 + [" black", "Black "] * 2:
         make_faculty(background=background)
     client.force_login(staff)
     rows = csv_rows(client.get(dashboard_url(export="faculty-background")))
-    assert [row[0] for row in rows[1:]] == ["Latina"]
-    assert "Pacific Islander" not in client.get(dashboard_url()).content.decode()
+    # Two and four people: together six, so Latina (five) need not join them.
+    assert [row[:2] for row in rows[1:]] == [["Latina", "5"], ["Other groups together", "6"]]
+    page = client.get(dashboard_url()).content.decode()
+    assert "Pacific Islander" not in page and "Black" not in page
 
 
 def test_an_average_satisfaction_needs_five_respondents(client, coordinator, clerkship):

@@ -194,7 +194,7 @@ def test_mentee_saves_every_field(client, mentee, django_assert_max_num_queries)
         areas_sought=area_ids("research", "career-planning"),
         vision="A rural psychiatry practice.",
         modes=["video", "email"],
-        gender="Woman",
+        gender="woman",
         background="First in my family at university",
         prefers_shared_gender="on",
     )
@@ -210,7 +210,7 @@ def test_mentee_saves_every_field(client, mentee, django_assert_max_num_queries)
     assert [i.name for i in profile.interests.all()] == ["global surgery", "Pharmacology"]
     assert [a.slug for a in profile.areas_sought.all()] == ["career-planning", "research"]
     assert profile.modes == ["Video", "E-mail"]
-    assert (profile.gender, profile.background) == ("Woman", "First in my family at university")
+    assert (profile.gender, profile.background) == ("woman", "First in my family at university")
     assert (profile.prefers_shared_gender, profile.prefers_shared_background) == (True, False)
 
 
@@ -229,7 +229,11 @@ def test_identity_fields_never_appear_on_public_pages(
     client, mentor, mentee, outsider, django_assert_max_num_queries
 ):
     make_mentorship(mentor, mentee)
-    identity = {"gender": f"{CANARY} gender", "background": f"{CANARY} background"}
+    identity = {
+        "gender": "self-described",
+        "gender_self_described": f"{CANARY} gender",
+        "background": f"{CANARY} background",
+    }
     client.force_login(mentee)
     assert (
         client.post(MENTEE_URL, mentee_form(vision="Research years.", **identity)).status_code
@@ -239,7 +243,7 @@ def test_identity_fields_never_appear_on_public_pages(
     assert (
         client.post(MENTOR_URL, mentor_form(mentor.mentor_profile, **identity)).status_code == 302
     )
-    assert MenteeProfile.objects.get(gender=f"{CANARY} gender").user == mentee
+    assert MenteeProfile.objects.get(gender_self_described=f"{CANARY} gender").user == mentee
     assert MentorProfile.objects.get(background=f"{CANARY} background").user == mentor
 
     with django_assert_max_num_queries(6):
