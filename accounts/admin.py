@@ -3,12 +3,14 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 
 from accounts.models import User
+from mentoring.lib.text import SINGLE_LINE_ERRORS
 
 
 class UserCreationForm(AdminUserCreationForm):
     class Meta:
         model = User
         fields = ["email", "display_name"]
+        error_messages = {"display_name": SINGLE_LINE_ERRORS}
 
 
 class UserEditForm(UserChangeForm):
@@ -26,6 +28,7 @@ class UserEditForm(UserChangeForm):
             "last_login",
             "date_joined",
         ]
+        error_messages = {"display_name": SINGLE_LINE_ERRORS}
 
 
 @admin.register(User)

@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from mentoring.lib.text import reject_control_characters
+
 
 def time_zone_choices():
     return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
@@ -39,10 +41,14 @@ class UserManager(BaseUserManager):
 class User(AbstractBaseUser, PermissionsMixin):
     """A person who signs in with an e-mail address. Roles live on profiles and clerkships."""
 
-    email = models.EmailField("e-mail address", max_length=254, unique=True)
+    # Both reach e-mail headers: the address as To, the name in notification subjects.
+    email = models.EmailField(
+        "e-mail address", max_length=254, unique=True, validators=[reject_control_characters]
+    )
     display_name = models.CharField(
         max_length=120,
         db_index=True,
+        validators=[reject_control_characters],
         help_text="How your name appears to others, e.g. 'Dr. Amara Okafor'.",
     )
     time_zone = models.CharField(

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from mentoring.goals.models import Goal
 from mentoring.lib.forms import IdMultipleChoiceField
+from mentoring.lib.text import reject_control_characters
 from mentoring.meetings.models import ActionItem, Meeting, PrivateNote, check_meeting_time
 
 SHORTEST, LONGEST = 5, 480
@@ -196,6 +197,7 @@ class QuickLogForm(forms.ModelForm):
     action_text = forms.CharField(
         label="Next step (optional)",
         max_length=ActionItem._meta.get_field("text").max_length,
+        validators=[reject_control_characters],
         required=False,
     )
     action_owner = forms.ChoiceField(

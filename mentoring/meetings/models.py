@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from mentoring.goals.models import Goal
+from mentoring.lib.text import reject_control_characters
 from mentoring.mentorships.models import Mentorship
 
 EARLIEST = datetime.datetime(1990, 1, 1, tzinfo=datetime.UTC)
@@ -88,7 +89,8 @@ class ActionItem(models.Model):
         MENTOR = "mentor", "Mentor"
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="action_items")
-    text = models.CharField(max_length=300)
+    # Reminders put the text in the e-mail subject ("Action item due: ...").
+    text = models.CharField(max_length=300, validators=[reject_control_characters])
     owner = models.CharField(max_length=6, choices=Owner.choices, default=Owner.MENTEE)
     due_on = models.DateField(null=True, blank=True)
     done_at = models.DateTimeField(null=True, blank=True)

@@ -1,6 +1,7 @@
 from django import forms
 
 from mentoring.lib.forms import IdMultipleChoiceField
+from mentoring.lib.text import SINGLE_LINE_ERRORS, reject_control_characters
 from mentoring.profiles.models import (
     Gender,
     Interest,
@@ -19,6 +20,9 @@ class SignupForm(forms.Form):
     display_name = forms.CharField(
         label="Your name as others will see it",
         max_length=120,
+        # A plain form, so the model field's validators don't run: name it here too.
+        validators=[reject_control_characters],
+        error_messages=SINGLE_LINE_ERRORS,
         widget=forms.TextInput(attrs={"autocomplete": "name", "placeholder": "e.g. Maya Patel"}),
     )
     roles = forms.MultipleChoiceField(
