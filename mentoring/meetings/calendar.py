@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vDuration
 
 from mentoring.meetings.models import Meeting
 
@@ -97,7 +97,8 @@ def to_ical(meetings, name, viewer, *, is_feed=False):
     calendar.add("x-wr-calname", name)
     if is_feed:
         calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-        calendar.add("x-published-ttl", REFRESH)
+        # Outlook reads this one; icalendar knows no type for an X- name, so say it.
+        calendar.add("x-published-ttl", vDuration(REFRESH))
     stamp = timezone.now().astimezone(datetime.UTC)
     for meeting in sorted(meetings, key=lambda m: (m.starts_at, m.pk)):
         calendar.add_component(meeting_event(meeting, viewer, stamp, with_place=not is_feed))

@@ -36,6 +36,9 @@ def test_a_busy_feed_keeps_the_next_meetings_then_the_latest_past(
     with django_assert_max_num_queries(3):
         response = client.get(f"/calendar/{feed.token}.ics")
     found = read_events(response)
+    # How often to poll, as a duration both in the standard name and in Outlook's.
+    assert b"REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n" in response.content
+    assert b"X-PUBLISHED-TTL:PT1H\r\n" in response.content
     latest_past = sorted(past, key=lambda m: m.starts_at, reverse=True)[: FEED_LIMIT - len(ahead)]
     assert set(found) == {uid(m) for m in ahead + latest_past}
     event = found[uid(ahead[0])]
