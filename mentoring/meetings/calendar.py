@@ -1,7 +1,13 @@
 """iCalendar for meetings: one planned meeting to download, or a person's feed to subscribe to.
 
-Calendars sync to servers outside the school (Google, Microsoft, Apple), so an event carries
-who, when, how and where, and a link back: never the agenda, shared notes or private notes.
+What an event carries, and why:
+- The feed is a URL whose secret token is the only key: it gets pasted into shared calendars
+  and synced to servers outside the school (Google, Microsoft, Apple). So it carries when,
+  the partner's name, how (in person, video, phone) and a link back that needs a sign-in:
+  never the place, which may be a phone number or a call link, nor any text of the meeting.
+- The one-meeting download is asked for by the signed-in person for themselves, once: it adds
+  the place (what they need to get there or join) and a description with the length.
+Neither ever carries the agenda, shared notes or private notes.
 """
 
 import datetime
@@ -10,7 +16,9 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vDuration
+
+from mentoring.meetings.models import Meeting
 
 PRODID = "-//Mentoring//Meetings//EN"
 # How often subscribed calendars should poll (Google ignores it and polls when it likes).
@@ -25,31 +33,62 @@ def feed_url(feed):
     return settings.SITE_URL + reverse("meetings:feed", args=[feed.token])
 
 
-def meeting_event(meeting, stamp):
-    """One VEVENT. Needs meeting.mentorship with its mentor and mentee loaded."""
-    mentorship = meeting.mentorship
+def revision(meeting):
+    """(status, SEQUENCE, LAST-MODIFIED) as calendars should see the meeting.
+
+    A meeting planned for after its mentorship closed will not happen: it is published as
+    cancelled, one revision above its own, as of the close. (One planned before the close may
+    have happened without being logged: it stays.)"""
+    if meeting.status == Meeting.Status.CANCELLED:
+        return "CANCELLED", meeting.sequence, meeting.changed_at
+    closed_at = meeting.mentorship.closed_at
+    if (
+        meeting.status == Meeting.Status.PLANNED
+        and not meeting.mentorship.is_open
+        and (closed_at is None or meeting.starts_at >= closed_at)
+    ):
+        return (
+            "CANCELLED",
+            meeting.sequence + 1,
+            max(meeting.changed_at, closed_at or meeting.changed_at),
+        )
+    return "CONFIRMED", meeting.sequence, meeting.changed_at
+
+
+def meeting_event(meeting, viewer, stamp, *, with_place):
+    """One VEVENT for `viewer`, one of the pair. Needs meeting.mentorship with its mentor and
+    mentee loaded."""
     host = urlsplit(settings.SITE_URL).hostname or "mentoring"
     url = meeting_url(meeting)
+    status, sequence, changed_at = revision(meeting)
     event = Event()
-    # Stable across downloads and feed refreshes, so calendars update the event in place.
+    # Stable across downloads and feed refreshes, so calendars update the event in place:
+    # the higher SEQUENCE tells them this copy replaces theirs.
     event.add("uid", f"meeting-{meeting.pk}@{host}")
+    # With METHOD:PUBLISH, DTSTAMP is when this file was made (RFC 5545 3.8.7.2).
     event.add("dtstamp", stamp)
+    event.add("last-modified", changed_at.astimezone(datetime.UTC))
+    event.add("sequence", sequence)
+    event.add("status", status)
     event.add("dtstart", meeting.starts_at.astimezone(datetime.UTC))
     event.add("dtend", meeting.ends_at.astimezone(datetime.UTC))
-    event.add("summary", f"Mentoring: {mentorship.mentee} and {mentorship.mentor}")
-    if meeting.place:
-        event.add("location", meeting.place)
-    event.add(
-        "description",
-        f"{meeting.get_mode_display()}, {meeting.minutes} minutes. "
-        f"The agenda and notes are on the mentoring site: {url}",
-    )
+    partner = meeting.mentorship.partner_of(viewer)
+    event.add("summary", f"Mentoring with {partner} ({meeting.get_mode_display()})")
+    if with_place:
+        if meeting.place:
+            event.add("location", meeting.place)
+        event.add(
+            "description",
+            f"{meeting.get_mode_display()}, {meeting.minutes} minutes. "
+            f"The agenda and notes are on the mentoring site: {url}",
+        )
     event.add("url", url)
-    event.add("status", "CONFIRMED")
     return event
 
 
-def to_ical(meetings, name, *, is_feed=False):
+def to_ical(meetings, name, viewer, *, is_feed=False):
+    """The calendar file of these meetings as `viewer` sees them: a feed (is_feed) carries
+    no place and no description, see the module docstring."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -58,8 +97,9 @@ def to_ical(meetings, name, *, is_feed=False):
     calendar.add("x-wr-calname", name)
     if is_feed:
         calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-        calendar.add("x-published-ttl", REFRESH)
+        # Outlook reads this one; icalendar knows no type for an X- name, so say it.
+        calendar.add("x-published-ttl", vDuration(REFRESH))
     stamp = timezone.now().astimezone(datetime.UTC)
-    for meeting in meetings:
-        calendar.add_component(meeting_event(meeting, stamp))
+    for meeting in sorted(meetings, key=lambda m: (m.starts_at, m.pk)):
+        calendar.add_component(meeting_event(meeting, viewer, stamp, with_place=not is_feed))
     return calendar.to_ical()

@@ -65,8 +65,16 @@ class Meeting(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     held_at = models.DateTimeField(null=True, blank=True)
+    # The revision calendars see (SEQUENCE and LAST-MODIFIED, RFC 5545 3.8.7): without a
+    # higher number an imported or subscribed copy may keep the old time of a moved meeting.
+    sequence = models.PositiveIntegerField(default=0)
+    changed_at = models.DateTimeField(default=timezone.now)
 
     objects = MeetingQuerySet.as_manager()
+
+    # What a calendar event shows of a meeting (the place only in the one-meeting download):
+    # a change to any of these is a new revision for calendars.
+    EVENT_FIELDS = frozenset({"starts_at", "minutes", "mode", "place"})
 
     class Meta:
         ordering = ["-starts_at", "-pk"]
@@ -81,6 +89,19 @@ class Meeting(models.Model):
     @property
     def ends_at(self):
         return self.starts_at + datetime.timedelta(minutes=self.minutes)
+
+    def revise(self, fields):
+        """Save `fields` as a new revision for calendars: sequence up by one, changed_at now.
+        The increment is done by the database, so that two people's changes both count."""
+        self.sequence, self.changed_at = models.F("sequence") + 1, timezone.now()
+        self.save(update_fields=[*fields, "sequence", "changed_at"])
+        self.refresh_from_db(fields=["sequence"])
+
+    def cancel(self):
+        # A status, never a deleted row: the calendar feed publishes it as STATUS:CANCELLED,
+        # so that copies in people's calendars go too.
+        self.status = self.Status.CANCELLED
+        self.revise(["status"])
 
 
 class ActionItem(models.Model):

@@ -30,7 +30,7 @@ from mentoring.meetings.forms import (
     QuickLogForm,
 )
 from mentoring.meetings.models import ActionItem, CalendarFeed, Meeting, PrivateNote
-from mentoring.mentorships.models import OPEN_STATUSES, Mentorship
+from mentoring.mentorships.models import Mentorship
 from mentoring.notifications.services import notify
 
 PAGE_SIZE = 20
@@ -203,9 +203,13 @@ def edit_meeting(request, pk):
             if not _still(meeting, PLANNED):
                 return _refuse(request, "This meeting was logged or cancelled meanwhile.", meeting)
             form.save(commit=False)
-            meeting.save(update_fields=MeetingForm.Meta.fields)
+            moved = Meeting.EVENT_FIELDS & set(form.changed_data)
+            if moved:
+                meeting.revise(MeetingForm.Meta.fields)
+            else:
+                meeting.save(update_fields=MeetingForm.Meta.fields)
             refresh_contact(meeting.mentorship_id)
-            if {"starts_at", "minutes", "mode", "place"} & set(form.changed_data):
+            if moved:
                 _tell_partner(meeting, request.user, "meeting.changed", "changed your meeting to")
         messages.success(request, "Saved.")
         return redirect("meetings:detail", pk)
@@ -301,7 +305,9 @@ def _log(request, meeting):
                 return _refuse(request, "This meeting was cancelled meanwhile.", meeting)
             meeting.status, meeting.held_at = HELD, meeting.held_at or timezone.now()
             form.save(commit=False)
-            if meeting.pk:
+            if meeting.pk and Meeting.EVENT_FIELDS & set(form.changed_data):
+                meeting.revise(LOG_FIELDS)  # logged at another time or length than planned
+            elif meeting.pk:
                 meeting.save(update_fields=LOG_FIELDS)
             else:
                 meeting.save()
@@ -369,8 +375,7 @@ def cancel_meeting(request, pk):
         with transaction.atomic():
             if not _still(meeting, PLANNED):
                 return _refuse(request, "This meeting was logged or cancelled meanwhile.", meeting)
-            meeting.status = CANCELLED
-            meeting.save(update_fields=["status"])
+            meeting.cancel()
             refresh_contact(meeting.mentorship_id)
             _tell_partner(meeting, request.user, "meeting.cancelled", "cancelled your meeting of")
         messages.success(request, "Cancelled. Your partner has been told.")
@@ -409,7 +414,7 @@ def mark_action_item(request, pk, item_pk):
 def meeting_ics(request, pk):
     meeting = get_object_or_404(_meetings(request.user).filter(status=PLANNED), pk=pk)
     response = HttpResponse(
-        calendar.to_ical([meeting], "Mentoring meeting"),
+        calendar.to_ical([meeting], "Mentoring meeting", request.user),
         content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.pk}.ics"'
@@ -443,17 +448,24 @@ def calendar_feed(request, token):
     feed = get_object_or_404(
         CalendarFeed.objects.select_related("user").filter(user__is_active=True), token=token
     )
+    now = timezone.now()
+    upcoming = Q(starts_at__gte=now)
+    # Cancelled meetings too, published as cancelled, or copies would stay in calendars.
+    # Within the cap the next meetings come first, then the latest past ones: a busy
+    # person's calendar needs next week more than last month.
     meetings = (
         Meeting.objects.visible_to(feed.user)
-        .filter(
-            Q(status=HELD) | Q(status=PLANNED, mentorship__status__in=OPEN_STATUSES),
-            starts_at__gte=timezone.now() - FEED_PAST,
-        )
+        .filter(starts_at__gte=now - FEED_PAST)
         .select_related("mentorship__mentor", "mentorship__mentee")
-        .order_by("starts_at")[:FEED_LIMIT]
+        .order_by(
+            Case(When(upcoming, then=0), default=1),
+            Case(When(upcoming, then=F("starts_at"))).asc(nulls_last=True),
+            "-starts_at",
+            "-pk",
+        )[:FEED_LIMIT]
     )
     response = HttpResponse(
-        calendar.to_ical(meetings, "Mentoring", is_feed=True),
+        calendar.to_ical(meetings, "Mentoring", feed.user, is_feed=True),
         content_type="text/calendar; charset=utf-8",
     )
     response["Cache-Control"] = "private, max-age=300"

@@ -4,7 +4,7 @@ import pytest
 from icalendar import Calendar
 
 from mentoring.meetings.models import CalendarFeed
-from tests.meetings.factories import local, make_meeting
+from tests.meetings.factories import local, make_meeting, make_private_note
 
 
 def events(response):
@@ -25,8 +25,10 @@ def test_a_planned_meeting_downloads_as_ics(client, mentee, planned, django_asse
     assert event.decoded("dtstart") == planned.starts_at
     assert event.decoded("dtstart").utcoffset() == datetime.timedelta(0)
     assert event.decoded("dtend") - event.decoded("dtstart") == datetime.timedelta(minutes=30)
-    assert str(event["summary"]) == "Mentoring: Sam Okafor and Dr. Ines Alvarez"
+    # Downloaded by the person for themselves: the partner's name, and the place to go.
+    assert str(event["summary"]) == "Mentoring with Dr. Ines Alvarez (In person)"
     assert str(event["location"]) == "Room 4B"
+    assert "30 minutes" in str(event["description"])
     assert str(event["url"]) == f"http://testserver/meetings/{planned.pk}/"
     assert b"agenda" not in response.content.replace(b"The agenda and notes are on", b"")
     assert b"Private-ish" not in response.content
@@ -53,15 +55,26 @@ def test_calendar_page_makes_a_private_link_once(client, mentor, django_assert_m
 
 
 @pytest.mark.django_db
-def test_feed_lists_recent_and_upcoming_meetings_without_content(
+def test_feed_carries_times_names_and_modes_only(
     client, mentor, mentee, mentorship, django_assert_max_num_queries
 ):
-    soon = make_meeting(mentorship, starts_at=local(days=2), agenda="AGENDA-TEXT")
-    recent = make_meeting(
-        mentorship, starts_at=local(days=-10), status="held", shared_notes="NOTES-TEXT"
+    soon = make_meeting(
+        mentorship,
+        starts_at=local(days=2),
+        mode="video",
+        place="https://zoom.example/j/PLACE-LINK",
+        agenda="AGENDA-TEXT",
     )
+    recent = make_meeting(
+        mentorship,
+        starts_at=local(days=-10),
+        status="held",
+        place="+1 555 PLACE-PHONE",
+        shared_notes="NOTES-TEXT",
+    )
+    make_private_note(recent, mentee, "PRIVATE-NOTE-TEXT")
     make_meeting(mentorship, starts_at=local(days=-61), status="held")  # too old
-    make_meeting(mentorship, starts_at=local(days=3), status="cancelled")
+    called_off = make_meeting(mentorship, starts_at=local(days=3), status="cancelled")
     feed = CalendarFeed.objects.create(user=mentee)
 
     client.logout()  # calendar apps do not sign in
@@ -69,13 +82,24 @@ def test_feed_lists_recent_and_upcoming_meetings_without_content(
         response = client.get(f"/calendar/{feed.token}.ics")
     assert response.status_code == 200
     found = events(response)
-    assert set(found) == {f"meeting-{m.pk}@testserver" for m in (soon, recent)}
-    assert found[f"meeting-{soon.pk}@testserver"].decoded("dtstart") == soon.starts_at
+    assert set(found) == {f"meeting-{m.pk}@testserver" for m in (soon, recent, called_off)}
+    event = found[f"meeting-{soon.pk}@testserver"]
+    assert event.decoded("dtstart") == soon.starts_at
+    assert str(event["summary"]) == "Mentoring with Dr. Ines Alvarez (Video)"
+    assert str(event["url"]) == f"http://testserver/meetings/{soon.pk}/"
+    assert str(found[f"meeting-{called_off.pk}@testserver"]["status"]) == "CANCELLED"
     assert b"DTSTART:" in response.content and b"Z\r\n" in response.content  # UTC
-    assert b"AGENDA-TEXT" not in response.content and b"NOTES-TEXT" not in response.content
-    # The mentor's own feed has the same meetings.
+    # The link may be pasted into a shared calendar: no place or call link, no text at all.
+    assert all("location" not in e and "description" not in e for e in found.values())
+    for canary in (b"PLACE-", b"AGENDA-TEXT", b"NOTES-TEXT", b"PRIVATE-NOTE-TEXT"):
+        assert canary not in response.content
+    # The mentor's own feed has the same meetings, named after the mentee.
     mentor_feed = CalendarFeed.objects.create(user=mentor)
-    assert set(events(client.get(f"/calendar/{mentor_feed.token}.ics"))) == set(found)
+    theirs = events(client.get(f"/calendar/{mentor_feed.token}.ics"))
+    assert set(theirs) == set(found)
+    assert str(theirs[f"meeting-{soon.pk}@testserver"]["summary"]) == (
+        "Mentoring with Sam Okafor (Video)"
+    )
 
 
 @pytest.mark.django_db
