@@ -11,8 +11,7 @@ from tests.mentorships.test_invite_and_register import EXPECTATIONS
 @pytest.fixture
 def student(db):
     """A student the mentor has never dealt with, on a rotation the mentor grades."""
-    user = make_mentee(make_user(display_name="Robin Quist"), stage="final", graduation_year=2031)
-    return user
+    return make_mentee(make_user(display_name="Robin Quist"), stage="final", graduation_year=2031)
 
 
 @pytest.fixture
