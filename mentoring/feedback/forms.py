@@ -11,9 +11,11 @@ MENTEE_FIELDS = ["goal", "what_helps", "would_help_more"]
 class FeedbackForm(forms.ModelForm):
     """Feedback from one side of a mentorship; the side decides which questions are asked."""
 
-    def __init__(self, *args, mentorship, **kwargs):
+    def __init__(self, *args, mentorship, viewer, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["goal"].queryset = Goal.objects.shared_with_mentorship(mentorship)
+        # The goals this person may read in this mentorship, as on every other goal page:
+        # shared with it, and for the mentor only while it is open.
+        self.fields["goal"].queryset = Goal.objects.readable_in(mentorship, viewer)
         self.fields["goal"].required = False
         self.fields["goal"].label = "About this goal (optional)"
         self.fields["goal"].empty_label = "No particular goal"

@@ -16,6 +16,9 @@ from mentoring.mentorships.models import Mentorship
 from mentoring.notifications.services import notify
 from mentoring.profiles.models import MenteeProfile
 
+# As for meetings: a closed mentorship keeps its history and takes nothing new.
+CLOSED = "This mentorship is closed; its feedback stays as it was."
+
 
 def _mentorship(request, pk):
     return get_object_or_404(
@@ -46,9 +49,12 @@ def feedback_list(request, pk):
 
 def give_feedback(request, pk):
     mentorship = _mentorship(request, pk)
+    if not mentorship.is_open:
+        messages.error(request, CLOSED)
+        return redirect("feedback:list", pk)
     from_mentor = request.user.pk == mentorship.mentor_id
     form_class = MentorFeedbackForm if from_mentor else MenteeFeedbackForm
-    form = form_class(request.POST or None, mentorship=mentorship)
+    form = form_class(request.POST or None, mentorship=mentorship, viewer=request.user)
     if form.is_valid():
         with transaction.atomic():
             feedback = form.save(commit=False)
@@ -89,6 +95,9 @@ def ask_for_feedback(request, pk):
     mentorship = _mentorship(request, pk)
     if request.user.pk != mentorship.mentee_id:
         messages.error(request, "Only the mentee asks for feedback here.")
+        return redirect("feedback:list", pk)
+    if not mentorship.is_open:
+        messages.error(request, CLOSED)
         return redirect("feedback:list", pk)
     try:
         with transaction.atomic():

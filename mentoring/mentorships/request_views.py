@@ -68,12 +68,21 @@ def request_list(request):
 
 def request_detail(request, pk):
     request_obj = get_object_or_404(_requests_for(request.user).prefetch_related("areas"), pk=pk)
+    # What the mentor learns about the student follows who may open the student's profile:
+    # a relationship the mentor merely claims shows the name only until the student confirms.
+    mentee_profile = (
+        MenteeProfile.objects.visible_to(request.user).filter(user_id=request_obj.mentee_id).first()
+    )
+    knows_mentee = request.user.pk == request_obj.mentee_id or mentee_profile is not None
     context = {
         "req": request_obj,
         "is_answerer": request_obj.answerer_id == request.user.pk,
         "is_sender": request_obj.created_by_id == request.user.pk,
-        "conflicts": grading_conflicts(request_obj.mentor_id, request_obj.mentee_id),
-        "mentee_profile": MenteeProfile.objects.filter(user_id=request_obj.mentee_id).first(),
+        # Names where the student rotates: theirs to reveal, like the profile.
+        "conflicts": (
+            grading_conflicts(request_obj.mentor_id, request_obj.mentee_id) if knows_mentee else []
+        ),
+        "mentee_profile": mentee_profile,
         "followed": request_obj.follow_ups.exists(),
     }
     return render(request, "mentorships/request_detail.html", context)

@@ -115,11 +115,12 @@ def account_settings(request):
 
 
 def suggest_interests(request):
-    """Up to ten known interests containing what was typed, for suggestions as you type."""
+    """Up to ten interests of the shared vocabulary containing what was typed."""
     key = normalise_term(request.GET.get("q", ""))[:80]
     names = []
     if len(key) >= 2:
-        names = list(Interest.objects.filter(key__contains=key).values_list("name", flat=True)[:10])
+        terms = Interest.objects.shared().filter(key__contains=key)
+        names = list(terms.values_list("name", flat=True)[:10])
     return JsonResponse({"suggestions": names})
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.db.models.signals import pre_save
 
 from mentoring.profiles.models import Area, Department, Interest, MenteeProfile, MentorProfile, Mode
-from tests.factories import make_mentee, make_mentorship
+from tests.factories import make_mentee, make_mentor, make_mentorship
 
 MENTOR_URL = "/profile/mentor/"
 MENTEE_URL = "/profile/mentee/"
@@ -258,8 +258,9 @@ def test_identity_fields_never_appear_on_public_pages(
 
 
 def test_interest_suggestions_match_what_was_typed(client, outsider, django_assert_max_num_queries):
-    Interest.objects.for_names(
-        [f"Pharmacology topic {n}" for n in range(12)] + ["Clinical pharmacology", "Cardiology"]
+    make_mentor(
+        interests=[f"Pharmacology topic {n}" for n in range(12)]
+        + ["Clinical pharmacology", "Cardiology"]
     )
     client.force_login(outsider)
     with django_assert_max_num_queries(3):
