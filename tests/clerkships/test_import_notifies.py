@@ -63,7 +63,7 @@ def test_the_e_mail_says_the_same_and_links_to_the_rotations(
     client.force_login(coordinator)
     import_file(client, clerkship, lines(ROWS[0]))
 
-    delivery.deliver(told(students).get().pk)  # the body of the task after commit
+    delivery.deliver([told(students).get().pk])  # the body of the task after commit
 
     (mail,) = mailoutbox
     assert mail.to == [students[0].email]

@@ -84,3 +84,38 @@ def test_the_applications_postgresql_sessions_are_tuned_for_short_queries_in_mem
         assert cursor.fetchone() == ("off",)
         cursor.execute("SHOW random_page_cost")
         assert cursor.fetchone() == ("1.1",)
+
+
+def email_settings(tmp_path, **env):
+    """The e-mail settings a clean process reads from these environment variables."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("EMAIL_")}
+    clean.update(env, VAR_DIR=str(tmp_path), DEBUG="true")
+    names = "EMAIL_TIMEOUT EMAIL_FILE_PATH EMAIL_SSL_CERTFILE SERVER_EMAIL".split()
+    code = (
+        "import django; from django.conf import settings; django.setup(); "
+        f"print([getattr(settings, n) for n in {names!r}])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "mentoring.settings"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return result.stdout.strip()
+
+
+def test_a_silent_mail_server_cannot_hold_a_worker_by_default(tmp_path):
+    assert email_settings(tmp_path).startswith("[10, ")
+
+
+def test_every_email_setting_comes_from_the_environment(tmp_path):
+    printed = email_settings(
+        tmp_path,
+        EMAIL_TIMEOUT="3",
+        EMAIL_FILE_PATH="/srv/mail",
+        EMAIL_SSL_CERTFILE="/etc/ssl/client.pem",
+        SERVER_EMAIL="ops@med.example.edu",
+    )
+    assert printed == "[3, '/srv/mail', '/etc/ssl/client.pem', 'ops@med.example.edu']"

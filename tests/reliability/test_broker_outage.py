@@ -89,7 +89,8 @@ def test_event_during_redis_outage_is_delivered_after(
     elapsed = time.monotonic() - started
 
     assert response.status_code == 302  # the student's request went through
-    assert elapsed < 10, f"the request hung for {elapsed:.1f} s on the dead broker"
+    # A request may spend a fraction of a second on the broker (it used to wait 6 s).
+    assert elapsed < 1, f"the request hung for {elapsed:.1f} s on the dead broker"
     assert MentorshipRequest.objects.filter(mentee=mentee, mentor=mentor).exists()
     notification = Notification.objects.get(recipient=mentor, kind="request.new")
     assert notification.email_status == Notification.EmailStatus.PENDING

@@ -63,6 +63,9 @@ MATRIX = {
     "home": page(only(200)),
     # The health check: anyone, GET or HEAD only.
     "healthz": page(only(200, anonymous=200), post=only(405, anonymous=405)),
+    # Readiness for monitoring: counts only, anyone, GET or HEAD only.
+    "readyz": page(only(200, anonymous=200), post=only(405, anonymous=405)),
+    "delivery-ready": page(only(200, anonymous=200), post=only(405, anonymous=405)),
     # allauth's pages are public by design; it sends a signed-in visitor on.
     "account_login": page(only(302, anonymous=200)),
     "account_signup": page(only(302, anonymous=200)),
