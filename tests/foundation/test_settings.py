@@ -90,7 +90,7 @@ def email_settings(tmp_path, **env):
     """The e-mail settings a clean process reads from these environment variables."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith("EMAIL_")}
     clean.update(env, VAR_DIR=str(tmp_path), DEBUG="true")
-    names = "EMAIL_TIMEOUT EMAIL_FILE_PATH EMAIL_SSL_CERTFILE SERVER_EMAIL".split()
+    names = ["EMAIL_TIMEOUT", "EMAIL_FILE_PATH", "EMAIL_SSL_CERTFILE", "SERVER_EMAIL"]
     code = (
         "import django; from django.conf import settings; django.setup(); "
         f"print([getattr(settings, n) for n in {names!r}])"
