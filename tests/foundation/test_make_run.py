@@ -71,15 +71,49 @@ def test_make_run_serves_the_demo_and_ctrl_c_stops_everything(running):
     os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C does in a terminal
     assert process.wait(timeout=20) == 0
     assert "Stopped the web server, the worker and the scheduler." in log_path.read_text()
-    assert group_is_empty(process.pid)
+    assert nothing_left(log_path.parent)
 
 
-def group_is_empty(group, seconds=15):
-    """True once no process of the group is left (the embedded beat exits last)."""
+def test_a_worker_that_dies_is_started_again_and_the_site_stays_up(running):
+    process, port, log_path = running
+    wait_for(f"http://127.0.0.1:{port}/")
+    assert wait_until(lambda: log_path.read_text().count("ready.") == 1)
+    [worker] = children_running(process.pid, "celery")
+
+    os.kill(worker, signal.SIGKILL)  # as the worker died after a Redis outage (issue 23)
+
+    assert wait_until(lambda: "starting it again in 1 s." in log_path.read_text())
+    assert wait_until(lambda: log_path.read_text().count("ready.") == 2)
+    assert "The worker and the scheduler stopped (exit code -9)" in log_path.read_text()
+    status, _ = wait_for(f"http://127.0.0.1:{port}/accounts/login/")
+    assert status == 200 and process.poll() is None
+    [again] = children_running(process.pid, "celery")
+    assert again != worker
+
+    os.kill(process.pid, signal.SIGINT)
+    assert process.wait(timeout=20) == 0
+    assert nothing_left(log_path.parent)
+
+
+def children_running(parent, word):
+    found = subprocess.run(["pgrep", "-P", str(parent), "-f", word], capture_output=True, text=True)
+    return [int(pid) for pid in found.stdout.split()]
+
+
+def wait_until(condition, seconds=60):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        left = subprocess.run(["pgrep", "-g", str(group)], capture_output=True, text=True)
-        if not left.stdout.split():
+        if condition():
             return True
         time.sleep(0.5)
     return False
+
+
+def nothing_left(var_dir, seconds=15):
+    """True once no process started for this run is left (the embedded beat exits last)."""
+    return wait_until(lambda: not running_with(str(var_dir)), seconds)
+
+
+def running_with(text):
+    found = subprocess.run(["pgrep", "-f", text], capture_output=True, text=True)
+    return found.stdout.split()
