@@ -66,6 +66,9 @@ class CircuitBreaker:
             if not self.up:
                 return
             self.down_since = self.clock()
+            # Only this outage's keys: one written just after the last outage ended (by a
+            # thread that had not noticed yet) is not copied over newer values later.
+            self.written, self.unrecorded = {}, 0
         logger.warning(
             "Redis cache unavailable: falling back to the database cache for %s s (%s: %s)",
             self.open_for,
@@ -207,7 +210,7 @@ class ResilientCache(BaseCache):
         return self.call("delete", key, version=version, written=[key])
 
     def get_many(self, keys, version=None):
-        return self.call("get_many", keys, version=version)
+        return self.call("get_many", list(keys), version=version)  # twice if Redis fails
 
     def has_key(self, key, version=None):
         return self.call("has_key", key, version=version)
