@@ -127,10 +127,29 @@ else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when available so that rate limits hold across processes.
+# Cache: Redis when available so that rate limits hold across processes. While Redis is
+# down the default cache uses the database's cache table instead (created by `migrate`),
+# so that pages still answer and rate limits still hold (mentoring/lib/cache.py).
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "mentoring.lib.cache.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "mentoring.lib.cache.ResilientCache",
+            "OPTIONS": {"PRIMARY": "redis", "FALLBACK": "database", "RETRY_AFTER": 30},
+        },
+        "redis": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # A Redis that hangs holds a request up to about a second, once per outage.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
+        },
+        "database": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "cache_entries",
+            # Room for a directory's worth of mentor cards before culling.
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        },
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
