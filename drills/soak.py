@@ -20,6 +20,7 @@ one failed, 2 when the drill could not run. Every process it starts is stopped a
 """
 
 import argparse
+import dataclasses
 import json
 import logging
 import os
@@ -28,6 +29,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -66,6 +68,12 @@ def parse_args(argv):
         "--database-url",
         default=env.get("DRILL_DATABASE_URL", DATABASE_URL),
         help="dropped and created again at the start",
+    )
+    parser.add_argument(
+        "--think-seconds",
+        type=float,
+        default=float(env.get("DRILL_THINK_SECONDS", 5)),
+        help="each user's mean pause between steps",
     )
     parser.add_argument("--output-dir", default=env.get("DRILL_OUTPUT_DIR", "var/drill"))
     args = parser.parse_args(argv)
@@ -132,6 +140,8 @@ class Drill:
         self.web_port = server.free_port()
         self.gunicorn = self.worker = self.beat = None
         self.events = []
+        self.celery_groups = []
+        self.machine, self.sign_in_seconds = {}, None
         self.expected_deaths = set()  # pids the drill killed, or whose death is noted
         self.processes = {
             "web": {},
@@ -173,29 +183,39 @@ class Drill:
         self.processes["web"]["workers_at_start"] = len(services.children_of(self.gunicorn.pid))
         self.worker = services.start_worker(env, self.output_dir / "worker.log", 2)
         self.beat = services.start_beat(env, self.output_dir / "beat.log", self.state_dir)
+        self.celery_groups += [self.worker.pid, self.beat.pid]
 
         from drills.users import Recorder, SimulatedUser
 
-        began = time.monotonic()
-        recorder = Recorder(began)
-        stop_at = began + args.seconds
+        recorder, go = Recorder(), threading.Event()
         users = [
-            SimulatedUser(person, self.web_port, known, recorder, stop_at, seed=n)
+            SimulatedUser(person, self.web_port, known, recorder, go, args.think_seconds, seed=n)
             for n, person in enumerate(people)
         ]
         log(
             f"{len(users)} users for {args.seconds:.0f} s: "
             + ", ".join(f"{n} {role}s" for role, n in Counter(p.role for p in people).items())
         )
-        # Sign-ins spread over the first seconds: each costs a slow password hash.
-        ramp = min(15.0, 0.1 * args.seconds)
+        # Everyone signs in first (each costs a slow password hash), then the clock starts:
+        # the figures are of people using the site, not of fifty sign-ins at once.
+        signing_in = time.monotonic()
         for user in users:
             user.start()
-            time.sleep(ramp / len(users))
+            time.sleep(10 / len(users))
+        for user in users:
+            user.ready.wait(timeout=max(signing_in + 300 - time.monotonic(), 0))
+        began = time.monotonic()
+        self.sign_in_seconds = round(began - signing_in, 1)
+        for user in users:
+            user.stop_at = began + args.seconds
+        go.set()
+        self.event(began, f"{sum(u.signed_in for u in users)} signed in; load begins")
+        self.machine["load_average_at_start"] = os.getloadavg()
         outage = self.inject_faults(began, env)
         for user in users:
-            user.join(timeout=max(stop_at - time.monotonic(), 0) + 60)
+            user.join(timeout=60)
         self.event(began, "load over")
+        self.machine["load_average_at_end"] = os.getloadavg()
         self.drain(began)
 
         self.processes["web"]["alive_at_end"] = self.gunicorn.poll() is None
@@ -207,8 +227,9 @@ class Drill:
         expected, by_status = school.expected_emails()
         received = Counter((to, subject) for to, subject, _ in self.sink.messages())
         missing = school.missing_writes(recorder.writes)
+        hits = [dataclasses.replace(hit, started=hit.started - began) for hit in recorder.hits]
         result = verdict.figures(
-            recorder.hits,
+            hits,
             outage,
             recorder.writes,
             missing,
@@ -222,9 +243,15 @@ class Drill:
             "seconds": args.seconds,
             "outage_seconds": args.outage_seconds,
             "sweep_seconds": args.sweep_seconds,
+            "think_seconds": args.think_seconds,
+            "sign_in_phase_seconds": self.sign_in_seconds,
             "gunicorn": " ".join(server.gunicorn_arguments(config)),
             "database": args.database_url.rsplit("/", 1)[-1],
+            "ports": {"web": self.web_port, "redis": self.redis.port, "smtp": self.sink.port},
+            # Each Celery process the drill started leads a process group of its own.
+            "celery_process_groups": self.celery_groups,
         }
+        result["machine"] = {"cores": os.cpu_count(), **self.machine}
         result["faults"] = self.events
         result["drill_problems"] = recorder.problems[:20]
         result["signed_in"] = sum(user.signed_in for user in users)
@@ -259,6 +286,7 @@ class Drill:
             self.processes["worker"]["old_processes_left"] = len(left)
             services.stop_group(self.worker)
             self.worker = services.start_worker(env, self.output_dir / "worker.log", 2)
+            self.celery_groups.append(self.worker.pid)
             self.processes["worker"]["restarted_by"] = "drill"
             self.event(
                 began, f"worker dead ({len(left)} pool processes left): restarted by the drill"

@@ -22,7 +22,7 @@ REQUEST_PATH = re.compile(r"^/requests/(\d+)/$")
 
 @dataclass
 class Hit:
-    started: float  # seconds since the drill's load began
+    started: float  # time.monotonic() at the start; the drill makes it relative to the load
     method: str
     label: str
     status: int  # 0 when no answer came (connection refused or reset, timeout)
@@ -62,8 +62,7 @@ class School:
 
 
 class Recorder:
-    def __init__(self, began):
-        self.began = began
+    def __init__(self):
         self.hits, self.writes, self.problems = [], [], []
         self.lock = threading.Lock()
 
@@ -113,7 +112,7 @@ class Browser:
         finally:
             connection.close()
         seconds = time.monotonic() - started
-        self.recorder.hit(Hit(started - self.recorder.began, method, label, status, seconds, error))
+        self.recorder.hit(Hit(started, method, label, status, seconds, error))
         return status, location, text
 
     def keep_cookie(self, header):
@@ -147,26 +146,30 @@ def sign_in(browser, person):
 
 
 class SimulatedUser(threading.Thread):
-    def __init__(self, person, port, school, recorder, stop_at, think=(1.0, 3.0), seed=0):
+    """Signs in, says it is ready, and once `go` is set acts until `stop_at` (which the
+    drill sets before `go`), pausing about `think` seconds between steps."""
+
+    def __init__(self, person, port, school, recorder, go, think=5.0, seed=0):
         super().__init__(name=f"user {person.email}", daemon=True)
         self.person, self.school, self.recorder = person, school, recorder
         self.browser = Browser(port, person.address, recorder)
-        self.stop_at, self.think = stop_at, think
+        self.go, self.ready, self.stop_at = go, threading.Event(), None
+        self.think = (0.5 * think, 1.5 * think)
         self.random = random.Random(seed)
         self.serial = itertools.count(1)
         self.signed_in = False
 
     def run(self):
-        for _ in range(5):  # a sign-in lost to a fault is tried again
-            if time.monotonic() >= self.stop_at:
-                return
+        for _ in range(5):  # a sign-in lost to an overloaded server is tried again
             self.signed_in = sign_in(self.browser, self.person)
             if self.signed_in:
                 break
             time.sleep(2)
+        self.ready.set()
         if not self.signed_in:
             self.recorder.problem(f"{self.person.email} could not sign in")
             return
+        self.go.wait()
         step = {"student": self.student_step, "mentor": self.mentor_step}.get(
             self.person.role, self.coordinator_step
         )

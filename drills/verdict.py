@@ -23,6 +23,13 @@ def latency(hits):
     }
 
 
+def by_page(hits):
+    pages = {}
+    for hit in hits:
+        pages.setdefault(f"{hit.method} {hit.label}", []).append(hit)
+    return {page: latency(rows) for page, rows in sorted(pages.items())}
+
+
 def slowest(hits, count=10):
     rows = [
         {"page": h.label, "at_s": round(h.started, 1), "ms": round(h.seconds * 1000)}
@@ -55,8 +62,10 @@ def mail_figures(expected, received):
 def figures(hits, outage, writes, missing_writes, expected, received, by_status, processes):
     five_xx = Counter(h.label for h in hits if h.status >= 500)
     no_answer = Counter(f"{h.label}: {h.error}" for h in hits if h.status == 0)
-    during = [h for h in hits if outage and in_window(h, outage)]
-    outside = [h for h in hits if not (outage and in_window(h, outage))]
+    signing_in = [h for h in hits if h.started < 0]
+    load = [h for h in hits if h.started >= 0]
+    during = [h for h in load if outage and in_window(h, outage)]
+    outside = [h for h in load if not (outage and in_window(h, outage))]
     mail = mail_figures(expected, received)
     result = {
         "requests": len(hits),
@@ -65,8 +74,11 @@ def figures(hits, outage, writes, missing_writes, expected, received, by_status,
         "5xx_by_page": dict(five_xx),
         "no_answer": dict(no_answer),
         "outage_window_s": [round(t, 1) for t in outage] if outage else None,
+        "sign_in_phase": latency(signing_in),
         "during_outage": latency(during),
         "outside_outage": latency(outside),
+        "pages_during_outage": by_page(during),
+        "pages_outside_outage": by_page(outside),
         "slowest_during_outage": slowest(during),
         "slowest_outside_outage": slowest(outside),
         "writes": {
@@ -112,7 +124,9 @@ def format_table(result):
         f"{'5xx':<34}{during['5xx']:>16,}{outside['5xx']:>16,}",
         f"{'no answer (reset, refused)':<34}{during['no_answer']:>16,}{outside['no_answer']:>16,}",
         "",
-        f"requests in all: {result['requests']:,}; statuses {result['statuses']}",
+        f"requests in all: {result['requests']:,} ({result['sign_in_phase']['requests']:,} while"
+        f" signing in first, p95 {ms(result['sign_in_phase']['p95_ms'])}); statuses"
+        f" {result['statuses']}",
         f"5xx by page: {result['5xx_by_page'] or 'none'}",
         f"acknowledged writes in the database: {writes['found']:,} / {writes['acknowledged']:,}"
         f" {writes['by_action']}",
