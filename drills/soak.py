@@ -31,6 +31,7 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
 from collections import Counter
 from pathlib import Path
 
@@ -350,6 +351,9 @@ def main(argv=None):
         result = drill.run()
     except (SetupError, subprocess.CalledProcessError) as error:
         log(f"cannot run: {error}")
+        return 2
+    except Exception:  # the drill's own failure is not a verdict on the product
+        log("the drill failed:\n" + traceback.format_exc())
         return 2
     finally:
         drill.stop()
