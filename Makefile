@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint format bench
+.PHONY: run test lint format bench drill
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,3 +27,6 @@ format: $(INSTALLED)
 
 bench: $(INSTALLED)  ## key pages under gunicorn on PostgreSQL and Redis against their budgets (PERFORMANCE.md); seeds the scale data once
 	$(PY) -m bench.run
+
+drill: $(INSTALLED)  ## five minutes of 50 users on gunicorn, PostgreSQL, Redis and Celery, with a web worker, the Celery worker and Redis failing; figures in var/drill/soak.json
+	$(PY) -m drills.soak $(ARGS)

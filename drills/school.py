@@ -1,0 +1,132 @@
+"""The drill's side of the database, through Django (bench.data.setup_django first): the
+people who sign in, and afterwards what the database holds of what they did."""
+
+from collections import Counter
+
+DRILL_DOMAIN = "drill.example.edu"
+PASSWORD = "drill-soak-password-2026"  # noqa: S105 - a throwaway database's sign-ins
+
+
+def cast(users):
+    """How many of `users` are coordinators, mentors and students."""
+    coordinators = 1 if users >= 5 else 0
+    mentors = max(1, round((users - coordinators) * 0.3))
+    return coordinators, mentors, users - coordinators - mentors
+
+
+def make_people(users):
+    """Drill mentors and students with verified addresses, plus the demo coordinator (whose
+    password seed_demo sets). Returns the people and what they need to know."""
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth.hashers import make_password
+
+    from accounts.models import User
+    from drills.users import Person, School
+    from mentoring import demo_data
+    from mentoring.clerkships.models import Clerkship
+    from mentoring.profiles.models import MenteeProfile, MentorProfile
+
+    coordinators, mentors, students = cast(users)
+    password = make_password(PASSWORD)  # hashed once: it is deliberately slow
+    rows = [
+        (f"drill-mentor-{n:02d}@{DRILL_DOMAIN}", f"Dr. Drill Mentor {n}", "mentor")
+        for n in range(1, mentors + 1)
+    ] + [
+        (f"drill-student-{n:02d}@{DRILL_DOMAIN}", f"Drill Student {n}", "student")
+        for n in range(1, students + 1)
+    ]
+    made = User.objects.bulk_create(
+        User(email=email, display_name=name, password=password) for email, name, _ in rows
+    )
+    EmailAddress.objects.bulk_create(
+        EmailAddress(user=user, email=user.email, verified=True, primary=True) for user in made
+    )
+    roles = {email: role for email, _, role in rows}
+    MentorProfile.objects.bulk_create(
+        MentorProfile(user=user, capacity=20, is_accepting=True, bio="Glad to help.")
+        for user in made
+        if roles[user.email] == "mentor"
+    )
+    MenteeProfile.objects.bulk_create(
+        MenteeProfile(user=user) for user in made if roles[user.email] == "student"
+    )
+    people = [Person(email, PASSWORD, role, "") for email, _, role in rows]
+    clerkships = []
+    if coordinators:
+        email = demo_data.DEMO_COORDINATOR_EMAIL
+        people.insert(0, Person(email, demo_data.DEMO_PASSWORD, "coordinator", ""))
+        clerkships = list(
+            Clerkship.objects.filter(coordinators__email=email).values_list("pk", flat=True)
+        )
+    for n, person in enumerate(people):
+        # 127.0.0.0/8 is all loopback: one address per person, as from their own machine.
+        person.address = f"127.0.{10 + n // 250}.{1 + n % 250}"
+    profiles = dict(
+        MentorProfile.objects.filter(user__email__endswith=f"@{DRILL_DOMAIN}").values_list(
+            "user__email", "pk"
+        )
+    )
+    return people, School(mentor_profiles=profiles, clerkships=clerkships)
+
+
+def unsettled_notifications():
+    """Rows whose e-mail is still to be sent (or being sent)."""
+    from mentoring.notifications.models import Notification
+
+    Status = Notification.EmailStatus
+    return Notification.objects.filter(email_status__in=[Status.PENDING, Status.SENDING]).count()
+
+
+def expected_emails():
+    """Every notification row that should be e-mailed (not skipped or held for the digest),
+    as a Counter of (recipient address, subject); and the rows by status."""
+    from django.conf import settings
+
+    from mentoring.notifications.models import Notification
+
+    Status = Notification.EmailStatus
+    rows = Notification.objects.values_list("recipient__email", "title", "email_status")
+    expected = Counter(
+        (email.lower(), f"[{settings.SITE_NAME}] {title}")
+        for email, title, status in rows
+        if status not in (Status.SKIPPED, Status.DIGEST)
+    )
+    return expected, Counter(status for _, _, status in rows)
+
+
+def missing_writes(writes):
+    """The acknowledged writes whose request row or notification is not in the database."""
+    from mentoring.mentorships.models import MentorshipRequest
+    from mentoring.notifications.models import Notification
+
+    requests = {
+        r.pk: r
+        for r in MentorshipRequest.objects.filter(
+            pk__in={w.request_id for w in writes}
+        ).select_related("mentor", "mentee")
+    }
+    notified = set(
+        Notification.objects.filter(kind__in={w.notification_kind for w in writes}).values_list(
+            "kind", "url", "recipient__email"
+        )
+    )
+    missing = []
+    for write in writes:
+        row = requests.get(write.request_id)
+        if row is None or row.mentor.email != write.mentor:
+            missing.append(f"{write.action} {write.request_id}: no such request")
+            continue
+        if write.action == "ask" and (row.mentee.email, row.message) != (
+            write.mentee,
+            write.message,
+        ):
+            missing.append(f"ask {write.request_id}: not the request that was made")
+            continue
+        if write.action == "decline" and row.status != MentorshipRequest.Status.DECLINED:
+            missing.append(f"decline {write.request_id}: the request is {row.status}")
+            continue
+        recipient = row.mentor.email if write.action == "ask" else row.mentee.email
+        key = (write.notification_kind, f"/requests/{row.pk}/", recipient)
+        if key not in notified:
+            missing.append(f"{write.action} {write.request_id}: no {write.notification_kind}")
+    return missing

@@ -1,0 +1,190 @@
+"""The processes a drill starts, breaks and stops: a private Redis, a Celery worker and beat,
+and a real SMTP server on loopback that records every message it receives.
+
+Each child runs in a session of its own, so that stopping it kills its whole process group
+(a prefork worker's children too) and nothing outlives the drill."""
+
+import email.parser
+import email.policy
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from bench.config import ROOT, SetupError
+
+
+def wait_for(check, seconds, every=0.2):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(every)
+    return check()
+
+
+def stop_group(process, timeout=10):
+    """SIGTERM the process's group, then SIGKILL whatever is left of it."""
+    if process is None:
+        return
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            break
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            continue
+        # The leader is gone; its children (a prefork pool) may not be.
+        if not group_members(process.pid):
+            break
+    if process.poll() is None:
+        process.wait(timeout=timeout)
+
+
+def group_members(pgid):
+    """Pids of live (not zombie) processes in process group `pgid`, from /proc."""
+    members = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        state, group = fields[0], int(fields[2])
+        if group == pgid and state != "Z":
+            members.append(int(entry.name))
+    return members
+
+
+def children_of(pid):
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    return [int(child) for child in text.split()]
+
+
+class PrivateRedis:
+    """redis-server on its own port, no persistence: stopped and started by the drill."""
+
+    def __init__(self, port, log_path):
+        self.port, self.log_path, self.process = port, log_path, None
+
+    @property
+    def url(self):
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self):
+        command = [
+            "redis-server",
+            "--port",
+            str(self.port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ]
+        with open(self.log_path, "a") as log:
+            self.process = subprocess.Popen(  # noqa: S603 - fixed arguments
+                command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            )
+        if not wait_for(self.answers, 10):
+            raise SetupError(f"the private redis-server did not start; see {self.log_path}")
+
+    def stop(self):
+        stop_group(self.process)
+
+    def answers(self):
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=0.5) as s:
+                s.sendall(b"PING\r\n")
+                return s.recv(16).startswith(b"+PONG")
+        except OSError:
+            return False
+
+
+class MailSink:
+    """aiosmtpd on a loopback port, in a thread of the drill: each message it receives is
+    kept as (recipient, subject, time received)."""
+
+    def __init__(self, port):
+        self.port = port
+        self.received = []
+        self.lock = threading.Lock()
+        self.controller = None
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        message = email.parser.BytesParser(policy=email.policy.default).parsebytes(envelope.content)
+        subject = str(message["Subject"] or "")
+        with self.lock:
+            for recipient in envelope.rcpt_tos:
+                self.received.append((recipient.lower(), subject, time.monotonic()))
+        return "250 Message accepted for delivery"
+
+    def start(self):
+        from aiosmtpd.controller import Controller
+
+        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+    def stop(self):
+        if self.controller is not None:
+            self.controller.stop()
+
+    def messages(self):
+        with self.lock:
+            return list(self.received)
+
+
+def celery_process(arguments, env, log_path):
+    command = [sys.executable, "-m", "celery", "-A", "mentoring", *arguments]
+    with open(log_path, "a") as log:
+        return subprocess.Popen(  # noqa: S603 - our own app, fixed arguments
+            command,
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+
+def start_worker(env, log_path, concurrency):
+    # The production command: a prefork pool, the worker's defaults otherwise.
+    return celery_process(
+        ["worker", "--loglevel=info", f"--concurrency={concurrency}"], env, log_path
+    )
+
+
+def start_beat(env, log_path, state_dir):
+    return celery_process(
+        [
+            "beat",
+            "--loglevel=info",
+            f"--schedule={state_dir / 'celerybeat-schedule'}",
+            f"--pidfile={state_dir / 'celerybeat.pid'}",
+        ],
+        env,
+        log_path,
+    )
+
+
+def worker_answers_ping(env, timeout=10):
+    """Whether a worker answers `celery inspect ping` through the broker."""
+    command = [sys.executable, "-m", "celery", "-A", "mentoring", "inspect", "ping", "-t", "5"]
+    try:
+        done = subprocess.run(  # noqa: S603 - our own app, fixed arguments
+            command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+        )
+    except subprocess.TimeoutExpired:
+        return False
+    return done.returncode == 0 and "pong" in done.stdout
