@@ -79,16 +79,14 @@ def unsettled_notifications():
 
 def expected_emails():
     """Every notification row that should be e-mailed (not skipped or held for the digest),
-    as a Counter of (recipient address, subject); and the rows by status."""
-    from django.conf import settings
-
+    as a Counter of (recipient address, notification id); and the rows by status."""
     from mentoring.notifications.models import Notification
 
     Status = Notification.EmailStatus
-    rows = Notification.objects.values_list("recipient__email", "title", "email_status")
+    rows = Notification.objects.values_list("recipient__email", "pk", "email_status")
     expected = Counter(
-        (email.lower(), f"[{settings.SITE_NAME}] {title}")
-        for email, title, status in rows
+        (email.lower(), str(pk))
+        for email, pk, status in rows
         if status not in (Status.SKIPPED, Status.DIGEST)
     )
     return expected, Counter(status for _, _, status in rows)

@@ -113,8 +113,9 @@ class PrivateRedis:
 
 
 class MailSink:
-    """aiosmtpd on a loopback port, in a thread of the drill: each message it receives is
-    kept as (recipient, subject, time received)."""
+    """aiosmtpd on a loopback port, in a thread of the drill: each notification a message
+    carries (its X-Mentoring-Notifications header; one e-mail may list several) is kept as
+    (recipient, notification id, time received)."""
 
     def __init__(self, port):
         self.port = port
@@ -124,10 +125,11 @@ class MailSink:
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
         message = email.parser.BytesParser(policy=email.policy.default).parsebytes(envelope.content)
-        subject = str(message["Subject"] or "")
+        carried = str(message["X-Mentoring-Notifications"] or "").split(",")
         with self.lock:
             for recipient in envelope.rcpt_tos:
-                self.received.append((recipient.lower(), subject, time.monotonic()))
+                for notification_id in carried:
+                    self.received.append((recipient.lower(), notification_id, time.monotonic()))
         return "250 Message accepted for delivery"
 
     def start(self):

@@ -226,7 +226,7 @@ class Drill:
         self.processes["beat"]["alive_at_end"] = self.beat.poll() is None
 
         expected, by_status = school.expected_emails()
-        received = Counter((to, subject) for to, subject, _ in self.sink.messages())
+        received = Counter((to, carried) for to, carried, _ in self.sink.messages())
         missing = school.missing_writes(recorder.writes)
         hits = [dataclasses.replace(hit, started=hit.started - began) for hit in recorder.hits]
         result = verdict.figures(
@@ -321,7 +321,7 @@ class Drill:
         deadline = time.monotonic() + self.args.drain_seconds
         while time.monotonic() < deadline:
             expected, _ = school.expected_emails()
-            received = Counter((to, subject) for to, subject, _ in self.sink.messages())
+            received = Counter((to, carried) for to, carried, _ in self.sink.messages())
             if school.unsettled_notifications() == 0 and all(
                 received[key] >= n for key, n in expected.items()
             ):

@@ -46,7 +46,7 @@ def in_window(hit, window):
 
 
 def mail_figures(expected, received):
-    """expected and received: Counters of (address, subject)."""
+    """expected and received: Counters of (address, notification id)."""
     keys = set(expected) | set(received)
     return {
         "expected": sum(expected.values()),

@@ -1,8 +1,8 @@
 """`make drill` at a small size: ten users for a minute, the three faults compressed into it.
 
-The drill's verdict on the product is its own output (today some promises fail: requests
-wait on the dead Redis); this test holds the drill to running whole, injecting every fault,
-reporting every figure, agreeing with its exit status, and leaving nothing running."""
+Holds the drill to running whole, injecting every fault, reporting every figure and leaving
+nothing running, and the product to keeping every promise at this size; `make drill` runs
+the full size (50 users, five minutes, a 60 s Redis outage)."""
 
 import json
 import shutil
@@ -79,7 +79,10 @@ def test_a_short_soak_injects_the_faults_and_reports_the_figures(tmp_path):
         "every notification e-mailed exactly once",
         "worker alive or restarted",
     }
-    assert done.returncode == (0 if all(result["promises"].values()) else 1)
+    # Every promise holds (issue 23): no 5xx and no slow request while Redis is down, nothing
+    # lost, every e-mail once, the worker back after it was killed.
+    assert result["promises"] == dict.fromkeys(result["promises"], True), done.stdout[-3000:]
+    assert done.returncode == 0
     assert "PASS  every acknowledged write in the database" in done.stdout
     # Nothing the drill started is left: gunicorn, the SMTP server, the private Redis, and
     # the Celery processes (a killed worker's pool too).
