@@ -24,7 +24,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from mentoring.lib.mail import message_id, one_line
+from mentoring.lib.mail import message_id
+from mentoring.lib.text import without_control_characters
 from mentoring.notifications import preferences
 from mentoring.notifications.models import EmailChoice, Notification
 
@@ -79,7 +80,9 @@ def build_email(notification):
         "settings_link": preferences.settings_url(),
     }
     message = EmailMultiAlternatives(
-        subject=one_line(f"[{settings.SITE_NAME}] {notification.title}"),
+        # Rows written before names were validated may hold a line break, which Django
+        # refuses in a header; the subject is made one line here, at send time.
+        subject=without_control_characters(f"[{settings.SITE_NAME}] {notification.title}"),
         body=render_to_string("notifications/email.txt", context),
         to=[notification.recipient.email],
         headers=headers(unsubscribe_link, [notification.pk]),
@@ -112,7 +115,7 @@ def build_summary(person, rows, heading, scope=None):
         "settings_link": preferences.settings_url(),
     }
     message = EmailMultiAlternatives(
-        subject=one_line(f"[{settings.SITE_NAME}] {heading}"),
+        subject=f"[{settings.SITE_NAME}] {heading}",
         body=render_to_string("notifications/summary.txt", context),
         to=[person.email],
         headers=headers(unsubscribe_link, [row.pk for row in rows]),

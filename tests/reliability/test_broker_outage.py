@@ -3,9 +3,6 @@ its notification row exists, and the e-mail goes out once Redis is back.
 
 Runs its own redis-server on a spare loopback port, so the shared one stays up."""
 
-import shutil
-import socket
-import subprocess
 import time
 
 import pytest
@@ -15,57 +12,6 @@ from mentoring.mentorships.models import MentorshipRequest
 from mentoring.notifications.models import Notification
 from mentoring.notifications.tasks import sweep_undelivered
 from tests.celery_helpers import wait_for, worker_app
-
-
-def spare_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class PrivateRedis:
-    def __init__(self, port):
-        self.port, self.process = port, None
-
-    def start(self):
-        self.process = subprocess.Popen(
-            [
-                "redis-server",
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        assert wait_for(self.answers, 10), "the private redis-server did not start"
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(10)
-
-    def answers(self):
-        try:
-            with socket.create_connection(("127.0.0.1", self.port), timeout=0.5) as s:
-                s.sendall(b"PING\r\n")
-                return s.recv(16).startswith(b"+PONG")
-        except OSError:
-            return False
-
-
-@pytest.fixture
-def private_redis():
-    if not shutil.which("redis-server"):
-        pytest.skip("needs the redis-server program")
-    server = PrivateRedis(spare_port())
-    server.start()
-    yield server
-    if server.process.poll() is None:
-        server.stop()
 
 
 @pytest.mark.redis

@@ -16,7 +16,7 @@ from mentoring.notifications import delivery
 from mentoring.notifications.models import Notification
 from mentoring.notifications.services import notify
 from mentoring.notifications.tasks import sweep_undelivered
-from tests.reliability.test_broker_outage import spare_port
+from tests.reliability.conftest import spare_port
 
 Status = Notification.EmailStatus
 

@@ -19,7 +19,6 @@ from django.urls import reverse
 from mentoring.profiles.models import Department
 from tests.celery_helpers import wait_for
 from tests.factories import make_mentor, make_user
-from tests.reliability.test_broker_outage import private_redis  # noqa: F401 (a fixture)
 
 PASSWORD = "a-long-test-password"
 RETRY_AFTER = 2  # seconds; 30 in settings
@@ -28,7 +27,7 @@ pytestmark = [pytest.mark.redis, pytest.mark.django_db]
 
 
 @pytest.fixture
-def redis_cache(private_redis, settings):  # noqa: F811
+def redis_cache(private_redis, settings):
     """The project's cache settings, with the private redis-server for the shared one (a
     new port each test, so a new circuit breaker) and a shorter wait before retrying."""
     configured = {}

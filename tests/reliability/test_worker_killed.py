@@ -14,7 +14,6 @@ from django.db import connection
 from mentoring.notifications.models import Notification
 from mentoring.notifications.tasks import deliver_email
 from tests.celery_helpers import wait_for, worker_app
-from tests.reliability.test_broker_outage import private_redis  # noqa: F401 (fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -67,7 +66,7 @@ def start_worker_process(broker, email_backend, log):
 
 @pytest.mark.redis
 @pytest.mark.django_db(transaction=True)
-def test_killed_worker_leaves_the_email_to_the_next(mentor, private_redis, tmp_path):  # noqa: F811
+def test_killed_worker_leaves_the_email_to_the_next(mentor, private_redis, tmp_path):
     broker = f"redis://127.0.0.1:{private_redis.port}/0"
     # The row as notify() writes it, without the in-process delivery the unit tests use.
     notification = Notification.objects.create(

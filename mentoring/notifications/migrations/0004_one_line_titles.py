@@ -1,18 +1,16 @@
 """Titles written before names were validated may hold a line break, which no mail header
 can carry: make them one line so that their e-mails can leave."""
 
-import re
-
 from django.db import migrations
 
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]+")
+from mentoring.lib.text import CONTROL_CHARACTERS_PATTERN, without_control_characters
 
 
 def one_line_titles(apps, schema_editor):
     Notification = apps.get_model("notifications", "Notification")
-    dirty = Notification.objects.filter(title__regex=r"[\x00-\x1f\x7f]")
+    dirty = Notification.objects.filter(title__regex=CONTROL_CHARACTERS_PATTERN)
     for notification in dirty.only("pk", "title").iterator():
-        notification.title = CONTROL_CHARACTERS.sub(" ", notification.title).strip()
+        notification.title = without_control_characters(notification.title)
         notification.save(update_fields=["title"])
 
 
