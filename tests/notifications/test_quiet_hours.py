@@ -100,3 +100,23 @@ def test_quiet_hours_can_be_switched_off(settings):
     settings.NOTIFICATION_QUIET_HOURS = None
     person = type("Person", (), {"time_zone": "Asia/Tokyo"})
     assert preferences.quiet_until(person, datetime.datetime(2026, 11, 23, 13, tzinfo=UTC)) is None
+
+
+@pytest.mark.django_db
+def test_notices_held_overnight_leave_as_one_morning_email(
+    in_tokyo, django_capture_on_commit_callbacks, mailoutbox
+):
+    titles = ["Sam asked you to be their mentor", "Meeting moved to Friday", "New feedback"]
+    for hour, title in zip((13, 15, 18), titles, strict=True):  # 22:00-03:00 in Tokyo
+        with at(2026, 11, 23, hour, 0), django_capture_on_commit_callbacks(execute=True):
+            notify(in_tokyo, "request.new", title, url="/home/")
+    assert mailoutbox == []
+
+    with at(2026, 11, 23, 22, 5):  # 07:05 in Tokyo
+        sweep_undelivered()
+        sweep_undelivered()
+    [email] = mailoutbox
+    assert email.subject == "[Mentoring] 3 updates while you were away"
+    assert all(title in email.body for title in titles)
+    rows = Notification.objects.filter(recipient=in_tokyo)
+    assert {row.email_status for row in rows} == {Status.SENT}
