@@ -17,9 +17,10 @@ run: $(INSTALLED)  ## web server, Celery worker and beat; SQLite and an embedded
 test: $(INSTALLED)  ## the whole test suite; PostgreSQL and Redis when DATABASE_URL and REDIS_URL are set
 	$(PY) -m pytest $(ARGS)
 
-lint: $(INSTALLED)
+lint: $(INSTALLED)  ## ruff, and the layers of docs/architecture.md (import-linter, pyproject.toml)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: $(INSTALLED)
 	$(VENV)/bin/ruff format .

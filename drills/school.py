@@ -22,8 +22,8 @@ def make_people(users):
 
     from accounts.models import User
     from drills.users import Person, School
-    from mentoring import demo_data
     from mentoring.clerkships.models import Clerkship
+    from mentoring.demo import school
     from mentoring.profiles.models import MenteeProfile, MentorProfile
 
     coordinators, mentors, students = cast(users)
@@ -53,8 +53,8 @@ def make_people(users):
     people = [Person(email, PASSWORD, role, "") for email, _, role in rows]
     clerkships = []
     if coordinators:
-        email = demo_data.DEMO_COORDINATOR_EMAIL
-        people.insert(0, Person(email, demo_data.DEMO_PASSWORD, "coordinator", ""))
+        email = school.DEMO_COORDINATOR_EMAIL
+        people.insert(0, Person(email, school.DEMO_PASSWORD, "coordinator", ""))
         clerkships = list(
             Clerkship.objects.filter(coordinators__email=email).values_list("pk", flat=True)
         )

@@ -56,11 +56,13 @@ INSTALLED_APPS = [
     "mentoring.profiles",
     "mentoring.clerkships",
     "mentoring.mentorships",
+    "mentoring.matching",
     "mentoring.goals",
     "mentoring.meetings",
     "mentoring.feedback",
     "mentoring.timeline",
     "mentoring.dashboards",
+    "mentoring.records",
     "mentoring.audit",
 ]
 
@@ -178,6 +180,9 @@ ACCOUNT_EMAIL_VERIFICATION = "optional" if DEBUG else "mandatory"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "mentoring.profiles.forms.SignupForm"
+# Who may open a mentee's profile is matching's rule; the request pages of mentorships, an app
+# below matching, read it through this name (docs/architecture.md: no upward imports).
+MENTEE_PROFILES_VISIBLE_TO = "mentoring.matching.visibility.mentee_profiles_visible_to"
 ACCOUNT_RATE_LIMITS_ENABLED = True  # allauth's defaults limit sign-in, sign-up and resets
 # Two-factor sign-in (allauth.mfa): anyone may turn on an authenticator app, with recovery
 # codes. Not security keys (WebAuthn): allauth drives them with inline script, which the

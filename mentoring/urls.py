@@ -15,6 +15,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("notifications/", include("mentoring.notifications.urls")),
     path("", include("mentoring.profiles.urls")),
+    path("", include("mentoring.matching.urls")),
     path("", include("mentoring.mentorships.urls")),
     path("", include("mentoring.goals.urls")),
     path("", include("mentoring.meetings.urls")),
@@ -22,6 +23,7 @@ urlpatterns = [
     path("", include("mentoring.timeline.urls")),
     path("", include("mentoring.clerkships.urls")),
     path("", include("mentoring.dashboards.urls")),
+    path("", include("mentoring.records.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -11,9 +11,9 @@ from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 
 from accounts.models import User
-from mentoring import demo_data
 from mentoring.clerkships.models import Clerkship, ClerkshipFaculty, Rotation
-from mentoring.demo_plan import build_plan
+from mentoring.demo import school
+from mentoring.demo.plan import build_plan
 from mentoring.mentorships.models import Mentorship
 from mentoring.profiles.models import Department, Interest, MenteeProfile, MentorProfile
 
@@ -71,7 +71,7 @@ def test_seed_builds_a_school_of_believable_size(db):
     assert max(years["final"]) < min(years["clerkship"]) <= max(years["clerkship"])
     assert max(years["clerkship"]) < min(years["preclinical"]) and min(years["final"]) >= 2026
     assert 35 <= Mentorship.objects.active().count() <= 45
-    assert "student@med.example.edu" in output and demo_data.DEMO_PASSWORD in output
+    assert "student@med.example.edu" in output and school.DEMO_PASSWORD in output
 
 
 def test_running_twice_creates_nothing_new(db):
@@ -138,13 +138,13 @@ def test_every_clerkship_has_students_rotating_today(db, today):
         Rotation.objects.overlapping(today, today).values("student").annotate(n=Count("id"))
     )
     assert {row["n"] for row in now_per_student} == {1}
-    student = User.objects.get(email=demo_data.DEMO_STUDENT_EMAIL)
+    student = User.objects.get(email=school.DEMO_STUDENT_EMAIL)
     assert student.rotations.overlapping(today, today).get().clerkship.name == "Internal Medicine"
 
 
 def test_demo_student_wants_pharmacology_and_has_no_mentor_yet(db):
     seed()
-    student = MenteeProfile.objects.get(user__email=demo_data.DEMO_STUDENT_EMAIL)
+    student = MenteeProfile.objects.get(user__email=school.DEMO_STUDENT_EMAIL)
     assert student.stage == "clerkship"
     assert {"pharmacology", "addiction psychiatry"} <= interest_names(student)
     assert not Mentorship.objects.active().filter(mentee=student.user).exists()
@@ -156,14 +156,14 @@ def test_demo_student_wants_pharmacology_and_has_no_mentor_yet(db):
 
 def test_demo_faculty_coordinator_and_staff_hold_their_roles(db):
     seed()
-    faculty = MentorProfile.objects.get(user__email=demo_data.DEMO_FACULTY_EMAIL)
+    faculty = MentorProfile.objects.get(user__email=school.DEMO_FACULTY_EMAIL)
     assert faculty.department.name == "Psychiatry" and faculty.has_room
     assert {"addiction psychiatry", "clinical pharmacology"} <= interest_names(faculty)
     assert Mentorship.objects.active().filter(mentor=faculty.user).count() in (1, 2)
-    coordinator = User.objects.get(email=demo_data.DEMO_COORDINATOR_EMAIL)
+    coordinator = User.objects.get(email=school.DEMO_COORDINATOR_EMAIL)
     coordinated = Clerkship.objects.coordinated_by(coordinator).values_list("name", flat=True)
     assert list(coordinated) == ["Internal Medicine"]
-    staff = User.objects.get(email=demo_data.DEMO_STAFF_EMAIL)
+    staff = User.objects.get(email=school.DEMO_STAFF_EMAIL)
     assert staff.is_staff and staff.is_superuser
 
 
@@ -171,15 +171,13 @@ def test_every_user_has_a_verified_school_address(db):
     seed()
     addresses = EmailAddress.objects.filter(verified=True, primary=True)
     assert addresses.count() == User.objects.count() > 200
-    assert not User.objects.exclude(email__endswith=f"@{demo_data.EMAIL_DOMAIN}").exists()
+    assert not User.objects.exclude(email__endswith=f"@{school.EMAIL_DOMAIN}").exists()
 
 
-@pytest.mark.parametrize(("role", "email"), demo_data.DEMO_SIGN_INS)
+@pytest.mark.parametrize(("role", "email"), school.DEMO_SIGN_INS)
 def test_demo_sign_ins_work_on_the_real_sign_in_page(db, client, role, email):
     seed()
-    response = client.post(
-        "/accounts/login/", {"login": email, "password": demo_data.DEMO_PASSWORD}
-    )
+    response = client.post("/accounts/login/", {"login": email, "password": school.DEMO_PASSWORD})
     user = User.objects.get(email=email)
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(user.pk)

@@ -15,9 +15,9 @@ from django.utils import timezone
 from accounts.models import User
 from mentoring.clerkships.models import Clerkship
 from mentoring.goals.models import Goal
+from mentoring.matching import directory
 from mentoring.meetings.models import Meeting
 from mentoring.mentorships.models import OPEN_STATUSES, Mentorship, MentorshipRequest
-from mentoring.profiles import directory
 from mentoring.profiles.models import MenteeProfile, MentorProfile
 from mentoring.scale import vocabulary
 from mentoring.scale.seed import Sizes, build_plan

@@ -1,6 +1,6 @@
 """Faculty grouped by an optional identity answer, in groups no one can be picked out of.
 
-Pure: grouped counts in, the rows a dashboard may show out. metrics.py reads the counts in
+Pure: grouped counts in, the rows a dashboard may show out. aggregates.py reads the counts in
 SQL and builds the tables; this module decides what of them is safe to show.
 
 Three rules, because the same page (and its CSV) lists every faculty member by name with

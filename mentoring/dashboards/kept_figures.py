@@ -20,7 +20,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from mentoring.clerkships.models import Clerkship
-from mentoring.dashboards import metrics
+from mentoring.dashboards import aggregates
 from mentoring.dashboards.forms import default_period
 from mentoring.dashboards.scope import Scope
 
@@ -50,7 +50,7 @@ def cache_key(scope):
 
 def refresh(scope):
     """Compute the scope's tables now and keep them for FRESH_FOR."""
-    tables = {name: table.as_shown() for name, table in metrics.all_tables(scope).items()}
+    tables = {name: table.as_shown() for name, table in aggregates.all_tables(scope).items()}
     figures = Figures(tables, timezone.now())
     cache.set(cache_key(scope), figures, FRESH_FOR.total_seconds())
     return figures

@@ -10,12 +10,12 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from mentoring.matching.candidates import candidates_for, load_mentee, mentee_facts
+from mentoring.matching.recommend import rank
 from mentoring.mentorships.models import Mentorship
 from mentoring.notifications.models import Notification
 from mentoring.notifications.services import notify
-from mentoring.profiles.candidates import candidates_for, load_mentee, mentee_facts
 from mentoring.profiles.models import MenteeProfile
-from mentoring.profiles.recommend import rank
 
 HOW_MANY = 3
 KIND = "dashboard.recommendations"
@@ -60,7 +60,7 @@ def send_recommendations(student, sender, clerkship=None, note=""):
         return Outcome.NO_MATCH
     lines = [
         f"- {r.candidate.name}: "
-        f"{settings.SITE_URL}{reverse('profiles:mentor', args=[r.candidate.mentor_id])}"
+        f"{settings.SITE_URL}{reverse('matching:mentor', args=[r.candidate.mentor_id])}"
         for r in ranked
     ]
     body = "\n".join(
@@ -80,7 +80,7 @@ def send_recommendations(student, sender, clerkship=None, note=""):
         KIND,
         f"{sender} suggests mentors you might like to meet",
         body=body,
-        url=reverse("profiles:recommendations"),
+        url=reverse("matching:recommendations"),
         dedupe_key=key,
     )
     return Outcome.SENT if sent else Outcome.ALREADY_TODAY

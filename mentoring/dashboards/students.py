@@ -8,7 +8,7 @@ coordinator see, nothing more. Each view or download of these writes an AccessLo
 from django.db.models import F
 from django.utils import timezone
 
-from mentoring.dashboards.metrics import has_active_mentor, stage_label
+from mentoring.dashboards.aggregates import has_active_mentor, stage_label
 from mentoring.dashboards.scope import Table
 from mentoring.mentorships.models import Mentorship, contact_epoch
 

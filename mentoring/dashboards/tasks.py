@@ -1,8 +1,8 @@
 from celery import shared_task
 
-from mentoring.dashboards import figures
+from mentoring.dashboards import kept_figures
 
 
 @shared_task
 def refresh_dashboard_figures():
-    figures.refresh_defaults()
+    kept_figures.refresh_defaults()

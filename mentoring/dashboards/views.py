@@ -4,7 +4,7 @@ A clerkship's dashboard is for its coordinators and staff, the school's for staf
 else gets a 404, so that a clerkship's existence does not leak. Pages show aggregates and
 faculty load; the one student-level page (students without an active mentor), downloads
 of student rows and sending recommendations each write an AccessLog row.
-The aggregate figures are kept a few minutes (figures.py); student rows never are.
+The aggregate figures are kept a few minutes (kept_figures.py); student rows never are.
 """
 
 import csv
@@ -20,12 +20,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from mentoring.clerkships.models import Clerkship
-from mentoring.dashboards import charts, metrics, students
-from mentoring.dashboards.figures import FRESH_FOR, figures_for, forget
+from mentoring.dashboards import aggregates, charts, students
 from mentoring.dashboards.forms import PeriodForm, RecommendationNoteForm, preset_periods
+from mentoring.dashboards.kept_figures import FRESH_FOR, figures_for, forget
 from mentoring.dashboards.models import AccessLog
-from mentoring.dashboards.recommendations import Outcome, send_recommendations
 from mentoring.dashboards.scope import Scope
+from mentoring.dashboards.send_recommendations import Outcome, send_recommendations
 
 PAGE_SIZE = 25
 Action = AccessLog.Action
@@ -120,7 +120,7 @@ def dashboard(request, clerkship):
     context |= {
         "as_of": figures.as_of,
         "fresh_minutes": FRESH_FOR.seconds // 60,
-        "coverage_chart": charts.coverage_chart(tables["coverage"], metrics.LITERATURE_SHARE),
+        "coverage_chart": charts.coverage_chart(tables["coverage"], aggregates.LITERATURE_SHARE),
         "meetings_chart": charts.meetings_chart(tables["meetings"]),
     }
     return render(request, "dashboards/dashboard.html", context)
@@ -136,8 +136,8 @@ def csv_cell(value):
 
 
 def export(request, scope, name):
-    if name in metrics.AGGREGATE_TABLES:
-        table = metrics.AGGREGATE_TABLES[name](scope)
+    if name in aggregates.AGGREGATE_TABLES:
+        table = aggregates.AGGREGATE_TABLES[name](scope)
     elif name in students.STUDENT_TABLES:
         table = students.STUDENT_TABLES[name](scope)
         AccessLog.objects.record(request.user, Action.EXPORT, scope)
@@ -184,7 +184,7 @@ def student_list(request, clerkship):
     rows = [
         StudentRow(
             name=student.display_name,
-            stage=metrics.stage_label(student.stage),
+            stage=aggregates.stage_label(student.stage),
             interests=students.interests_of(student),
             has_profile=student.profile_pk is not None,
             recommend_url=recommend_url(scope, student.pk),

@@ -1,6 +1,6 @@
 """The demo school as a plan in memory: who exists, who rotates where, who mentors whom.
 
-Built from mentoring/demo_data.py and one seeded random generator, without reading the
+Built from mentoring/demo/ and one seeded random generator, without reading the
 database, so that every run plans exactly the same school (seed_demo writes it).
 """
 
@@ -10,7 +10,9 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from mentoring import demo_data
+from mentoring.demo import school
+from mentoring.demo.faculty import FACULTY
+from mentoring.demo.residents import RESIDENTS
 from mentoring.profiles.models import Mode, TrainingStage, normalise_term
 
 SEED = 2026
@@ -20,7 +22,7 @@ PEER_LOAD = 3
 QUIET_MENTORSHIPS = 5
 # Six clerkships plus one elective block: with seven tracks, every clerkship has one track
 # of students in it on every day of the academic year.
-BLOCKS_PER_YEAR = len(demo_data.CLERKSHIPS) + 1
+BLOCKS_PER_YEAR = len(school.CLERKSHIPS) + 1
 MODE_ORDER = [Mode.IN_PERSON.value, Mode.VIDEO.value, Mode.PHONE.value, Mode.EMAIL.value]
 
 
@@ -84,7 +86,7 @@ def build_plan(today, now):
 
 def email_for(name):
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return ".".join(plain.lower().replace("'", "").split()) + "@" + demo_data.EMAIL_DOMAIN
+    return ".".join(plain.lower().replace("'", "").split()) + "@" + school.EMAIL_DOMAIN
 
 
 def academic_year_start(today):
@@ -101,32 +103,32 @@ def pick_modes(rng, named=None, odds=(0.85, 0.25, 0.6, 0.45)):
 
 
 def add_staff(plan):
-    staff = demo_data.STAFF
+    staff = school.STAFF
     plan.people.append(
         Person(staff["email"], staff["name"], {"is_staff": True, "is_superuser": True})
     )
-    for clerkship in demo_data.CLERKSHIPS:
+    for clerkship in school.CLERKSHIPS:
         name = clerkship["coordinator"]
         plan.people.append(Person(clerkship.get("coordinator_email") or email_for(name), name))
 
 
 def add_faculty(plan, rng):
-    for entry in demo_data.FACULTY:
+    for entry in FACULTY:
         email = entry.get("email") or email_for(entry["name"])
         plan.people.append(Person(email, f"Dr. {entry['name']}"))
         areas = entry.get("areas") or rng.sample(
-            demo_data.MENTOR_AREAS_BY_STAGE[entry["stage"]], rng.randint(2, 4)
+            school.MENTOR_AREAS_BY_STAGE[entry["stage"]], rng.randint(2, 4)
         )
         fields = {
             "title": entry["title"],
             "specialty": entry["specialty"],
             "career_stage": entry["stage"],
-            "can_offer": " ".join(demo_data.AREA_OFFERS[slug] for slug in areas),
-            "cannot_offer": rng.choice(demo_data.CANNOT_OFFER),
+            "can_offer": " ".join(school.AREA_OFFERS[slug] for slug in areas),
+            "cannot_offer": rng.choice(school.CANNOT_OFFER),
             "capacity": entry.get("capacity") or rng.randint(1, 6),
             "is_accepting": entry.get("is_accepting", rng.random() < 0.85),
             "response_hours": rng.choice([24, 48, 48, 72]),
-            "location": entry.get("location") or demo_data.DEPARTMENTS[entry["department"]],
+            "location": entry.get("location") or school.DEPARTMENTS[entry["department"]],
             "bio": entry["bio"],
             "gender": entry.get("gender", ""),
             "background": entry.get("background", ""),
@@ -138,7 +140,7 @@ def add_faculty(plan, rng):
 
 
 def add_residents(plan, rng, year_start):
-    for entry in demo_data.RESIDENTS:
+    for entry in RESIDENTS:
         email = email_for(entry["name"])
         plan.people.append(Person(email, f"Dr. {entry['name']}"))
         modes = pick_modes(rng)
@@ -146,11 +148,11 @@ def add_residents(plan, rng, year_start):
             "title": f"PGY-{entry['pgy']} Resident, {entry['department']}",
             "specialty": f"{entry['department']} residency",
             "career_stage": "resident",
-            "can_offer": " ".join(demo_data.AREA_OFFERS[s] for s in entry["areas_offered"]),
+            "can_offer": " ".join(school.AREA_OFFERS[s] for s in entry["areas_offered"]),
             "cannot_offer": "I'm still in training, so I can't write letters or sponsor you.",
             "capacity": rng.randint(1, 2),
             "response_hours": 48,
-            "location": demo_data.DEPARTMENTS[entry["department"]],
+            "location": school.DEPARTMENTS[entry["department"]],
             "bio": entry["bio"],
             **modes,
         }
@@ -177,7 +179,7 @@ def add_residents(plan, rng, year_start):
 
 
 def add_students(plan, rng, year_start):
-    demo = demo_data.DEMO_STUDENT
+    demo = school.DEMO_STUDENT
     plan.people.append(Person(demo["email"], demo["name"]))
     plan.mentees.append(
         MenteePlan(
@@ -192,7 +194,7 @@ def add_students(plan, rng, year_start):
             },
         )
     )
-    stages = [s for s, n in demo_data.STUDENT_COUNTS.items() for _ in range(n)]
+    stages = [s for s, n in school.STUDENT_COUNTS.items() for _ in range(n)]
     stages.remove(demo["stage"])
     names = student_names(rng, len(stages), taken={p.email for p in plan.people})
     for name, stage in zip(names, stages, strict=True):
@@ -203,7 +205,7 @@ def add_students(plan, rng, year_start):
 def student_names(rng, count, taken):
     names = []
     while len(names) < count:
-        name = f"{rng.choice(demo_data.FIRST_NAMES)} {rng.choice(demo_data.LAST_NAMES)}"
+        name = f"{rng.choice(school.FIRST_NAMES)} {rng.choice(school.LAST_NAMES)}"
         if email_for(name) not in taken:
             taken.add(email_for(name))
             names.append(name)
@@ -217,11 +219,11 @@ def graduation_year(rng, stage, year_start):
 
 
 def student_plan(rng, email, stage, year_start):
-    interests = rng.sample(demo_data.INTERESTS, rng.randint(1, 4))
-    areas = rng.sample(demo_data.STUDENT_AREAS_BY_STAGE[stage], rng.randint(1, 3))
-    vision = rng.choice(demo_data.VISION_OPENINGS[stage]).format(interest=interests[0])
+    interests = rng.sample(school.INTERESTS, rng.randint(1, 4))
+    areas = rng.sample(school.STUDENT_AREAS_BY_STAGE[stage], rng.randint(1, 3))
+    vision = rng.choice(school.VISION_OPENINGS[stage]).format(interest=interests[0])
     if rng.random() < 0.6:
-        vision += " " + rng.choice(demo_data.VISION_CLOSINGS)
+        vision += " " + rng.choice(school.VISION_CLOSINGS)
     fields = {
         "stage": stage,
         "graduation_year": graduation_year(rng, stage, year_start),
@@ -235,7 +237,7 @@ def plan_clerkship_faculty(plan):
     """Everyone in the clerkship's department teaches in it; its senior half of faculty grade."""
     seniority = {"late": 0, "mid": 1, "junior": 2}
     rows = []
-    for clerkship in demo_data.CLERKSHIPS:
+    for clerkship in school.CLERKSHIPS:
         members = [m for m in plan.mentors if m.department == clerkship["department"]]
         faculty = sorted(
             (m for m in members if not m.is_resident),
@@ -260,7 +262,7 @@ def plan_rotations(plan, today):
     Final-year acting internships and electives are filed under the department's clerkship.
     """
     blocks = academic_blocks(today)
-    slots = [c["name"] for c in demo_data.CLERKSHIPS] + [None]  # None: elective block
+    slots = [c["name"] for c in school.CLERKSHIPS] + [None]  # None: elective block
     current = next(i for i, (start, end) in enumerate(blocks) if start <= today <= end)
     tracks = Counter()
     rotations = []
@@ -268,7 +270,7 @@ def plan_rotations(plan, today):
         stage = mentee.fields["stage"]
         if stage not in (TrainingStage.CLERKSHIP, TrainingStage.FINAL):
             continue
-        if mentee.email == demo_data.DEMO_STUDENT_EMAIL:
+        if mentee.email == school.DEMO_STUDENT_EMAIL:
             # The demo student must be on Internal Medicine today, whatever today is.
             track = (slots.index("Internal Medicine") - current) % BLOCKS_PER_YEAR
         else:
@@ -299,14 +301,14 @@ def plan_mentorships(plan, rng, today, now):
 def plan_pairs(plan, rng):
     """Who mentors whom: always people who share an interest, never the demo student."""
     by_email = {m.email: m for m in plan.mentors}
-    demo_faculty = by_email[demo_data.DEMO_FACULTY_EMAIL]
-    busiest = by_email[demo_data.BUSIEST_FACULTY_EMAIL]
+    demo_faculty = by_email[school.DEMO_FACULTY_EMAIL]
+    busiest = by_email[school.BUSIEST_FACULTY_EMAIL]
     peers = [m for m in plan.mentors if not m.is_resident and m not in (demo_faculty, busiest)]
     residents = [m for m in plan.mentees if m.fields["stage"] == TrainingStage.RESIDENT]
     students = [
         m
         for m in plan.mentees
-        if m.fields["stage"] != TrainingStage.RESIDENT and m.email != demo_data.DEMO_STUDENT_EMAIL
+        if m.fields["stage"] != TrainingStage.RESIDENT and m.email != school.DEMO_STUDENT_EMAIL
     ]
     early = [m for m in students if m.fields["stage"] in ("preclinical", "clerkship")]
     pairs, load, mentored = [], Counter(), set()

@@ -7,11 +7,11 @@ import random
 
 from django.utils import timezone
 
-from mentoring.demo_data import DEMO_STUDENT_EMAIL
+from mentoring.demo.school import DEMO_STUDENT_EMAIL
 from mentoring.goals.models import Goal
 from mentoring.meetings.contact import refresh_contact
 from mentoring.meetings.models import ActionItem, Meeting
-from mentoring.mentorships import requests
+from mentoring.mentorships import asking
 from mentoring.mentorships.models import Mentorship, MentorshipRequest
 from mentoring.profiles.models import MenteeProfile, MentorProfile
 
@@ -87,13 +87,13 @@ def _requests(rng):
     for n, profile in enumerate(waiting):
         mentor = rng.choice(mentors).user
         try:
-            request_obj = requests.ask(
+            request_obj = asking.ask(
                 profile.user, mentor, message="I would value your advice on my next steps."
             )
-        except requests.RequestProblem:
+        except asking.RequestProblem:
             continue
         if n % 3 == 0:
-            requests.decline(request_obj, mentor)
+            asking.decline(request_obj, mentor)
 
 
 def _held_meetings(rng, mentorship, now):

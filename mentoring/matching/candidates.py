@@ -21,8 +21,9 @@ from typing import NamedTuple
 from django.db import connection
 
 from accounts.models import User
-from mentoring.profiles import recommend
-from mentoring.profiles.labels import MENTEE, labels_of
+from mentoring.matching import recommend
+from mentoring.matching.labels import MENTEE, labels_of
+from mentoring.matching.recommend import Candidate, MenteeFacts
 from mentoring.profiles.models import (
     Area,
     Department,
@@ -31,7 +32,6 @@ from mentoring.profiles.models import (
     Mode,
     gender_to_compare,
 )
-from mentoring.profiles.recommend import Candidate, MenteeFacts
 
 # Rows read in one go; a second query reads the rest only when more are that close.
 FIRST_READ = 30

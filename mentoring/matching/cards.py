@@ -1,4 +1,4 @@
-"""Mentor cards (profiles/_mentor_card.html), each rendered once and then read from the cache.
+"""Mentor cards (matching/_mentor_card.html), each rendered once and then read from the cache.
 
 A card shows only public facts about its mentor, never anything about the viewer, so every
 viewer shares it. It is stored under a hash of everything it shows and of the templates
@@ -13,8 +13,8 @@ from django.core.cache import cache
 from django.template.loader import get_template
 from django.urls import reverse
 
-CARD = "profiles/_mentor_card.html"
-TEMPLATES = [CARD, "profiles/_availability.html"]
+CARD = "matching/_mentor_card.html"
+TEMPLATES = [CARD, "matching/_availability.html"]
 # Bump when a card's look changes outside its templates (a filter, a model property).
 VERSION = 1
 # Only to free memory: a key never outlives its content.
@@ -61,7 +61,7 @@ def _version():
     """What every card depends on besides its profile: the templates as they are now
     (an edited template takes effect without a bump) and where a profile's link points."""
     sources = [get_template(name).template.source for name in TEMPLATES]
-    return _digest(repr((VERSION, sources, reverse("profiles:mentor", args=[0]))))[:12]
+    return _digest(repr((VERSION, sources, reverse("matching:mentor", args=[0]))))[:12]
 
 
 def _digest(text):

@@ -20,7 +20,7 @@ from django.template.loader import get_template
 from django.utils.html import format_html, format_html_join
 
 from accounts.models import User
-from mentoring.profiles.labels import labels_of
+from mentoring.matching.labels import labels_of
 from mentoring.profiles.models import (
     Area,
     CareerStage,
@@ -47,7 +47,7 @@ FILTER_LABELS = {
     "accepting": "accepting now",
     "room": "has room",
 }
-# What a card shows (profiles/_mentor_card.html): the long texts stay in the database.
+# What a card shows (matching/_mentor_card.html): the long texts stay in the database.
 # The mentor's name and department come as annotations (display_name, department_name):
 # as select_related they made three model instances per card, a tenth of the page's
 # Python under load.
@@ -157,7 +157,7 @@ class DirectoryForm(forms.Form):
 
     def cache_key(self):
         """What the rendered filter fields depend on: the values asked for, the choices and
-        the templates (profiles/directory.html caches the fields under it). Rendering them
+        the templates (matching/directory.html caches the fields under it). Rendering them
         cost a fifth of the page's Python; two people with the same filters share it."""
         data = self.data
         if not isinstance(data, QueryDict):

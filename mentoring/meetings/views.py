@@ -52,7 +52,7 @@ def _meetings(user):
     )
 
 
-def _why_not(meeting, action):
+def _refusal(meeting, action):
     """Why `action` ("change" or "log") can't be done to the meeting now, or "" if it can.
     The pages offer only what this allows; the views refuse the rest with its answer."""
     if not meeting.mentorship.is_open:
@@ -66,7 +66,7 @@ def _why_not(meeting, action):
     return ""
 
 
-def _still(meeting, *statuses):
+def _locked_if_status(meeting, *statuses):
     """Lock the meeting's row for the rest of the transaction if it is still in one of these
     states. Both people act on a meeting: a cancel and a log racing must not both win."""
     return Meeting.objects.select_for_update().filter(pk=meeting.pk, status__in=statuses).exists()
@@ -195,12 +195,12 @@ def _form_page(request, template, form, mentorship, **context):
 
 def edit_meeting(request, pk):
     meeting = get_object_or_404(_meetings(request.user), pk=pk)
-    if problem := _why_not(meeting, "change"):
+    if problem := _refusal(meeting, "change"):
         return _refuse(request, problem, meeting)
     form = MeetingForm(request.POST or None, instance=meeting)
     if form.is_valid():
         with transaction.atomic():
-            if not _still(meeting, PLANNED):
+            if not _locked_if_status(meeting, PLANNED):
                 return _refuse(request, "This meeting was logged or cancelled meanwhile.", meeting)
             form.save(commit=False)
             moved = Meeting.EVENT_FIELDS & set(form.changed_data)
@@ -237,8 +237,8 @@ def meeting_detail(request, pk):
             "mentorship": mentorship,
             "partner": mentorship.partner_of(request.user),
             "is_mentee": request.user.pk == mentorship.mentee_id,
-            "can_change": not _why_not(meeting, "change"),
-            "can_log": not _why_not(meeting, "log"),
+            "can_change": not _refusal(meeting, "change"),
+            "can_log": not _refusal(meeting, "log"),
             "action_items": list(meeting.action_items.all()),
             "goals": list(
                 Goal.objects.readable_in(mentorship, request.user).filter(meetings=meeting)
@@ -251,7 +251,7 @@ def meeting_detail(request, pk):
 
 def edit_agenda(request, pk):
     meeting = get_object_or_404(_meetings(request.user), pk=pk)
-    if problem := _why_not(meeting, "change"):
+    if problem := _refusal(meeting, "change"):
         return _refuse(request, problem, meeting)
     form = AgendaForm(request.POST or None, instance=meeting)
     if form.is_valid():
@@ -273,7 +273,7 @@ def edit_agenda(request, pk):
 def log_meeting(request, pk):
     """Record a planned meeting as held, or correct the record of a held one."""
     meeting = get_object_or_404(_meetings(request.user), pk=pk)
-    if problem := _why_not(meeting, "log"):
+    if problem := _refusal(meeting, "log"):
         return _refuse(request, problem, meeting)
     return _log(request, meeting)
 
@@ -301,7 +301,7 @@ def _log(request, meeting):
     if all([form.is_valid(), items.is_valid(), note_form.is_valid()]):
         first_time = meeting.status != HELD
         with transaction.atomic():
-            if meeting.pk and not _still(meeting, PLANNED, HELD):
+            if meeting.pk and not _locked_if_status(meeting, PLANNED, HELD):
                 return _refuse(request, "This meeting was cancelled meanwhile.", meeting)
             meeting.status, meeting.held_at = HELD, meeting.held_at or timezone.now()
             form.save(commit=False)
@@ -369,11 +369,11 @@ def quick_log(request, pk):
 
 def cancel_meeting(request, pk):
     meeting = get_object_or_404(_meetings(request.user), pk=pk)
-    if problem := _why_not(meeting, "change"):
+    if problem := _refusal(meeting, "change"):
         return _refuse(request, problem, meeting)
     if request.method == "POST":
         with transaction.atomic():
-            if not _still(meeting, PLANNED):
+            if not _locked_if_status(meeting, PLANNED):
                 return _refuse(request, "This meeting was logged or cancelled meanwhile.", meeting)
             meeting.cancel()
             refresh_contact(meeting.mentorship_id)

@@ -4,8 +4,8 @@ from django import forms
 from django.utils import timezone
 
 from mentoring.lib.forms import IdMultipleChoiceField
+from mentoring.mentorships.asking import DEFAULT_DECLINE_MESSAGE
 from mentoring.mentorships.models import ExpectationChange, Expectations, Mentorship
-from mentoring.mentorships.requests import DEFAULT_DECLINE_MESSAGE
 from mentoring.profiles.models import Area, Mode
 
 ASK_OUTLINE = "Who I am: ...\nWhat I hope for: ...\nHow often I'd like to meet: ..."

@@ -93,7 +93,7 @@ def _request_notices(request_obj, now, nudge_after):
                 "title": f"No answer from {request_obj.mentor} yet",
                 "body": "Faculty are busy; silence is rarely about you. Meanwhile, other mentors "
                 "with room share your interests.",
-                "url": reverse("profiles:recommendations"),
+                "url": reverse("matching:recommendations"),
                 "dedupe_key": f"reminder:request:{request_obj.pk}:mentee-nudge",
             }
         )

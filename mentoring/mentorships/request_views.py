@@ -1,7 +1,8 @@
-"""Pages for asking, inviting, registering and answering. Logic lives in requests.py."""
+"""Pages for asking, inviting, registering and answering. Logic lives in asking.py."""
 
 import datetime
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -9,28 +10,32 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
 from mentoring.clerkships.models import Rotation
-from mentoring.lib.forms import as_id
-from mentoring.mentorships import requests
+from mentoring.mentorships import asking
 from mentoring.mentorships.conflicts import grading_conflicts
 from mentoring.mentorships.forms import (
     AskForm,
     DeclineForm,
     ExpectationsForm,
     InviteForm,
-    ReferForm,
     RegisterForm,
     RegisterMenteeForm,
     StopAcceptingForm,
 )
 from mentoring.mentorships.models import MentorshipRequest
-from mentoring.profiles import directory
 from mentoring.profiles.models import MenteeProfile, MentorProfile
 
 Status = MentorshipRequest.Status
+
+
+def _visible_mentee_profiles(user):
+    """Who may open a mentee's profile is matching's rule (matching/visibility.py), an app
+    above this one: settings name the function, so that this app imports nothing upward."""
+    return import_string(settings.MENTEE_PROFILES_VISIBLE_TO)(user)
 
 
 def _requests_for(user):
@@ -39,11 +44,11 @@ def _requests_for(user):
     )
 
 
-def _attempt(request, action, success_message):
-    """Run an action from requests.py; turn its refusals into a message or a 403."""
+def attempt(request, action, success_message):
+    """Run an action from asking.py; turn its refusals into a message or a 403."""
     try:
         result = action()
-    except requests.RequestProblem as problem:
+    except asking.RequestProblem as problem:
         messages.error(request, str(problem))
         return None
     except PermissionError as error:
@@ -71,7 +76,7 @@ def request_detail(request, pk):
     # What the mentor learns about the student follows who may open the student's profile:
     # a relationship the mentor merely claims shows the name only until the student confirms.
     mentee_profile = (
-        MenteeProfile.objects.visible_to(request.user).filter(user_id=request_obj.mentee_id).first()
+        _visible_mentee_profiles(request.user).filter(user_id=request_obj.mentee_id).first()
     )
     knows_mentee = request.user.pk == request_obj.mentee_id or mentee_profile is not None
     context = {
@@ -92,12 +97,12 @@ def ask_mentor(request, profile_pk):
     profile = get_object_or_404(MentorProfile.objects.select_related("user"), pk=profile_pk)
     if not MenteeProfile.objects.filter(user=request.user).exists():
         messages.error(request, "Add the mentee role under Account to ask for mentoring.")
-        return redirect("profiles:mentor", profile.pk)
+        return redirect("matching:mentor", profile.pk)
     form = AskForm(request.POST or None, initial={"areas": profile.areas.all()})
     if form.is_valid():
-        created = _attempt(
+        created = attempt(
             request,
-            lambda: requests.ask(request.user, profile.user, **form.cleaned_data),
+            lambda: asking.ask(request.user, profile.user, **form.cleaned_data),
             f"Your request is on its way to {profile.user}. "
             f"They committed to answer within {profile.response_hours} hours.",
         )
@@ -114,7 +119,7 @@ def _invitable(user):
         ends_on__gte=today - datetime.timedelta(days=90),
         starts_on__lte=today + datetime.timedelta(days=30),
     ).values("student_id")
-    visible = MenteeProfile.objects.visible_to(user).values("pk")
+    visible = _visible_mentee_profiles(user).values("pk")
     return MenteeProfile.objects.filter(Q(pk__in=visible) | Q(user_id__in=on_my_rotations))
 
 
@@ -124,9 +129,9 @@ def invite_mentee(request, profile_pk):
         raise PermissionDenied("Add the mentor role under Account to invite mentees.")
     form = InviteForm(request.POST or None)
     if form.is_valid():
-        created = _attempt(
+        created = attempt(
             request,
-            lambda: requests.invite(request.user, profile.user, **form.cleaned_data),
+            lambda: asking.invite(request.user, profile.user, **form.cleaned_data),
             f"Your invitation is on its way to {profile.user}.",
         )
         if created:
@@ -164,7 +169,7 @@ def register_relationship(request):
         if not MentorProfile.objects.filter(user=request.user).exists():
             if MenteeProfile.objects.filter(user=request.user).exists():
                 messages.info(request, "Find your mentor here and record it from their page.")
-                return redirect("profiles:directory")
+                return redirect("matching:directory")
             raise PermissionDenied("Add the mentor role under Account to record a mentee.")
         form = RegisterMenteeForm(request.POST or None)
     if form.is_valid():
@@ -179,9 +184,9 @@ def register_relationship(request):
             if mentee is None:
                 form.add_error("mentee_email", "No one looking for mentors has that address here.")
         if not form.errors:
-            created = _attempt(
+            created = attempt(
                 request,
-                lambda: requests.register(request.user, mentor, mentee, **data),
+                lambda: asking.register(request.user, mentor, mentee, **data),
                 "Recorded. It starts once the other person confirms.",
             )
             if created:
@@ -191,7 +196,7 @@ def register_relationship(request):
     )
 
 
-def _to_answer(request, pk):
+def request_to_answer(request, pk):
     """A pending request this person may see; 403 unless they are the one to answer it."""
     request_obj = get_object_or_404(_requests_for(request.user), pk=pk)
     if request_obj.answerer_id != request.user.pk:
@@ -200,7 +205,7 @@ def _to_answer(request, pk):
 
 
 def accept_request(request, pk):
-    request_obj = _to_answer(request, pk)
+    request_obj = request_to_answer(request, pk)
     if not request_obj.is_pending:
         messages.error(request, f"This was {request_obj.get_status_display().lower()} already.")
         return redirect("mentorships:request", pk)
@@ -209,9 +214,9 @@ def accept_request(request, pk):
         initial["main_mode"] = request_obj.preferred_mode
     form = ExpectationsForm(request.POST or None, initial=initial)
     if form.is_valid():
-        mentorship = _attempt(
+        mentorship = attempt(
             request,
-            lambda: requests.accept(request_obj, request.user, **form.cleaned_data),
+            lambda: asking.accept(request_obj, request.user, **form.cleaned_data),
             "Accepted. Your agreement is below; either of you can propose a change later.",
         )
         if mentorship:
@@ -221,48 +226,22 @@ def accept_request(request, pk):
 
 
 def decline_request(request, pk):
-    request_obj = _to_answer(request, pk)
+    request_obj = request_to_answer(request, pk)
     form = DeclineForm(request.POST or None)
     if form.is_valid():
-        _attempt(
+        attempt(
             request,
-            lambda: requests.decline(request_obj, request.user, form.cleaned_data["message"]),
+            lambda: asking.decline(request_obj, request.user, form.cleaned_data["message"]),
             "Declined, with your message.",
         )
         return redirect("mentorships:request", pk)
     return render(request, "mentorships/decline.html", {"form": form, "req": request_obj})
 
 
-def refer_request(request, pk):
-    request_obj = _to_answer(request, pk)
-    search = directory.DirectoryForm({"q": request.GET.get("q", ""), "room": True})
-    colleagues = directory.search(search.filters(), "name").exclude(
-        user_id__in=[request_obj.mentor_id, request_obj.mentee_id]
-    )
-    if request.method == "POST":
-        # Validate against the one chosen, which need not be on the first page of results.
-        chosen = request.POST.get("colleague", "")
-        colleagues = colleagues.filter(user_id=chosen) if as_id(chosen) else colleagues.none()
-    form = ReferForm(request.POST or None, colleagues=list(colleagues[:20]))
-    if form.is_valid():
-        colleague = User.objects.get(pk=form.cleaned_data["colleague"])
-        done = _attempt(
-            request,
-            lambda: requests.refer(request_obj, request.user, colleague, form.cleaned_data["note"]),
-            f"Referred to {colleague}. The student can ask them in one click.",
-        )
-        return redirect("mentorships:request", pk) if done else redirect(request.path)
-    return render(
-        request,
-        "mentorships/refer.html",
-        {"form": form, "req": request_obj, "q": request.GET.get("q", "")},
-    )
-
-
 @require_POST
 def withdraw_request(request, pk):
     request_obj = get_object_or_404(_requests_for(request.user), pk=pk)
-    _attempt(request, lambda: requests.withdraw(request_obj, request.user), "Withdrawn.")
+    attempt(request, lambda: asking.withdraw(request_obj, request.user), "Withdrawn.")
     if request.POST.get("next") == "list":
         return redirect("mentorships:requests")
     return redirect("mentorships:request", pk)
@@ -271,9 +250,9 @@ def withdraw_request(request, pk):
 @require_POST
 def follow_referral(request, pk):
     request_obj = get_object_or_404(_requests_for(request.user), pk=pk)
-    created = _attempt(
+    created = attempt(
         request,
-        lambda: requests.follow_referral(request_obj, request.user),
+        lambda: asking.follow_referral(request_obj, request.user),
         f"Your request is on its way to {request_obj.referred_to}.",
     )
     return redirect("mentorships:request", created.pk if created else pk)
@@ -287,7 +266,7 @@ def stop_accepting(request):
     form = StopAcceptingForm(request.POST or None)
     if form.is_valid():
         if form.cleaned_data["choice"] == "decline":
-            count = requests.decline_all_pending(request.user, form.cleaned_data["message"])
+            count = asking.decline_all_pending(request.user, form.cleaned_data["message"])
             messages.success(request, f"Declined {count} request{'s' if count != 1 else ''}.")
         else:
             messages.success(request, "Kept. They wait for your answer on your requests page.")

@@ -8,7 +8,6 @@ urlpatterns = [
     path("requests/<int:pk>/", request_views.request_detail, name="request"),
     path("requests/<int:pk>/accept/", request_views.accept_request, name="accept"),
     path("requests/<int:pk>/decline/", request_views.decline_request, name="decline"),
-    path("requests/<int:pk>/refer/", request_views.refer_request, name="refer"),
     path("requests/<int:pk>/withdraw/", request_views.withdraw_request, name="withdraw"),
     path(
         "requests/<int:pk>/follow-referral/",

@@ -1,11 +1,9 @@
 import datetime
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Subquery
-from django.utils import timezone
 
 
 class Department(models.Model):
@@ -326,38 +324,6 @@ class MentorProfile(MeetingModes):
 COORDINATOR_SCOPE = datetime.timedelta(days=365)
 
 
-class MenteeProfileQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Profiles this person may open: their own, their mentors' and requested faculty's,
-        coordinators' for students rotating in their clerkships, and staff's for all."""
-        if user.is_staff:
-            return self
-        today = timezone.localdate()
-        # Relations are named as strings so that profiles need not import the apps above it.
-        related = get_user_model().objects.filter(
-            Q(pk=OuterRef("user_id"))
-            & (
-                Q(mentorships_as_mentee__mentor=user)
-                # A request the student sent, or an invitation (made when the faculty member
-                # could already see them); a relationship a mentor merely claims is not enough.
-                | Q(
-                    mentorship_requests_as_mentee__mentor=user,
-                    mentorship_requests_as_mentee__created_by=F("pk"),
-                )
-                | Q(
-                    mentorship_requests_as_mentee__mentor=user,
-                    mentorship_requests_as_mentee__kind="invite",
-                )
-                | Q(
-                    rotations__clerkship__coordinators=user,
-                    rotations__ends_on__gte=today - COORDINATOR_SCOPE,
-                    rotations__starts_on__lte=today + COORDINATOR_SCOPE,
-                )
-            )
-        )
-        return self.filter(Q(user=user) | Exists(related))
-
-
 class MenteeProfile(MeetingModes):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentee_profile"
@@ -388,8 +354,6 @@ class MenteeProfile(MeetingModes):
         "I would prefer a mentor who shares my background", default=False
     )
     updated_at = models.DateTimeField(auto_now=True)
-
-    objects = MenteeProfileQuerySet.as_manager()
 
     def __str__(self):
         return f"{self.user} (mentee)"

@@ -1,80 +1,12 @@
 from django.contrib import messages
-from django.contrib.auth import logout
-from django.contrib.auth.decorators import login_not_required
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.forms import AccountSettingsForm
-from mentoring.profiles import account_deletion, cards, directory
-from mentoring.profiles.candidates import candidates_for, load_mentee, mentee_facts
 from mentoring.profiles.forms import MenteeProfileForm, MentorProfileForm
 from mentoring.profiles.models import Interest, MenteeProfile, MentorProfile, normalise_term
-from mentoring.profiles.recommend import rank
 from mentoring.profiles.roles import Role, add_roles
-
-PAGE_SIZE = 20
-
-
-def mentor_directory(request):
-    form = directory.DirectoryForm(request.GET)
-    filters = form.filters()
-    page = directory.page_of(filters, form.sort_order(), request.GET.get("page"), PAGE_SIZE)
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {
-        "form": form,
-        "page": page,
-        "cards": cards.rendered(page.object_list),
-        "query": query.urlencode(),
-        "filters": [(name, form.describe(name, value)) for name, value in filters.items()],
-        "ignored": form.ignored(),
-    }
-    if not page.object_list and filters:
-        context["relaxations"] = [
-            (label, form.describe(name, value), count, _without(query, name))
-            for name, label, value, count in directory.relaxations(filters)
-        ]
-    return render(request, "profiles/directory.html", context)
-
-
-def _without(query, name):
-    reduced = query.copy()
-    reduced.pop(name, None)
-    return reduced.urlencode()
-
-
-def mentor_detail(request, pk):
-    profile = get_object_or_404(
-        MentorProfile.objects.listed()
-        .select_related("user", "department")
-        .prefetch_related("interests", "areas"),
-        pk=pk,
-    )
-    return render(request, "profiles/mentor_detail.html", {"profile": profile})
-
-
-def mentee_detail(request, pk):
-    profile = get_object_or_404(
-        MenteeProfile.objects.visible_to(request.user)
-        .select_related("user")
-        .prefetch_related("interests", "areas_sought"),
-        pk=pk,
-    )
-    return render(request, "profiles/mentee_detail.html", {"profile": profile})
-
-
-def recommendations(request):
-    try:
-        profile = load_mentee(request.user)
-    except MenteeProfile.DoesNotExist:
-        return render(request, "profiles/recommendations.html", {"no_profile": True})
-    ranked = rank(mentee_facts(profile), candidates_for(profile))
-    return render(
-        request,
-        "profiles/recommendations.html",
-        {"profile": profile, "recommendations": ranked},
-    )
 
 
 def edit_mentor_profile(request):
@@ -133,19 +65,3 @@ def add_role(request):
     add_roles(request.user, [role])
     messages.success(request, f"Added: {Role(role).label}. Now tell others about yourself.")
     return redirect("profiles:edit-mentee" if role == Role.MENTEE else "profiles:edit-mentor")
-
-
-def delete_account(request):
-    """Confirm by typing one's e-mail address; then delete, sign out and say goodbye."""
-    data = request.POST if request.method == "POST" else None  # an empty POST shows errors
-    form = account_deletion.ConfirmDeletionForm(request.user, data)
-    if form.is_valid():
-        account_deletion.delete_account(request.user)
-        logout(request)
-        return redirect("profiles:account-deleted")
-    return render(request, "profiles/account_delete.html", {"form": form})
-
-
-@login_not_required  # the person is signed out by the time they arrive here
-def account_deleted(request):
-    return render(request, "profiles/account_deleted.html")

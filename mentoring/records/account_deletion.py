@@ -31,7 +31,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from mentoring.dashboards.models import AccessLog
-from mentoring.mentorships import lifecycle, requests
+from mentoring.mentorships import asking, lifecycle
 from mentoring.mentorships.models import Mentorship, MentorshipRequest
 
 PLACEHOLDER_EMAIL = "former-member@placeholder.invalid"  # .invalid can never receive mail
@@ -65,9 +65,9 @@ def delete_account(user):
     # 2. Pending requests: withdraw those sent, decline those waiting for this person.
     for request_obj in MentorshipRequest.objects.visible_to(user).pending():
         if request_obj.created_by_id == user.pk:
-            requests.withdraw(request_obj, user)
+            asking.withdraw(request_obj, user)
         else:
-            requests.decline(request_obj, user, LEFT_MESSAGE)
+            asking.decline(request_obj, user, LEFT_MESSAGE)
 
     # 3. Shared rows: keep them for the partner, with the departed side anonymised.
     involving = Mentorship.objects.involving(user)

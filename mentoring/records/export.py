@@ -106,7 +106,7 @@ def _mentorship_record(mentorship, own_notes):
 
 
 def record_page(request):
-    return render(request, "timeline/record.html", {"record": build_record(request.user)})
+    return render(request, "records/record.html", {"record": build_record(request.user)})
 
 
 def record_json(request):

@@ -14,7 +14,7 @@ from mentoring.goals.models import Goal
 from mentoring.meetings.models import Meeting
 from mentoring.mentorships.models import Mentorship
 from mentoring.scale import vocabulary as words
-from mentoring.scale.chance import Weighted, business_hours, moment_between
+from mentoring.scale.draws import Weighted, business_hours, moment_between
 
 GOAL_FIELDS = ["id", "mentee", "kind", "title", "description", "position", "status"]
 GOAL_FIELDS += ["target_on", "created_at", "updated_at"]

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
+from mentoring.mentorships.asking import DEFAULT_DECLINE_MESSAGE
 from mentoring.mentorships.models import OPEN_STATUSES, MentorshipRequest
-from mentoring.mentorships.requests import DEFAULT_DECLINE_MESSAGE
 from mentoring.scale import vocabulary as words
-from mentoring.scale.chance import Weighted, moment_between
+from mentoring.scale.draws import Weighted, moment_between
 from mentoring.scale.relationships import MentorPicker, either
 
 Kind, Status = MentorshipRequest.Kind, MentorshipRequest.Status

@@ -6,11 +6,11 @@ import datetime
 import itertools
 from dataclasses import dataclass, field
 
-from mentoring import demo_data
-from mentoring.demo_plan import academic_year_start, graduation_year, pick_modes
+from mentoring.demo import school
+from mentoring.demo.plan import academic_year_start, graduation_year, pick_modes
 from mentoring.profiles.models import CareerStage, TrainingStage, normalise_term
 from mentoring.scale import vocabulary as words
-from mentoring.scale.chance import Weighted
+from mentoring.scale.draws import Weighted
 
 # Zipf exponent for interest popularity: the top term is about 25 times the 100th, and
 # about one student in five names it.
@@ -150,7 +150,7 @@ def plan_people(rng, sizes, ids, today):
 
 
 def person_name(rng):
-    return f"{rng.choice(demo_data.FIRST_NAMES)} {rng.choice(demo_data.LAST_NAMES)}"
+    return f"{rng.choice(school.FIRST_NAMES)} {rng.choice(school.LAST_NAMES)}"
 
 
 def self_described(rng, share):
@@ -168,7 +168,7 @@ def plan_faculty(rng, n, user_id, popular, by_department, today):
     interests = own + [k for k in popular.sample(count) if k not in own][: count - len(own)]
     specialty = rng.choice(words.DEPARTMENT_INTERESTS[department][:4])
     is_resident = stage == CareerStage.RESIDENT
-    area_pool = words.RESIDENT_AREAS if is_resident else demo_data.MENTOR_AREAS_BY_STAGE[stage]
+    area_pool = words.RESIDENT_AREAS if is_resident else school.MENTOR_AREAS_BY_STAGE[stage]
     areas = rng.sample(area_pool, rng.randint(2, 4))
     location = words.LOCATIONS[department]
     gender, background = self_described(rng, 0.3)
@@ -179,8 +179,8 @@ def plan_faculty(rng, n, user_id, popular, by_department, today):
         "title": words.TITLES[stage].format(department=department, pgy=f"PGY-{rng.randint(1, 5)}"),
         "specialty": specialty[0].upper() + specialty[1:],
         "career_stage": stage,
-        "can_offer": " ".join(demo_data.AREA_OFFERS[slug] for slug in areas),
-        "cannot_offer": rng.choice(demo_data.CANNOT_OFFER),
+        "can_offer": " ".join(school.AREA_OFFERS[slug] for slug in areas),
+        "cannot_offer": rng.choice(school.CANNOT_OFFER),
         "capacity": rng.randint(1, 2) if is_resident else rng.choice([1, 2, 2, 3, 3, 4, 4, 5, 6]),
         "is_accepting": rng.random() < ACCEPTING_SHARE,
         "response_hours": 48 if is_resident else rng.choice([24, 48, 48, 72]),
@@ -216,10 +216,10 @@ def plan_student(rng, n, user_id, popular, terms, year_start, today):
         graduates = year_start.year + rng.randint(1, 4)  # the end of residency
         joined_on = today - datetime.timedelta(days=rng.randint(120, 1100))
     else:
-        areas = rng.sample(demo_data.STUDENT_AREAS_BY_STAGE[stage], rng.randint(1, 3))
-        vision = rng.choice(demo_data.VISION_OPENINGS[stage]).format(interest=first)
+        areas = rng.sample(school.STUDENT_AREAS_BY_STAGE[stage], rng.randint(1, 3))
+        vision = rng.choice(school.VISION_OPENINGS[stage]).format(interest=first)
         if rng.random() < 0.6:
-            vision += " " + rng.choice(demo_data.VISION_CLOSINGS)
+            vision += " " + rng.choice(school.VISION_CLOSINGS)
         graduates = graduation_year(rng, stage, year_start)
         # Accounts open in the first weeks of medical school, four years before graduating.
         joined_on = datetime.date(graduates - 4, 7, 1) + datetime.timedelta(rng.randint(0, 40))

@@ -13,12 +13,12 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from mentoring.demo_plan import main_mode
+from mentoring.demo.plan import main_mode
 from mentoring.mentorships.models import Mentorship, MentorshipEvent
 from mentoring.profiles.models import EARLY_STAGES, TrainingStage
 from mentoring.scale import ScaleProblem
 from mentoring.scale import vocabulary as words
-from mentoring.scale.chance import Weighted, at_hour, business_hours, days_between
+from mentoring.scale.draws import Weighted, at_hour, business_hours, days_between
 
 Status = Mentorship.Status
 ACTIVE_SHARE, PAUSED_SHARE = 0.62, 0.05

@@ -1,8 +1,8 @@
 """Words for the large generated school: departments, a few hundred interests, titles and
-short texts. Plain constants; the demo school's words (mentoring/demo_data.py) are reused
+short texts. Plain constants; the demo school's words (mentoring/demo/) are reused
 where they fit, and every person generated from them is invented."""
 
-from mentoring import demo_data, demo_tracking
+from mentoring.demo import school, tracking
 
 EMAIL_DOMAIN = "scale.example.edu"
 # Public on purpose: printed by the command and written to var/scale_users.json.
@@ -10,7 +10,7 @@ PASSWORD = "scale-mentoring-2026"  # noqa: S105
 
 # Department -> where its faculty meet students. The demo's twelve, and thirteen more.
 LOCATIONS = {
-    **demo_data.DEPARTMENTS,
+    **school.DEPARTMENTS,
     "Dermatology": "Outpatient Pavilion, Dermatology Clinic",
     "Ophthalmology": "Eye Institute",
     "Orthopaedic Surgery": "Musculoskeletal Center",
@@ -178,7 +178,7 @@ DEPARTMENT_INTERESTS = {
 
 # Interests that belong to no one department: the demo's list, and more.
 CROSS_CUTTING = [
-    *demo_data.INTERESTS,
+    *school.INTERESTS,
     "medical humanities", "leadership in medicine", "advocacy",
     "social determinants of health", "climate and health", "disability inclusion",
     "medical Spanish", "telehealth", "value-based care", "patient communication",
@@ -269,7 +269,7 @@ AGENDAS = [
 ]
 # The demo's meeting notes, action items and goals, and more of the same kind.
 NOTES = [
-    *demo_tracking.NOTES,
+    *tracking.NOTES,
     "Agreed to focus on one project rather than three.",
     "Talked about the hidden curriculum and how to ask for feedback on the wards.",
     "Reviewed the personal statement; the opening paragraph works now.",
@@ -281,7 +281,7 @@ PRIVATE_NOTES = [
     "I should ask more and advise less.",
 ]
 ACTIONS = [
-    *demo_tracking.ACTIONS,
+    *tracking.ACTIONS,
     ("Read the two papers we discussed", "mentee"),
     ("Book a mock interview", "mentee"),
     ("Email the program director", "mentor"),

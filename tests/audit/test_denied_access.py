@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from mentoring.audit.models import DeniedAccess
-from mentoring.profiles.account_deletion import delete_account
+from mentoring.records.account_deletion import delete_account
 from tests.factories import make_goal, make_mentorship
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,6 @@ from types import SimpleNamespace
 import pytest
 
 from mentoring.meetings.models import Meeting
-from mentoring.mentorships import requests
 from tests.browser.helpers import Screenshots, axe_violations, describe, make_person, sign_in_as
 from tests.factories import (
     make_clerkship,
@@ -70,7 +69,7 @@ def world(db):
     meeting.goals_discussed.add(goal)
     make_action_item(meeting, "Read the review article")
     make_meeting(mentorship, starts_at=local(days=12), agenda="The draft question.")
-    requests.ask(asking, faculty, message="Could you mentor me toward a psychiatry residency?")
+    asking.ask(asking, faculty, message="Could you mentor me toward a psychiatry residency?")
     coordinator = make_person("coordinator@med.example.edu", "Grace Coordinator")
     clerkship = make_clerkship("Internal Medicine", coordinators=[coordinator])
     make_rotation(student, clerkship)

@@ -8,7 +8,7 @@ from itertools import combinations
 
 import pytest
 
-from mentoring.dashboards.metrics import MIN_CELL
+from mentoring.dashboards.aggregates import MIN_CELL
 from tests.dashboards.conftest import csv_rows, dashboard_url, make_faculty, make_student
 from tests.factories import make_mentorship
 

@@ -7,7 +7,7 @@ import re
 import pytest
 import time_machine
 
-from mentoring.dashboards import figures, metrics
+from mentoring.dashboards import aggregates, kept_figures
 from mentoring.dashboards.models import AccessLog
 from mentoring.dashboards.tasks import refresh_dashboard_figures
 from tests.dashboards.conftest import (
@@ -96,13 +96,13 @@ def test_the_beat_keeps_the_default_period_ready(
 def test_a_computation_left_unfinished_does_not_hold_the_page(
     client, coordinator, clerkship, monkeypatch
 ):
-    monkeypatch.setattr(figures, "WAIT_FOR_OTHERS", datetime.timedelta(seconds=0.2))
+    monkeypatch.setattr(kept_figures, "WAIT_FOR_OTHERS", datetime.timedelta(seconds=0.2))
     client.force_login(coordinator)
-    with figures.timezone.override("America/New_York"):
-        start, end = figures.default_period()
-        key = figures.cache_key(figures.Scope(clerkship, start, end))
+    with kept_figures.timezone.override("America/New_York"):
+        start, end = kept_figures.default_period()
+        key = kept_figures.cache_key(kept_figures.Scope(clerkship, start, end))
     # A process that died while computing leaves its claim until the claim expires.
-    figures.cache.add(f"{key}:computing", True, 60)
+    kept_figures.cache.add(f"{key}:computing", True, 60)
 
     assert students_counted(client, dashboard_url(clerkship)) == 1
 
@@ -110,7 +110,7 @@ def test_a_computation_left_unfinished_does_not_hold_the_page(
 def test_the_kept_faculty_load_still_counts_the_rows_left_to_the_csv(
     client, coordinator, clerkship, monkeypatch
 ):
-    monkeypatch.setattr(metrics, "FACULTY_ROWS_SHOWN", 1)
+    monkeypatch.setattr(aggregates, "FACULTY_ROWS_SHOWN", 1)
     for name in ("Dr. Busy", "Dr. Busier"):
         make_mentorship(make_faculty(name), make_student(clerkship))
     client.force_login(coordinator)

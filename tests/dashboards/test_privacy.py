@@ -2,7 +2,7 @@
 
 import pytest
 
-from mentoring.dashboards.metrics import AGGREGATE_TABLES
+from mentoring.dashboards.aggregates import AGGREGATE_TABLES
 from mentoring.dashboards.students import STUDENT_TABLES
 from mentoring.feedback.models import Feedback
 from mentoring.meetings.models import Meeting

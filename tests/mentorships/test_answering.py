@@ -1,6 +1,6 @@
 import pytest
 
-from mentoring.mentorships import requests
+from mentoring.mentorships import asking
 from mentoring.mentorships.models import Mentorship, MentorshipRequest
 from mentoring.notifications.models import Notification
 from tests.factories import make_mentee, make_mentor, make_user
@@ -16,7 +16,7 @@ EXPECTATIONS = {
 
 @pytest.fixture
 def pending(mentee, mentor):
-    return requests.ask(mentee, mentor, message="canary-ask", areas=[])
+    return asking.ask(mentee, mentor, message="canary-ask", areas=[])
 
 
 @pytest.mark.django_db
@@ -73,7 +73,7 @@ def test_expectations_out_of_range_are_refused(client, pending, mentor, field, v
 def test_accepting_a_request_withdrawn_a_second_ago(client, pending, mentor, mentee):
     client.force_login(mentor)
     client.get(f"/requests/{pending.pk}/accept/")
-    requests.withdraw(pending, mentee)
+    asking.withdraw(pending, mentee)
     response = client.post(f"/requests/{pending.pk}/accept/", EXPECTATIONS, follow=True)
     assert "This was withdrawn already." in response.content.decode()
     assert not Mentorship.objects.exists()
@@ -110,7 +110,7 @@ def test_accepting_when_full_says_so(client, pending, mentor):
 
 @pytest.mark.django_db
 def test_other_pending_requests_stay_and_mentee_is_asked(client, mentee, mentor, pending):
-    other = requests.ask(mentee, make_mentor(), message="another ask")
+    other = asking.ask(mentee, make_mentor(), message="another ask")
     client.force_login(mentor)
     client.post(f"/requests/{pending.pk}/accept/", EXPECTATIONS)
     other.refresh_from_db()

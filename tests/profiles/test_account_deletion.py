@@ -10,10 +10,10 @@ from mentoring.dashboards.models import AccessLog
 from mentoring.feedback.models import Feedback
 from mentoring.goals.models import Goal
 from mentoring.meetings.models import Meeting, PrivateNote
-from mentoring.mentorships import requests
+from mentoring.mentorships import asking
 from mentoring.mentorships.models import Mentorship, MentorshipRequest
-from mentoring.profiles.account_deletion import PLACEHOLDER_NAME, delete_account
 from mentoring.profiles.models import MentorProfile
+from mentoring.records.account_deletion import PLACEHOLDER_NAME, delete_account
 from tests.factories import make_goal, make_mentorship
 from tests.meetings.factories import local, make_meeting
 
@@ -89,7 +89,7 @@ def test_placeholder_cannot_sign_in_and_is_shared(mentor, mentee, other_faculty)
 
 def test_mentor_counts_are_right(mentor, mentee, other_faculty):
     make_mentorship(mentor, mentee)
-    requests.ask(mentee, other_faculty, message="Could you mentor me?")
+    asking.ask(mentee, other_faculty, message="Could you mentor me?")
     delete_account(mentee)
     assert MentorProfile.objects.get(user=mentor).active_mentee_count == 0
     assert MentorProfile.objects.get(user=other_faculty).pending_request_count == 0

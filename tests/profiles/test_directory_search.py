@@ -5,7 +5,7 @@ import pytest
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
-from mentoring.profiles import directory
+from mentoring.matching import directory
 from mentoring.profiles.models import MentorProfile
 from tests.profiles.test_directory import listed, names, text
 

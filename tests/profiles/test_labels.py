@@ -2,7 +2,7 @@
 
 import pytest
 
-from mentoring.profiles.labels import MENTEE, Labels, labels_of
+from mentoring.matching.labels import MENTEE, Labels, labels_of
 from tests.factories import make_mentee, make_mentor
 
 pytestmark = pytest.mark.django_db

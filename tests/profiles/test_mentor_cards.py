@@ -6,7 +6,7 @@ from unittest import mock
 import pytest
 from django.core.cache import cache
 
-from mentoring.profiles import cards
+from mentoring.matching import cards
 from mentoring.profiles.models import Interest
 from tests.profiles.test_directory import DIRECTORY_QUERIES, listed
 

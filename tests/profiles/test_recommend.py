@@ -2,7 +2,7 @@
 
 from dataclasses import replace
 
-from mentoring.profiles.recommend import Candidate, MenteeFacts, rank, score
+from mentoring.matching.recommend import Candidate, MenteeFacts, rank, score
 
 MENTEE = MenteeFacts(
     interests=frozenset({"addiction psychiatry", "pharmacology", "research"}),

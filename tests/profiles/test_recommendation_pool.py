@@ -6,9 +6,9 @@ import pytest
 from django.db import connection
 
 from accounts.models import User
-from mentoring.profiles import candidates, recommend
+from mentoring.matching import candidates, recommend
+from mentoring.matching.recommend import Candidate, rank
 from mentoring.profiles.models import Area, MentorProfile
-from mentoring.profiles.recommend import Candidate, rank
 from tests.factories import make_mentee, make_mentor, make_mentorship, make_user
 
 INTERESTS = ["pharmacology", "addiction psychiatry", "surgery", "oncology", "ethics", "global"]

@@ -8,7 +8,7 @@ from django.utils import timezone
 from mentoring.feedback import reassessment
 from mentoring.feedback.models import Reassessment
 from mentoring.meetings import reminders as meeting_reminders
-from mentoring.mentorships import reminders, requests
+from mentoring.mentorships import asking, reminders
 from mentoring.notifications.models import Notification
 from tests.concurrency import run_at_once
 from tests.factories import make_mentee, make_mentor, make_mentorship
@@ -23,7 +23,7 @@ def busy_school(db):
     mentor = make_mentor(capacity=20)
     mentorships = [make_mentorship(mentor, make_mentee()) for _ in range(8)]
     for m in mentorships[:3]:
-        requests.ask(m.mentee, make_mentor(), message="Could you help?")
+        asking.ask(m.mentee, make_mentor(), message="Could you help?")
         make_action_item(make_meeting(m), due_on=timezone.localdate())
     return mentorships
 

@@ -10,7 +10,7 @@ from mentoring.feedback import tasks as feedback_tasks
 from mentoring.feedback.models import Reassessment
 from mentoring.meetings import tasks as meeting_tasks
 from mentoring.meetings.models import Meeting
-from mentoring.mentorships import requests
+from mentoring.mentorships import asking
 from mentoring.mentorships import tasks as mentorship_tasks
 from mentoring.notifications.models import Notification
 from tests.factories import make_mentorship
@@ -41,7 +41,7 @@ def pending(mentee, mentor, settings):
     settings.REQUEST_MENTEE_NUDGE_DAYS, settings.REQUEST_EXPIRY_DAYS = 5, 14
     assert mentor.mentor_profile.response_hours == 24  # reminders at 1 and 3 days
     with time_machine.travel(SENT_AT, tick=False):
-        return requests.ask(mentee, mentor, message="Could you help with research?")
+        return asking.ask(mentee, mentor, message="Could you help with research?")
 
 
 @pytest.mark.django_db

@@ -5,7 +5,7 @@ import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
-from mentoring.mentorships import reminders, requests
+from mentoring.mentorships import asking, reminders
 from mentoring.mentorships.models import MentorshipRequest
 from mentoring.notifications.models import Notification
 
@@ -20,7 +20,7 @@ def sent_at():
 @pytest.fixture
 def pending(mentee, mentor, sent_at):
     with time_machine.travel(sent_at, tick=False):
-        return requests.ask(mentee, mentor, message="Could you help with research?")
+        return asking.ask(mentee, mentor, message="Could you help with research?")
 
 
 def kinds_for(person):
@@ -52,7 +52,7 @@ def test_commitment_is_the_mentors_own(mentee, mentor, sent_at):
     mentor.mentor_profile.response_hours = 72
     mentor.mentor_profile.save()
     with time_machine.travel(sent_at, tick=False):
-        requests.ask(mentee, mentor, message="hello")
+        asking.ask(mentee, mentor, message="hello")
     reminders.send_request_reminders(sent_at + 48 * HOUR)
     assert kinds_for(mentor) == []
     reminders.send_request_reminders(sent_at + 73 * HOUR)
@@ -72,7 +72,7 @@ def test_mentee_told_kindly_after_several_days(pending, mentee, sent_at, setting
 
 @pytest.mark.django_db
 def test_answered_requests_are_not_reminded(pending, mentor, sent_at):
-    requests.decline(pending, mentor)
+    asking.decline(pending, mentor)
     reminders.send_request_reminders(sent_at + 100 * HOUR)
     assert kinds_for(mentor) == []
 

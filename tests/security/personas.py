@@ -11,7 +11,7 @@ from mentoring.clerkships.models import Clerkship
 from mentoring.feedback.models import Reassessment
 from mentoring.goals.models import Goal
 from mentoring.meetings.models import ActionItem, CalendarFeed, Meeting
-from mentoring.mentorships import lifecycle, requests
+from mentoring.mentorships import asking, lifecycle
 from mentoring.mentorships.models import ExpectationChange, Mentorship, MentorshipRequest
 from mentoring.notifications.models import Notification
 from mentoring.notifications.services import notify
@@ -77,9 +77,9 @@ def build_world():
     change = ExpectationChange.objects.create(
         mentorship=mentorship, proposed_by=mentor, cadence_days=7, note="Weekly for a while?"
     )
-    referred = requests.ask(mentee, asked_mentor, message="Could you help with research?")
-    referred = requests.refer(referred, asked_mentor, colleague, "She runs the research block.")
-    pending = requests.ask(mentee, asked_mentor, message="Could you help with applications?")
+    referred = asking.ask(mentee, asked_mentor, message="Could you help with research?")
+    referred = asking.refer(referred, asked_mentor, colleague, "She runs the research block.")
+    pending = asking.ask(mentee, asked_mentor, message="Could you help with applications?")
     goal = make_goal(mentee, title="Match into cardiology", shared_with=[mentorship])
     planned = make_meeting(mentorship)
     held = make_meeting(mentorship, local(days=-7), status=Meeting.Status.HELD)

@@ -78,25 +78,25 @@ MATRIX = {
     # The signed token is the credential: the same answer signed in or not.
     "notifications:unsubscribe": page(only(200, anonymous=200), post=only(302, anonymous=302)),
     # Mentor profiles and the directory: every signed-in person.
-    "profiles:directory": page(only(200)),
-    "profiles:recommendations": page(only(200)),
-    "profiles:mentor": page(only(200)),
-    "profiles:mentee": page(MENTEE_PROFILE),
+    "matching:directory": page(only(200)),
+    "matching:recommendations": page(only(200)),
+    "matching:mentor": page(only(200)),
+    "matching:mentee": page(MENTEE_PROFILE),
     # One's own profile: 404 for someone without that role.
     "profiles:edit-mentor": page(only(404, mentor=200, other_faculty=200, asked_mentor=200)),
     "profiles:edit-mentee": page(only(404, mentee=200, outsider=200)),
     "profiles:account-settings": page(only(200)),
     # One's own account only; an empty POST re-asks for the e-mail and deletes nothing.
-    "profiles:account-delete": page(only(200)),
+    "records:account-delete": page(only(200)),
     # The goodbye page, seen after signing out.
-    "profiles:account-deleted": page(only(200, anonymous=200)),
+    "records:account-deleted": page(only(200, anonymous=200)),
     "profiles:add-role": action(only(302)),
     "profiles:suggest-interests": page(only(200)),
     "mentorships:requests": page(only(200)),
     "mentorships:request": page(REQUEST),
     "mentorships:accept": page(ANSWER),
     "mentorships:decline": page(ANSWER),
-    "mentorships:refer": page(ANSWER),
+    "matching:refer": page(ANSWER),
     "mentorships:withdraw": action(only(404, mentee=302, asked_mentor=403)),
     "mentorships:follow-referral": action(only(404, mentee=302, asked_mentor=403)),
     # Asking needs the mentee role; without it one is sent back to the mentor's page.
@@ -178,8 +178,8 @@ MATRIX = {
     "feedback:reassessments": page(only(200)),
     "feedback:reassessment": page(only(404, mentee=200)),
     # One's own record: everyone signed in gets their own, never anyone else's.
-    "timeline:record": page(only(200)),
-    "timeline:record-json": page(only(200)),
+    "records:record": page(only(200)),
+    "records:record-json": page(only(200)),
 }
 
 # URL patterns the matrix leaves to others. A row in MATRIX takes precedence.
@@ -218,12 +218,12 @@ def url_for(route, world):
     people = world.people
     kwargs = {
         "notifications:open": {"pk": world.notification.pk},
-        "profiles:mentor": {"pk": people["mentor"].mentor_profile.pk},
-        "profiles:mentee": {"pk": people["mentee"].mentee_profile.pk},
+        "matching:mentor": {"pk": people["mentor"].mentor_profile.pk},
+        "matching:mentee": {"pk": people["mentee"].mentee_profile.pk},
         "mentorships:request": {"pk": world.pending_request.pk},
         "mentorships:accept": {"pk": world.pending_request.pk},
         "mentorships:decline": {"pk": world.pending_request.pk},
-        "mentorships:refer": {"pk": world.pending_request.pk},
+        "matching:refer": {"pk": world.pending_request.pk},
         "mentorships:withdraw": {"pk": world.pending_request.pk},
         "mentorships:follow-referral": {"pk": world.referred_request.pk},
         "mentorships:ask": {"profile_pk": people["other_faculty"].mentor_profile.pk},
@@ -355,5 +355,5 @@ def test_registering_oneself_as_mentor_opens_no_mentee_profile(client, world, pe
         reverse("mentorships:register"),
         {"mentee_email": mentee.email, "since_on": timezone.localdate().isoformat()},
     )
-    profile = client.get(reverse("profiles:mentee", args=[mentee.mentee_profile.pk]))
+    profile = client.get(reverse("matching:mentee", args=[mentee.mentee_profile.pk]))
     assert profile.status_code == 404

@@ -156,7 +156,7 @@ TOO_SMALL = "-9223372036854775809"
 
 def test_referring_to_an_id_too_big_asks_to_choose_again(client, security_world):
     client.force_login(security_world.people["asked_mentor"])
-    url = url_for("mentorships:refer", security_world)
+    url = url_for("matching:refer", security_world)
     response = client.post(url, {"colleague": TOO_BIG, "note": "x"})
     assert response.status_code == 200
     assert "Choose one of the colleagues listed" in response.content.decode()

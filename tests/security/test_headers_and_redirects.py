@@ -120,7 +120,7 @@ def test_signed_in_pages_are_not_stored(client, mentor, mentee):
     client.force_login(mentee)
     for url in (
         reverse("mentorships:detail", args=[mentorship.pk]),
-        reverse("timeline:record-json"),
+        reverse("records:record-json"),
     ):
         response = client.get(url)
         assert response.status_code == 200, url

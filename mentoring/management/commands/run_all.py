@@ -86,7 +86,7 @@ class Command(BaseCommand):
         self.stdout.write("Stopped the web server, the worker and the scheduler.")
 
     def print_welcome(self, host, port):
-        from mentoring.demo_data import DEMO_PASSWORD, DEMO_SIGN_INS
+        from mentoring.demo.school import DEMO_PASSWORD, DEMO_SIGN_INS
 
         self.stdout.write(self.style.SUCCESS(f"\nMentoring is starting at http://{host}:{port}/\n"))
         self.stdout.write(f"Demo sign-ins (password: {DEMO_PASSWORD}):")
