@@ -7,7 +7,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
 from mentoring.matching import directory
 from mentoring.profiles.models import MentorProfile
-from tests.profiles.test_directory import listed, names, text
+from tests.matching.test_directory import listed, names, text
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from django.core.cache import cache
 
 from mentoring.matching import cards
 from mentoring.profiles.models import Interest
-from tests.profiles.test_directory import DIRECTORY_QUERIES, listed
+from tests.matching.test_directory import DIRECTORY_QUERIES, listed
 
 
 def card_list(response):
