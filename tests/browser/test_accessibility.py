@@ -10,6 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from mentoring.meetings.models import Meeting
+from mentoring.mentorships import asking
 from tests.browser.helpers import Screenshots, axe_violations, describe, make_person, sign_in_as
 from tests.factories import (
     make_clerkship,
@@ -56,7 +57,7 @@ def world(db):
         areas=["research"],
         stage="clerkship",
     )
-    asking = make_mentee(make_person("lee.chen@med.example.edu", "Lee Chen"), stage="final")
+    asker = make_mentee(make_person("lee.chen@med.example.edu", "Lee Chen"), stage="final")
     mentorship = make_mentorship(faculty, student, focus_areas=[])
     goal = make_goal(student, "Draft a research question", shared_with=[mentorship])
     make_goal(student, "Keep Sunday afternoons free")
@@ -69,11 +70,11 @@ def world(db):
     meeting.goals_discussed.add(goal)
     make_action_item(meeting, "Read the review article")
     make_meeting(mentorship, starts_at=local(days=12), agenda="The draft question.")
-    asking.ask(asking, faculty, message="Could you mentor me toward a psychiatry residency?")
+    asking.ask(asker, faculty, message="Could you mentor me toward a psychiatry residency?")
     coordinator = make_person("coordinator@med.example.edu", "Grace Coordinator")
     clerkship = make_clerkship("Internal Medicine", coordinators=[coordinator])
     make_rotation(student, clerkship)
-    make_rotation(asking, clerkship)
+    make_rotation(asker, clerkship)
     return SimpleNamespace(
         student=student,
         faculty=faculty,
