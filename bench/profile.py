@@ -33,7 +33,7 @@ def main(argv):
     manage(env, "collectstatic", "--noinput", "-v0")
     people, values = data.resolve_values(data.load_users(config))
     cookies = data.session_cookies(people)
-    (page,) = select([key])
+    page = next(page for page in select([key]) if page.key == key)
     path = page.path.format(**values)
     cookie = cookies.get(page.persona, "")
 

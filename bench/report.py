@@ -13,12 +13,14 @@ def verdict(value, limit, passed):
     return {"value": value, "limit": limit, "pass": passed}
 
 
-def judge(page, figures, ceiling_rps, budgets):
+def judge(page, figures, yardstick_rps, budgets):
     """Budget verdicts for one page: {budget name: verdict}, only budgets that apply.
 
-    figures holds rps, p95_ms and queries. A page with no p95 budget gets no p95 verdict,
-    one that is not a key page no throughput verdict; a missing figure fails its budget
-    rather than passing silently.
+    figures holds rps, p95_ms, queries and the CPU per request of the app and of
+    PostgreSQL; yardstick_rps is the signed-in yardstick page's throughput in the same run.
+    A page with no p95 budget gets no p95 verdict, one that is not a key page no
+    throughput or CPU verdict; a missing figure fails its budget rather than passing
+    silently.
     """
     verdicts = {}
     queries = figures.get("queries")
@@ -31,11 +33,23 @@ def judge(page, figures, ceiling_rps, budgets):
             p95, page.p95_budget_ms, p95 is not None and p95 <= page.p95_budget_ms
         )
     if page.is_key_page:
-        ratio = throughput_ratio(figures.get("rps"), ceiling_rps)
+        ratio = throughput_ratio(figures.get("rps"), yardstick_rps)
         verdicts["ratio"] = verdict(
             ratio, budgets.min_ratio, ratio is not None and ratio >= budgets.min_ratio
         )
+        cpu = cpu_ms_per_request(figures)
+        verdicts["cpu"] = verdict(
+            cpu, budgets.max_cpu_ms, cpu is not None and cpu <= budgets.max_cpu_ms
+        )
     return verdicts
+
+
+def cpu_ms_per_request(figures):
+    """Server CPU per request: gunicorn's processes plus PostgreSQL's, or None if unmeasured."""
+    app, db = figures.get("app_cpu_ms_per_request"), figures.get("db_cpu_ms_per_request")
+    if app is None or db is None:
+        return None
+    return round(app + db, 2)
 
 
 def throughput_ratio(rps, ceiling_rps):
@@ -83,6 +97,14 @@ def failed_budgets(rows, sweep=None):
     return failed
 
 
+def exit_status(page_errors, failed, strict):
+    """`make bench`'s exit status: 1 when a page erred under load, or (strict) when a budget
+    failed; else 0."""
+    if page_errors or (strict and failed):
+        return 1
+    return 0
+
+
 # Columns shared by the terminal table and the Markdown one: (title, cell function).
 def _columns(budgets):
     return [
@@ -92,10 +114,12 @@ def _columns(budgets):
         ("p95 ms", lambda r: _number(r.get("p95_ms"), 1)),
         ("p99 ms", lambda r: _number(r.get("p99_ms"), 1)),
         ("SQL", lambda r: _number(r.get("queries"), 0)),
-        ("vs ceiling", lambda r: _percent(r.get("ratio"))),
+        ("vs home", lambda r: _percent(r.get("ratio"))),
+        ("CPU ms", lambda r: _number(cpu_ms_per_request(r), 1)),
         (f"SQL<={budgets.max_queries}", lambda r: _mark(r, "queries")),
         ("p95 budget", lambda r: _mark(r, "p95", unit=" ms")),
         (f"rps>={budgets.min_ratio:.0%}", lambda r: _mark(r, "ratio")),
+        (f"CPU<={budgets.max_cpu_ms:g}", lambda r: _mark(r, "cpu")),
     ]
 
 
@@ -201,8 +225,12 @@ def generated_section(result, budgets):
         "",
         f"Server: `{server['command']}`. Load: {result['load']['concurrency']} "
         f"clients, {result['load']['warmup_seconds']:g} s warm-up then "
-        f"{result['load']['duration_seconds']:g} s measured per page. Ceiling (trivial view, "
-        f"mean of a run before and after the pages): {result['ceiling_rps']:,.0f} requests/s.",
+        f"{result['load']['duration_seconds']:g} s measured per page. Trivial view (mean of a "
+        f"run before and after the pages): {result['ceiling_rps']:,.0f} requests/s. "
+        "Throughput budget: each key page at least "
+        f"{budgets.min_ratio:.0%} of the signed-in yardstick (home, "
+        f"{_number(result.get('yardstick_rps'), 1)} requests/s); CPU budget: at most "
+        f"{budgets.max_cpu_ms:g} ms per request, app and PostgreSQL together.",
         "",
         format_markdown_table(result["rows"], budgets),
         "",

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from bench import data, report, server, sweep
 from bench.config import ROOT, Config, SetupError, app_env, log, manage
-from bench.pages import BUDGETS, TRIVIAL, select
+from bench.pages import BUDGETS, TRIVIAL, YARDSTICK, select
 
 
 def measure_pages(config, pages, cookies, values, port, process):
@@ -106,13 +106,14 @@ def main():
     swept = sweep.run_sweep(config, env) if config.sweep else None
 
     ceiling = sum(run["rps"] for run in ceiling_runs) / len(ceiling_runs)
+    yardstick = next((row["rps"] for row in rows if row["key"] == YARDSTICK), None)
     for row, page in zip(rows, pages, strict=True):
         statements = queries[page.key]
         row["queries"] = len(statements)
         row["sql"] = statements
         row["sql_ms"] = round(sum(statement["ms"] for statement in statements), 1)
-        row["ratio"] = report.throughput_ratio(row["rps"], ceiling)
-        row["verdicts"] = report.judge(page, row, ceiling, BUDGETS)
+        row["ratio"] = report.throughput_ratio(row["rps"], yardstick)
+        row["verdicts"] = report.judge(page, row, yardstick, BUDGETS)
     trivial_row = {
         "key": TRIVIAL.key,
         "label": f"{TRIVIAL.label} ({TRIVIAL.path})",
@@ -122,7 +123,7 @@ def main():
         "runs_rps": [run["rps"] for run in ceiling_runs],
         "queries": 0,
         "sql_ms": 0.0,
-        "ratio": 1.0,
+        "ratio": report.throughput_ratio(ceiling, yardstick),
         "verdicts": {},
     }
     result = {
@@ -139,6 +140,7 @@ def main():
         },
         "budgets": asdict(BUDGETS),
         "ceiling_rps": round(ceiling, 1),
+        "yardstick_rps": yardstick,
         "rows": [trivial_row, *rows],
         "sweep": swept,
         "page_errors": page_errors,
@@ -148,10 +150,7 @@ def main():
     write_outputs(config, result)
     if page_errors:
         log("pages that erred under load: " + "; ".join(page_errors))
-        return 1
-    if config.strict and result["failed_budgets"]:
-        return 1
-    return 0
+    return report.exit_status(page_errors, result["failed_budgets"], config.strict)
 
 
 def write_outputs(config, result):

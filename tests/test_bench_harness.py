@@ -64,32 +64,80 @@ def test_parser_reads_chunked_bodies():
     assert parser.next_response() == (200, True)
 
 
+def cpu(app, db):
+    return {"app_cpu_ms_per_request": app, "db_cpu_ms_per_request": db}
+
+
 def test_page_within_every_budget_passes():
-    verdicts = report.judge(LIST_PAGE, {"queries": 12, "p95_ms": 100, "rps": 400}, 1000, BUDGETS)
+    figures = {"queries": 12, "p95_ms": 100, "rps": 250, **cpu(8.0, 4.0)}
+    verdicts = report.judge(LIST_PAGE, figures, 1000, BUDGETS)
     assert {name: v["pass"] for name, v in verdicts.items()} == {
         "queries": True,
         "p95": True,
         "ratio": True,
+        "cpu": True,
     }
 
 
 def test_each_budget_fails_on_its_own():
-    verdicts = report.judge(LIST_PAGE, {"queries": 13, "p95_ms": 100.1, "rps": 399}, 1000, BUDGETS)
-    assert [name for name, v in verdicts.items() if not v["pass"]] == ["queries", "p95", "ratio"]
-    assert verdicts["ratio"]["value"] == 0.399
+    figures = {"queries": 13, "p95_ms": 100.1, "rps": 249, **cpu(8.0, 4.1)}
+    verdicts = report.judge(LIST_PAGE, figures, 1000, BUDGETS)
+    assert [name for name, v in verdicts.items() if not v["pass"]] == [
+        "queries",
+        "p95",
+        "ratio",
+        "cpu",
+    ]
+    assert verdicts["ratio"]["value"] == 0.249
+    assert verdicts["cpu"]["value"] == 12.1
+
+
+def test_throughput_is_judged_against_the_signed_in_yardstick_not_the_trivial_view():
+    # 300 requests/s is 10% of a trivial view at 3,000 but 30% of a home page at 1,000.
+    figures = {"queries": 3, "p95_ms": 50, "rps": 300, **cpu(6.0, 3.0)}
+    assert report.judge(LIST_PAGE, figures, 1000, BUDGETS)["ratio"]["pass"] is True
+    assert report.judge(LIST_PAGE, figures, 1500, BUDGETS)["ratio"]["pass"] is False
 
 
 def test_a_missing_figure_fails_and_a_page_without_latency_budget_has_no_p95_verdict():
-    verdicts = report.judge(SIGNIN, {"queries": None, "rps": 900}, 1000, BUDGETS)
+    verdicts = report.judge(SIGNIN, {"queries": None, "rps": 900, **cpu(3.0, None)}, 1000, BUDGETS)
     assert "p95" not in verdicts
     assert verdicts["queries"]["pass"] is False
     assert verdicts["ratio"]["pass"] is True
+    assert verdicts["cpu"]["pass"] is False
+    # No yardstick measured: the throughput budget fails rather than passing silently.
+    assert report.judge(SIGNIN, {"queries": 0, "rps": 900}, None, BUDGETS)["ratio"]["pass"] is False
 
 
 def test_the_signed_in_yardstick_is_held_to_the_query_budget_only():
     (home,) = select(["home"])
-    verdicts = report.judge(home, {"queries": 13, "p95_ms": 500, "rps": 10}, 1000, BUDGETS)
+    figures = {"queries": 13, "p95_ms": 500, "rps": 10, **cpu(30.0, 30.0)}
+    verdicts = report.judge(home, figures, 1000, BUDGETS)
     assert {name: v["pass"] for name, v in verdicts.items()} == {"queries": False}
+
+
+def test_the_yardstick_is_measured_whichever_pages_are_asked_for():
+    assert [page.key for page in select(["search"])] == ["search", "home"]
+
+
+def test_strict_mode_exits_non_zero_on_a_failed_budget_and_plain_mode_does_not():
+    slow = report.judge(
+        LIST_PAGE, {"queries": 6, "p95_ms": 80, "rps": 300, **cpu(9.0, 5.0)}, 1000, BUDGETS
+    )
+    fast = report.judge(
+        LIST_PAGE, {"queries": 6, "p95_ms": 80, "rps": 300, **cpu(6.0, 5.0)}, 1000, BUDGETS
+    )
+    failed = report.failed_budgets([{"key": "mentors", "verdicts": slow}])
+    assert failed == ["mentors: cpu"]
+    assert report.exit_status([], failed, strict=True) == 1
+    assert report.exit_status([], failed, strict=False) == 0
+    assert (
+        report.exit_status(
+            [], report.failed_budgets([{"key": "mentors", "verdicts": fast}]), strict=True
+        )
+        == 0
+    )
+    assert report.exit_status(["mentors: statuses {'500': 1}"], [], strict=False) == 1
 
 
 def test_sweep_budget_and_list_of_failures():
@@ -97,7 +145,7 @@ def test_sweep_budget_and_list_of_failures():
         {
             "key": "search",
             "verdicts": report.judge(
-                LIST_PAGE, {"queries": 3, "p95_ms": 250, "rps": 900}, 1000, BUDGETS
+                LIST_PAGE, {"queries": 3, "p95_ms": 250, "rps": 900, **cpu(5, 5)}, 1000, BUDGETS
             ),
         }
     ]
@@ -132,17 +180,19 @@ def row(label, rps, p95, queries, verdicts):
 
 
 def test_table_aligns_numbers_and_marks_failures():
-    verdicts = report.judge(LIST_PAGE, {"queries": 9, "p95_ms": 180, "rps": 250}, 1000, BUDGETS)
+    verdicts = report.judge(
+        LIST_PAGE, {"queries": 9, "p95_ms": 180, "rps": 200, **cpu(9, 4)}, 1000, BUDGETS
+    )
     table = report.format_table(
-        [row("Trivial view", 1000, 2, 0, {}), row("Directory", 250, 180.04, 9, verdicts)], BUDGETS
+        [row("Trivial view", 1000, 2, 0, {}), row("Directory", 200, 180.04, 9, verdicts)], BUDGETS
     )
     header, rule, trivial, directory = table.splitlines()
     assert header.split()[:3] == ["page", "rps", "p50"]
     assert len(rule) == len(header)
-    assert trivial.index("1,000.0") + len("1,000.0") == directory.index("250.0") + len("250.0")
-    assert "FAIL (100 ms)" in directory and "25%" in directory
-    assert directory.endswith("FAIL")  # under 40% of the ceiling
-    assert trivial.split()[-3:] == ["-", "-", "-"]
+    assert trivial.index("1,000.0") + len("1,000.0") == directory.index("200.0") + len("200.0")
+    assert "FAIL (100 ms)" in directory and "20%" in directory
+    assert directory.split()[-2:] == ["FAIL", "FAIL"]  # under 25% of home, over 12 ms of CPU
+    assert trivial.split()[-4:] == ["-", "-", "-", "-"]
 
 
 def test_a_host_that_changed_speed_during_the_run_is_called_out():
@@ -196,7 +246,7 @@ def test_settings_come_from_the_environment_with_make_bench_defaults():
         {"BENCH_DURATION": "2", "BENCH_SWEEP": "0", "BENCH_PAGES": "search,signin"}
     )
     assert (config.duration, config.sweep, config.concurrency) == (2.0, False, 8)
-    assert [page.key for page in select(config.pages)] == ["search", "signin"]
+    assert [page.key for page in select(config.pages)] == ["search", "signin", "home"]
     with pytest.raises(ValueError, match="unknown page"):
         select(["nope"])
 
@@ -227,6 +277,16 @@ def test_every_key_page_has_a_persona_or_is_anonymous_and_the_trivial_view_is_ap
     assert {page.p95_budget_ms for page in PAGES} == {100, 300, None}
 
 
+def test_the_default_directory_its_deep_page_and_every_sort_order_are_key_pages():
+    from mentoring.matching.directory import SORTS
+
+    measured = [page.path for page in PAGES if page.is_key_page]
+    assert "/mentors/" in measured and "/mentors/?page=200" in measured
+    for value, _ in SORTS:
+        assert value == "" or f"/mentors/?sort={value}" in measured
+    assert all(page.p95_budget_ms == 100 for page in PAGES if page.path.startswith("/mentors/"))
+
+
 @pytest.mark.postgres
 @pytest.mark.redis
 def test_a_short_run_against_the_demo_school(tmp_path):
@@ -253,7 +313,7 @@ def test_a_short_run_against_the_demo_school(tmp_path):
     )
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads((tmp_path / "latest.json").read_text())
-    assert [r["key"] for r in result["rows"]] == ["trivial", "directory", "inbox", "signin"]
+    assert [r["key"] for r in result["rows"]] == ["trivial", "directory", "inbox", "signin", "home"]
     assert all(r["requests"] > 0 and r["non_200"] == 0 for r in result["rows"])
     assert 0 < result["rows"][1]["queries"] <= 30
     assert result["sweep"]["passes"] and "Directory" in done.stdout

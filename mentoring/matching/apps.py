@@ -6,10 +6,15 @@ class MatchingConfig(AppConfig):
     name = "mentoring.matching"
 
     def ready(self):
-        from mentoring.matching.directory import forget_choices
-        from mentoring.profiles.models import Area, Department
+        from accounts.models import User
+        from mentoring.matching.directory import forget_choices, forget_listed_count
+        from mentoring.profiles.models import Area, Department, MentorProfile
 
         # The directory's filters keep the departments and areas in the cache.
         for model in (Area, Department):
             for signal in (post_save, post_delete):
                 signal.connect(forget_choices, sender=model, weak=False)
+        # The unfiltered directory keeps its count of listed mentors in the cache.
+        for sender in (MentorProfile, User):
+            post_save.connect(forget_listed_count, sender=sender, weak=False)
+            post_delete.connect(forget_listed_count, sender=sender, weak=False)

@@ -12,12 +12,12 @@ import django
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.core.cache import cache
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Count, Exists, Expression, F, OuterRef, Q, Subquery, Window
 from django.http import QueryDict
 from django.template.loader import get_template
-from django.utils.html import format_html, format_html_join
+from django.utils.functional import cached_property
 
 from accounts.models import User
 from mentoring.matching.labels import labels_of
@@ -88,6 +88,30 @@ def forget_choices(**kwargs):
     cache.delete(CHOICES_KEY)
 
 
+# The unfiltered directory's count: every listed mentor. Counting them cost PostgreSQL more
+# than reading the page itself (PERFORMANCE.md); it changes only when a mentor profile is
+# made or deleted or an account is (de)activated, whose saves forget it (apps.py). The
+# lifetime bounds how long a change made any other way (a bulk update) takes to show.
+LISTED_COUNT_KEY = "directory-listed-count"
+LISTED_COUNT_KEPT_FOR = 10 * 60
+
+
+def listed_count():
+    """How many mentors the directory lists, from the cache."""
+    count = cache.get(LISTED_COUNT_KEY)
+    if count is None:
+        count = MentorProfile.objects.listed().count()
+        cache.set(LISTED_COUNT_KEY, count, LISTED_COUNT_KEPT_FOR)
+    return count
+
+
+def forget_listed_count(created=True, update_fields=None, **kwargs):
+    """Signal receiver: a mentor profile was made or deleted, or an account saved in a way
+    that may have changed is_active (a sign-in saves last_login only)."""
+    if created or update_fields is None or "is_active" in update_fields:
+        cache.delete(LISTED_COUNT_KEY)
+
+
 class StoredSearchVector(Expression):
     """The search_vector column that migration 0004 adds on PostgreSQL: to_tsvector of
     search_text, stored and GIN-indexed, so neither matching nor ranking computes it."""
@@ -98,56 +122,30 @@ class StoredSearchVector(Expression):
         return f"{compiler.quote_name_unless_alias(compiler.query.base_table)}.search_vector", []
 
 
-class PlainSelect(forms.Select):
-    """Django's select, options written in Python: through a template per option, the
-    directory's five selects cost more than the rest of its filter form, on every request.
-    The same HTML for flat choices, which is all the directory has."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        chosen = self.format_value(value)
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            ((v, " selected" if str(v) in chosen else "", label) for v, label in self.choices),
-        )
-        attrs = _attributes(self.build_attrs(self.attrs, attrs))
-        return format_html('<select name="{}"{}>{}</select>', name, attrs, options)
-
-
-def _attributes(attrs):
-    """As django/forms/widgets/attrs.html writes them, in their order (flatatt sorts them)."""
-    return format_html_join(
-        "",
-        " {}{}",
-        (
-            (key, "" if value is True else format_html('="{}"', value))
-            for key, value in attrs.items()
-            if value is not False
-        ),
-    )
-
-
 class DirectoryForm(forms.Form):
     """Directory filters. Bad values are dropped one by one, never the whole search."""
 
     q = forms.CharField(label="Search", max_length=200, required=False)
     interest = forms.CharField(label="Interest", max_length=80, required=False)
     department = forms.TypedChoiceField(
-        label="Department", coerce=int, required=False, widget=PlainSelect
+        label="Department",
+        coerce=int,
+        required=False,
     )
-    area = forms.ChoiceField(label="Area offered", required=False, widget=PlainSelect)
+    area = forms.ChoiceField(label="Area offered", required=False)
     stage = forms.ChoiceField(
         label="Career stage",
         choices=[("", "Any")] + CareerStage.choices,
         required=False,
-        widget=PlainSelect,
     )
     mode = forms.ChoiceField(
-        label="Meets by", choices=[("", "Any")] + Mode.choices, required=False, widget=PlainSelect
+        label="Meets by",
+        choices=[("", "Any")] + Mode.choices,
+        required=False,
     )
     accepting = forms.BooleanField(label="Accepting new mentees", required=False)
     room = forms.BooleanField(label="Has room now", required=False)
-    sort = forms.ChoiceField(label="Sort", choices=SORTS, required=False, widget=PlainSelect)
+    sort = forms.ChoiceField(label="Sort", choices=SORTS, required=False)
 
     def __init__(self, data):
         super().__init__(data)
@@ -326,6 +324,10 @@ def page_of(filters, sort, number, size):
     words = search_words(filters.get("q", ""))
     if not sort and words and connection.vendor == "postgresql":
         paginator = RankedPaginator(filters, words, size)
+    elif not filters:
+        # Every listed mentor: the count from the cache, and the page read in the order of
+        # the index mentor_directory_order (models.py) up to its last card.
+        paginator = ListedPaginator(search(filters, sort), size)
     else:
         # By name, PostgreSQL reads the name index and stops at the page's last card, and a
         # COUNT(*) costs less than reading on to count them all; any other order sorts
@@ -336,6 +338,14 @@ def page_of(filters, sort, number, size):
     page = paginator.get_page(number)
     label_cards(page.object_list)
     return page
+
+
+class ListedPaginator(Paginator):
+    """Pages of every listed mentor, counted by listed_count()."""
+
+    @cached_property
+    def count(self):
+        return listed_count()
 
 
 class CountingPaginator(Paginator):
@@ -353,7 +363,7 @@ class CountingPaginator(Paginator):
             rows = self.counted_rows((number - 1) * self.per_page)
             if rows or number == 1:
                 self.count = rows[0].matches if rows else 0
-                return self._get_page(rows, number, self)
+                return Page(rows, number, self)
         return super().get_page(number)
 
     def counted_rows(self, offset):
@@ -381,7 +391,7 @@ class RankedPaginator(CountingPaginator):
 
     def page(self, number):
         number = self.validate_number(number)
-        return self._get_page(self.counted_rows((number - 1) * self.per_page), number, self)
+        return Page(self.counted_rows((number - 1) * self.per_page), number, self)
 
     def counted_rows(self, offset):
         rank = SearchRank(F("search_vector"), search_query(self.words))

@@ -278,6 +278,15 @@ class MentorProfile(MeetingModes):
                 condition=WITH_ROOM,
                 name="mentor_with_room_scoring",
             ),
+            # The directory's default order (directory.search): without a filter PostgreSQL
+            # reads a page in this order and stops at its last card, instead of sorting
+            # every listed mentor on each request; ties are sorted by name per group.
+            models.Index(
+                F("is_accepting").desc(),
+                (F("capacity") - F("active_mentee_count")).desc(),
+                F("pending_request_count"),
+                name="mentor_directory_order",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

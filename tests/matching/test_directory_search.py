@@ -2,10 +2,8 @@
 page query, interests matched by id, and the filter form's HTML written in Python."""
 
 import pytest
-from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
-from mentoring.matching import directory
 from mentoring.profiles.models import MentorProfile
 from tests.matching.test_directory import listed, names, text
 
@@ -83,12 +81,3 @@ def test_an_interest_nobody_has_offers_to_drop_it(browse, db):
     response = browse("interest=astrology&stage=late")
     assert names(response) == []
     assert "Drop interest “astrology” to see 1 mentor." in text(response)
-
-
-@pytest.mark.parametrize("value", [None, "", "3", 3, "nope"])
-def test_plain_select_writes_what_djangos_select_would(value):
-    choices = [("", "Any"), (3, "Psychiatry"), ("a&b", "Research & <Teaching>")]
-    attrs = {"id": "id_department", "aria-invalid": "true"}
-    plain = directory.PlainSelect(choices=choices).render("department", value, attrs)
-    django = forms.Select(choices=choices).render("department", value, attrs)
-    assert plain == "".join(line.strip() for line in django.splitlines())
