@@ -239,8 +239,10 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True
-# Database sessions, read with less Python on every request (accounts/sessions.py).
-SESSION_ENGINE = "accounts.sessions"
+# Sessions live in the database (django_session) and are read through the default cache,
+# so a signed-in page costs no session query; while Redis is down that cache falls back to
+# the database's cache table (mentoring/lib/cache.py), so nobody is signed out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 
