@@ -1,6 +1,7 @@
 import zoneinfo
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.db.models.functions import Lower
@@ -20,22 +21,22 @@ def default_time_zone():
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
-    def _create(self, email, password, **fields):
+    def create_with_password(self, email, password, **fields):
+        """A user with this password hashed (none given: one that cannot sign in with a
+        password), saved through create() so that db_manager(using) is honoured."""
         if not email:
             raise ValueError("An e-mail address is required.")
-        user = self.model(email=self.normalize_email(email).lower(), **fields)
-        user.set_password(password)
-        user.save(using=self._db)
-        return user
+        email = self.normalize_email(email).lower()
+        return self.create(email=email, password=make_password(password), **fields)
 
     def create_user(self, email, password=None, **fields):
         fields.setdefault("is_staff", False)
         fields.setdefault("is_superuser", False)
-        return self._create(email, password, **fields)
+        return self.create_with_password(email, password, **fields)
 
     def create_superuser(self, email, password=None, **fields):
         fields.update(is_staff=True, is_superuser=True)
-        return self._create(email, password, **fields)
+        return self.create_with_password(email, password, **fields)
 
 
 class User(AbstractBaseUser, PermissionsMixin):

@@ -244,8 +244,9 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True
-# Database sessions, read with less Python on every request (accounts/sessions.py).
-SESSION_ENGINE = "accounts.sessions"
+# Sessions in the database only: one indexed query a page. Not cached_db: a sign-out during
+# a Redis outage cannot reach Redis, whose stale copy would sign the cookie in again after.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 

@@ -152,8 +152,10 @@ class BaseActionItemFormSet(forms.BaseInlineFormSet):
             return
         meeting_on = timezone.localdate(starts_at)
         for form in self.forms:
-            due_on = getattr(form, "cleaned_data", {}).get("due_on")
-            if due_on and due_on < meeting_on and not self._should_delete_form(form):
+            cleaned = getattr(form, "cleaned_data", {})
+            due_on = cleaned.get("due_on")
+            # "DELETE" is the formset's documented deletion field (can_delete).
+            if due_on and due_on < meeting_on and not cleaned.get("DELETE"):
                 form.add_error("due_on", due_before_meeting(meeting_on))
 
 

@@ -283,7 +283,7 @@ class Writer:
 
     def request_notifications(self, plans):
         """The inbox rows the requests made: one to whoever had to answer, one back with
-        the answer (the expiry tells both), as mentorships.requests and reminders write."""
+        the answer (the expiry tells both), as mentorships.asking and reminders write."""
         ids, rng = id_counter(Notification), self.rng
         link = reverse("mentorships:request", args=[0]).replace("/0/", "/{}/")
         new_kind = {"ask": "request.new", "invite": "invitation.new", "register": "register.new"}

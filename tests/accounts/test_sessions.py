@@ -1,13 +1,19 @@
-"""Sessions are read with one statement of SQL (accounts/sessions.py) and behave as Django's."""
+"""Sessions: Django's database engine, rows in django_session (the engine used until
+2026-12 read the same rows with a private override)."""
 
 import datetime
+import time
+from importlib import import_module
 
 import pytest
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends import db
 from django.contrib.sessions.models import Session
-from django.utils import timezone
 
-from accounts.sessions import SessionStore
 from tests.factories import make_user
+
+SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
 
 
 @pytest.mark.django_db
@@ -20,20 +26,53 @@ def test_a_signed_in_person_stays_signed_in_from_page_to_page(client):
 
 
 @pytest.mark.django_db
+def test_a_session_from_before_the_upgrade_stays_signed_in(client):
+    # Written by the engine used until now (database sessions): the row alone must do.
+    person = make_user(display_name="Dr. Ben Okafor")
+    old = db.SessionStore()
+    old[SESSION_KEY] = str(person.pk)
+    old[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    old[HASH_SESSION_KEY] = person.get_session_auth_hash()
+    old.create()
+    client.cookies[settings.SESSION_COOKIE_NAME] = old.session_key
+    response = client.get("/home/")
+    assert response.status_code == 200
+    assert "Welcome, Dr. Ben Okafor" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_signing_out_ends_the_session_for_anyone_holding_its_cookie(client):
+    client.force_login(make_user())
+    assert client.get("/home/").status_code == 200
+    key = client.cookies[settings.SESSION_COOKIE_NAME].value
+    assert client.post("/accounts/logout/").status_code == 302
+
+    client.cookies[settings.SESSION_COOKIE_NAME] = key  # a copy of the old cookie
+    response = client.get("/home/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+    assert not Session.objects.filter(session_key=key).exists()
+
+
+@pytest.mark.django_db
 def test_a_saved_session_reads_back_what_was_kept():
     store = SessionStore()
     store["next_step"] = "ask Dr. Stone"
     store.save()
     assert SessionStore(store.session_key)["next_step"] == "ask Dr. Stone"
+    assert db.SessionStore(store.session_key)["next_step"] == "ask Dr. Stone"
 
 
 @pytest.mark.django_db
 def test_an_expired_session_signs_the_person_out_and_is_not_reused(client):
     client.force_login(make_user())
-    key = client.session.session_key
-    Session.objects.filter(session_key=key).update(
-        expire_date=timezone.now() - datetime.timedelta(seconds=1)
-    )
+    session = client.session
+    session.set_expiry(datetime.timedelta(seconds=1))
+    session.save()
+    key = session.session_key
+    assert client.get("/home/").status_code == 200
+    time.sleep(2.1)
+
     response = client.get("/home/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")

@@ -1,0 +1,57 @@
+"""The navigation's one statement of SQL (mentoring/navigation.py) says what the ORM says."""
+
+import pytest
+
+from mentoring.clerkships.models import Clerkship
+from mentoring.mentorships import asking
+from mentoring.mentorships.models import MentorshipRequest
+from mentoring.navigation import roles_of
+from mentoring.notifications.models import Notification
+from mentoring.notifications.services import notify
+from mentoring.profiles.models import MenteeProfile, MentorProfile
+from tests.factories import make_clerkship, make_mentee, make_mentor, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def roles_by_orm(user):
+    """The plain ORM reading of each role and count, the reference for roles_of()."""
+    return {
+        "is_mentee": MenteeProfile.objects.filter(user=user).exists(),
+        "is_mentor": MentorProfile.objects.filter(user=user).exists(),
+        "is_coordinator": Clerkship.objects.coordinated_by(user).exists(),
+        "unread": Notification.objects.for_user(user).unread().count(),
+        "to_answer": MentorshipRequest.objects.awaiting_answer_from(user).count(),
+    }
+
+
+def test_every_persons_roles_and_counts_match_the_orm():
+    ada = make_mentor(make_mentee(make_user()))  # a student who also mentors
+    ben, cleo, dev = make_mentor(capacity=5), make_mentee(), make_mentee()
+    coordinator, nobody = make_user(), make_user()
+    make_clerkship(coordinators=[coordinator, ben])
+    asked = asking.ask(cleo, ben, message="Could you help?")  # ben must answer
+    asking.ask(dev, ben, message="Me too?")
+    asking.invite(ben, ada)  # ada must answer the invitation, ben waits
+    asking.decline(asked, ben)  # answered: no longer counts for ben
+    asking.ask(cleo, ada, message="And you?")
+    for person, read in [(ben, False), (ben, False), (ben, True), (cleo, False)]:
+        notice = notify(person, "test.note", "A note")
+        if read:
+            Notification.objects.filter(pk=notice.pk).update(read_at=notice.created_at)
+
+    people = [ada, ben, cleo, dev, coordinator, nobody]
+    assert [roles_of(p) for p in people] == [roles_by_orm(p) for p in people]
+    # The data above is varied enough to mean something.
+    assert roles_of(ben) == {
+        "is_mentee": False,
+        "is_mentor": True,
+        "is_coordinator": True,
+        "unread": Notification.objects.filter(recipient=ben).count() - 1,  # one was read
+        "to_answer": 1,
+    }
+    assert roles_of(ada)["to_answer"] == 2
+    assert roles_of(nobody) == dict.fromkeys(roles_by_orm(nobody), False) | {
+        "unread": 0,
+        "to_answer": 0,
+    }
