@@ -156,8 +156,8 @@ def test_mentors_sharing_no_interest_are_read_only_when_they_could_reach_the_top
     # The database estimates only the mentors able to reach the floor.
     profile = candidates.load_mentee(user)
     facts = candidates.mentee_facts(profile)
-    able = candidates._able_to_reach(profile, facts, 4.999)
-    rows = candidates._fetch(candidates._open_mentors(profile, facts, *able, interests=False))
+    able = candidates.able_to_reach(profile, facts, 4.999)
+    rows = candidates._rows(candidates.open_mentors(profile, facts, *able, interests=False))
     names = {row["name"] for row in rows}
     assert "Dr. Roomy" in names
     assert not any(name.startswith("Dr. Far") for name in names)
@@ -205,7 +205,7 @@ def test_estimate_is_the_score_but_for_the_identity_bonus():
     faculty(7, 40)
     profile = candidates.load_mentee(student(gender="man", prefers_shared_gender=True))
     facts = candidates.mentee_facts(profile)
-    rows = candidates._fetch(candidates._open_mentors(profile, facts))
+    rows = candidates._rows(candidates.open_mentors(profile, facts))
     estimates = {row["mentor_id"]: row["estimate"] for row in rows}
     for candidate in every_candidate(profile):
         points, _ = recommend.score(facts, candidate)
@@ -220,7 +220,7 @@ def test_the_mentors_able_to_reach_the_floor_are_found_in_the_scoring_index_alon
     # every mentor's row again, free texts and all (PERFORMANCE.md).
     faculty(8, 30)
     profile = candidates.load_mentee(student())
-    able = candidates._able_by_bounds(profile, candidates.mentee_facts(profile), 4.0)
+    able = candidates.able_by_bounds(profile, candidates.mentee_facts(profile), 4.0)
     sql, params = able
     with connection.cursor() as cursor:
         # So small a table is read whole, the cheapest way: ask for any index instead.
