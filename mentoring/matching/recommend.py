@@ -4,8 +4,9 @@ The caller loads the mentee's facts and a small set of candidates (candidates.py
 SQL estimate is generated from the weights below, the only copy; a new kind of rule needs
 its term there, which test_estimate_is_the_score_but_for_the_identity_bonus demands) and
 passes plain dataclasses in, so the ranking rules can be tested on their own.
-Load matters as much as fit: a mentor with room and few pending requests ranks above an equally good one who is nearly
-full, so that requests spread across faculty instead of piling onto the same few.
+Load matters as much as fit: a mentor with room and few pending requests ranks above an
+equally good one who is nearly full, so that requests spread across faculty instead of
+piling onto the same few.
 """
 
 from dataclasses import dataclass, field
