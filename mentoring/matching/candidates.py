@@ -9,9 +9,15 @@ within that distance of the `limit`-th best estimate: the ranking is the one ran
 give over every mentor with room. tests/profiles/test_recommendation_pool.py holds the
 estimate to recommend.score.
 
-The queries are SQL text, written from recommend.py's weights and the models' table
-names, the mentee's values passed as parameters: built through the ORM they cost more
-Python than PostgreSQL took to run them, a third of the page's (PERFORMANCE.md).
+Why SQL text (docs/architecture.md, "ORM first"): the same statements built as ORM
+expressions from the same weights (Case/When, Coalesce(Subquery(Count)), Least, Greatest,
+Cast) gave the same rankings but cost, for the benchmark's student on the scale data,
+22 ms of Python instead of 2.3 for candidates_for, and 13 ms of PostgreSQL instead of 7
+for its costliest query: over the page's 12 ms budget on their own. So each statement is
+written by one function here (open_mentors, and the sub-queries it takes), generated from
+recommend.py's weights, the models' table names and the mentorships' own status
+constants, the mentee's values passed as parameters. tests/matching/test_recommendation_pool.py
+compares the result with rank() over every mentor read through the plain ORM.
 """
 
 import math
@@ -24,6 +30,7 @@ from accounts.models import User
 from mentoring.matching import recommend
 from mentoring.matching.labels import MENTEE, labels_of
 from mentoring.matching.recommend import Candidate, MenteeFacts
+from mentoring.mentorships.models import OPEN_STATUSES, Mentorship, MentorshipRequest
 from mentoring.profiles.models import (
     Area,
     Department,
@@ -38,7 +45,6 @@ FIRST_READ = 30
 # rank() compares scores rounded to 3 places: a margin of one unit keeps rounding from
 # lifting a left-out candidate level with the last one shown.
 ROUNDING = 0.001
-OPEN_STATUSES = ["active", "paused"]
 # The mentor's own columns that a Candidate needs, besides the id, name and department.
 COLUMNS = [
     "title",
@@ -55,7 +61,7 @@ COLUMNS = [
 ]
 
 
-class Sql(NamedTuple):
+class SqlText(NamedTuple):
     """A piece of SQL and its parameters, in order."""
 
     text: str
@@ -88,32 +94,32 @@ def candidates_for(profile, limit=recommend.SHOWN):
     """Mentors with room, not the mentee, not already mentoring or asked by them: every one
     who could be among rank()'s best `limit` for this mentee, and few others."""
     facts = mentee_facts(profile)
-    climb = recommend.identity_bonus_at_most(facts)
+    bonus = recommend.identity_bonus_at_most(facts)
     interests = dict(profile.labels.interests)
     if not interests:
         # No shared interest points to the likely best: those whose own columns and areas
         # promise most set a floor instead, and only mentors able to reach it are read.
-        promising = _open_mentors(profile, facts, _among(_most_promising(profile, facts, limit)))
+        promising = open_mentors(profile, facts, _one_of(_most_promising(profile, facts, limit)))
         floor = _floor(promising, limit)
-        able = _able_to_reach(profile, facts, floor - climb - ROUNDING) if floor > -math.inf else []
-        pool, _ = _pool(_open_mentors(profile, facts, *able), limit, climb)
+        able = able_to_reach(profile, facts, floor - bonus - ROUNDING) if floor > -math.inf else []
+        pool, _ = _pool(open_mentors(profile, facts, *able), limit, bonus)
         return _candidates(pool, interests)
     # Mentors sharing an interest are few and found through its index; when enough of
     # them beat the best that anyone sharing none could score, the others can't rank.
     sharing = _sharing(interests)
-    pool, floor = _pool(_open_mentors(profile, facts, _among(sharing)), limit, climb)
+    pool, floor = _pool(open_mentors(profile, facts, _one_of(sharing)), limit, bonus)
     if floor - ROUNDING > recommend.ceiling_without_shared_interests(facts):
         return _candidates(pool, interests)
     # NOT IN a sub-query, which PostgreSQL hashes once; NOT = ANY(ARRAY(...)) would compare
     # each mentor with every id in the array.
-    others = [Sql(f"m.id NOT IN ({sharing.text})", sharing.params)]
+    others = [SqlText(f"m.id NOT IN ({sharing.text})", sharing.params)]
     if floor > -math.inf:
-        others += _able_to_reach(profile, facts, floor - climb - ROUNDING)
-    more, _ = _pool(_open_mentors(profile, facts, *others, interests=False), limit, climb)
-    return _candidates(_close_to_best(pool + more, limit, climb), interests)
+        others += able_to_reach(profile, facts, floor - bonus - ROUNDING)
+    more, _ = _pool(open_mentors(profile, facts, *others, interests=False), limit, bonus)
+    return _candidates(_close_to_best(pool + more, limit, bonus), interests)
 
 
-def _open_mentors(profile, facts, *conditions, interests=True):
+def open_mentors(profile, facts, *conditions, interests=True):
     """SELECT of the listed mentors with room, but the mentee, those mentoring them and
     those they have asked, that meet the conditions (on `m`, the mentor): what a Candidate
     needs and the estimate (with the shared interests unless `interests` is False)."""
@@ -122,21 +128,15 @@ def _open_mentors(profile, facts, *conditions, interests=True):
     estimate = _estimate(profile, facts, interests)
     # As MentorProfile.objects.listed().with_room() (an active user, models.WITH_ROOM).
     where = [
-        Sql(f"u.is_active AND {_with_room('m')} AND m.user_id <> %s", (mentee,)),
-        Sql(
-            f"m.user_id NOT IN (SELECT r.mentor_id FROM {tables.mentorships} r "
-            f"WHERE r.mentee_id = %s AND r.status IN ({_placeholders(OPEN_STATUSES)}))",
-            (mentee, *OPEN_STATUSES),
-        ),
-        Sql(
-            f"m.user_id NOT IN (SELECT r.mentor_id FROM {tables.requests} r "
-            "WHERE r.mentee_id = %s AND r.status = %s)",
-            (mentee, "pending"),
-        ),
+        SqlText(f"u.is_active AND {_with_room('m')} AND m.user_id <> %s", (mentee,)),
+        # As Mentorship.objects.open() and MentorshipRequest.objects.pending(), by the
+        # statuses their model defines.
+        _not_mentor_in(Mentorship, mentee, OPEN_STATUSES),
+        _not_mentor_in(MentorshipRequest, mentee, [MentorshipRequest.Status.PENDING]),
         *conditions,
     ]
     columns = ", ".join(f"m.{column}" for column in COLUMNS)
-    return Sql(
+    return SqlText(
         "SELECT m.id AS mentor_id, u.display_name AS name, u.time_zone, "
         f"d.name AS department, {columns}, {estimate.text} AS estimate "
         f"FROM {tables.mentor} m JOIN {tables.user} u ON u.id = m.user_id "
@@ -144,6 +144,25 @@ def _open_mentors(profile, facts, *conditions, interests=True):
         f"WHERE {' AND '.join(condition.text for condition in where)}",
         (*estimate.params, *(param for condition in where for param in condition.params)),
     )
+
+
+def _not_mentor_in(model, mentee, statuses):
+    """The mentor is in none of the model's rows (mentorships or requests, which name the
+    two people alike) with this mentee and one of these statuses."""
+    table, mentor_column, mentee_column, status_column = _pair_columns(model)
+    return SqlText(
+        f"m.user_id NOT IN (SELECT r.{mentor_column} FROM {table} r "
+        f"WHERE r.{mentee_column} = %s AND r.{status_column} IN ({_placeholders(statuses)}))",
+        (mentee, *(str(status) for status in statuses)),
+    )
+
+
+@cache
+def _pair_columns(model):
+    """The table and its mentor, mentee and status columns, quoted, from the model."""
+    quote = connection.ops.quote_name
+    names = (model._meta.get_field(name).column for name in ("mentor", "mentee", "status"))
+    return (quote(model._meta.db_table), *(quote(name) for name in names))
 
 
 def _with_room(me):
@@ -154,14 +173,14 @@ def _with_room(me):
 
 def _sharing(interests):
     """The ids of the mentors sharing one of these interests, as a sub-query."""
-    return Sql(
+    return SqlText(
         f"SELECT l.mentorprofile_id FROM {_tables().interest_links} l "
         f"WHERE l.interest_id IN ({_placeholders(interests)})",
         tuple(interests),
     )
 
 
-def _among(subquery):
+def _one_of(subquery):
     """The mentor is one of the ids the sub-query finds.
 
     Given IN, PostgreSQL plans a semi-join and, when it expects many rows, reads the whole
@@ -169,18 +188,18 @@ def _among(subquery):
     fetches the mentors by index, as for a list of ids (18 ms → 9 ms, PERFORMANCE.md).
     """
     if connection.vendor == "postgresql":
-        return Sql(f"m.id = ANY(ARRAY({subquery.text}))", subquery.params)
-    return Sql(f"m.id IN ({subquery.text})", subquery.params)
+        return SqlText(f"m.id = ANY(ARRAY({subquery.text}))", subquery.params)
+    return SqlText(f"m.id IN ({subquery.text})", subquery.params)
 
 
-def _able_to_reach(profile, facts, least):
+def able_to_reach(profile, facts, least):
     """Conditions keeping, of mentors sharing no interest, those whose estimate can reach
     `least`.
 
     Only these rows are worth an estimate, whose sub-queries cost more than reading the
     row. A student whose interests few mentors share would have every mentor with room
     estimated, so the few who could reach it are found first, in the index
-    mentor_with_room_scoring alone (_able_by_bounds); the estimate but for the time zone
+    mentor_with_room_scoring alone (able_by_bounds); the estimate but for the time zone
     then settles which of them can.
     """
     zone = recommend.SAME_TIME_ZONE if facts.time_zone else 0.0
@@ -188,10 +207,10 @@ def _able_to_reach(profile, facts, least):
         [*_link_terms(profile, facts, interests=False), *_column_terms(profile, facts)],
         least - zone,
     )
-    return [_among(_able_by_bounds(profile, facts, least - zone)), without_zone]
+    return [_one_of(able_by_bounds(profile, facts, least - zone)), without_zone]
 
 
-def _able_by_bounds(profile, facts, least):
+def able_by_bounds(profile, facts, least):
     """Sub-query of the ids of the mentors with room whose estimate but for the time zone
     could reach `least`: first by their own columns and the most any areas could add,
     then by the areas sought they offer and the most their other areas could add.
@@ -206,7 +225,7 @@ def _able_by_bounds(profile, facts, least):
     offered = _offered_terms(profile, me)
     if offered:
         bounds.append(_at_least(columns + offered, least - recommend.MOST_FROM_FITTING_AREAS))
-    return Sql(
+    return SqlText(
         f"SELECT {me}.id FROM {_tables().mentor} {me} WHERE {_with_room(me)} AND "
         + " AND ".join(bound.text for bound in bounds),
         tuple(param for bound in bounds for param in bound.params),
@@ -218,7 +237,7 @@ def _most_promising(profile, facts, limit):
     offer promise the most, read from the index mentor_with_room_scoring alone."""
     me = "scored"
     promise = _sum(_column_terms(profile, facts, me) + _offered_terms(profile, me))
-    return Sql(
+    return SqlText(
         f"SELECT {me}.id FROM {_tables().mentor} {me} WHERE {_with_room(me)} "
         f"ORDER BY {promise.text} DESC, {me}.id LIMIT {max(FIRST_READ, int(limit))}",
         promise.params,
@@ -228,40 +247,43 @@ def _most_promising(profile, facts, limit):
 def _floor(select, limit):
     """The `limit`-th best estimate among the query's rows (minus infinity when fewer):
     the `limit`-th best of all can only be higher."""
-    rows = _fetch(
-        Sql(f"{select.text} ORDER BY estimate DESC, mentor_id LIMIT {int(limit)}", select.params)
-    )
+    rows = _rows(_best_first(select, limit))
     return rows[-1]["estimate"] if rows and len(rows) == limit else -math.inf
 
 
-def _pool(select, limit, climb):
-    """The rows whose estimate is within `climb` (plus rounding) of the `limit`-th best, and
+def _pool(select, limit, bonus):
+    """The rows whose estimate is within `bonus` (plus rounding) of the `limit`-th best, and
     that estimate (minus infinity when there are fewer rows).
 
     Each of the best `limit` estimates is a lower bound of its row's score, so the
     `limit`-th best score is at least the `limit`-th best estimate; a row further below
-    it than the most it can climb can never overtake one of those.
+    it than the identity bonus can add can never overtake one of those.
     """
     size = max(FIRST_READ, limit + 1)
-    first = _fetch(
-        Sql(f"{select.text} ORDER BY estimate DESC, mentor_id LIMIT {size}", select.params)
-    )
+    first = _rows(_best_first(select, size))
     if len(first) < limit:
         return first, -math.inf
     floor = first[limit - 1]["estimate"]
-    cutoff = floor - climb - ROUNDING
+    cutoff = floor - bonus - ROUNDING
     if len(first) == size and first[-1]["estimate"] >= cutoff:
         # More rows than one read holds are that close: read all of them.
-        close = Sql(
+        close = SqlText(
             f"SELECT * FROM ({select.text}) c WHERE c.estimate >= %s "
             "ORDER BY c.estimate DESC, c.mentor_id",
             (*select.params, cutoff),
         )
-        return _fetch(close), floor
+        return _rows(close), floor
     return [row for row in first if row["estimate"] >= cutoff], floor
 
 
-def _fetch(query):
+def _best_first(select, count):
+    """The `count` rows of best estimate, ties in the order of their ids."""
+    return SqlText(
+        f"{select.text} ORDER BY estimate DESC, mentor_id LIMIT {int(count)}", select.params
+    )
+
+
+def _rows(query):
     """The query's rows as {column: value} dicts."""
     with connection.cursor() as cursor:
         cursor.execute(query.text, query.params)
@@ -269,12 +291,12 @@ def _fetch(query):
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def _close_to_best(rows, limit, climb):
+def _close_to_best(rows, limit, bonus):
     """Of two pools put together, the rows _pool would have kept from both at once."""
     if len(rows) < limit:
         return rows
     floor = sorted((row["estimate"] for row in rows), reverse=True)[limit - 1]
-    return [row for row in rows if row["estimate"] >= floor - climb - ROUNDING]
+    return [row for row in rows if row["estimate"] >= floor - bonus - ROUNDING]
 
 
 def _estimate(profile, facts, interests=True):
@@ -282,7 +304,9 @@ def _estimate(profile, facts, interests=True):
     without the shared interests when `interests` is False: for mentors sharing none)."""
     terms = [*_link_terms(profile, facts, interests), *_column_terms(profile, facts)]
     if facts.time_zone:
-        terms.append(Sql(_case("u.time_zone = %s", recommend.SAME_TIME_ZONE), (facts.time_zone,)))
+        terms.append(
+            SqlText(_case("u.time_zone = %s", recommend.SAME_TIME_ZONE), (facts.time_zone,))
+        )
     return _sum(terms)
 
 
@@ -297,7 +321,7 @@ def _link_terms(profile, facts, interests=True, me="m"):
             f"AND l.interest_id IN ({_placeholders(interest_ids)})",
             recommend.MAX_COUNTED_INTERESTS,
         )
-        terms.append(Sql(f"{_typed(recommend.PER_SHARED_INTEREST)} * {shared}", interest_ids))
+        terms.append(SqlText(f"{_double(recommend.PER_SHARED_INTEREST)} * {shared}", interest_ids))
     terms += _offered_terms(profile, me)
     fitting = _count_at_most(
         f"SELECT 1 FROM {tables.area_links} o JOIN {tables.area} a ON a.id = o.area_id "
@@ -305,8 +329,8 @@ def _link_terms(profile, facts, interests=True, me="m"):
         recommend.MAX_COUNTED_FITTING_AREAS,
     )
     terms.append(
-        Sql(
-            f"{_typed(recommend.PER_STAGE_FITTING_AREA)} * {fitting}",
+        SqlText(
+            f"{_double(recommend.PER_STAGE_FITTING_AREA)} * {fitting}",
             (recommend.wanted_stage_fit(facts),),
         )
     )
@@ -322,35 +346,35 @@ def _offered_terms(profile, me):
         f"(SELECT COUNT(*) FROM {_tables().area_links} o WHERE o.mentorprofile_id = {me}.id "
         f"AND o.area_id IN ({_placeholders(area_ids)}))"
     )
-    return [Sql(f"{_typed(recommend.PER_MATCHED_AREA)} * {matched}", tuple(area_ids))]
+    return [SqlText(f"{_double(recommend.PER_MATCHED_AREA)} * {matched}", tuple(area_ids))]
 
 
 def _column_terms(profile, facts, me="m"):
     """The terms read from the mentor's own row (only models.SCORING_COLUMNS)."""
     stages = tuple(recommend.fitting_career_stages(facts))
     terms = [
-        Sql(
+        SqlText(
             _case(f"{me}.career_stage IN ({_placeholders(stages)})", recommend.CAREER_STAGE_FIT),
             stages,
         ),
-        Sql(
-            f"{_typed(recommend.ROOM_WEIGHT)} * ({me}.capacity - {me}.active_mentee_count)"
+        SqlText(
+            f"{_double(recommend.ROOM_WEIGHT)} * ({me}.capacity - {me}.active_mentee_count)"
             f" / {me}.capacity"
         ),
     ]
     # The larger of the per-request penalty and its floor (GREATEST, which SQLite lacks).
-    pending = f"{_typed(recommend.PER_PENDING_REQUEST)} * {me}.pending_request_count"
-    floor = _typed(recommend.MAX_PENDING_PENALTY)
-    terms.append(Sql(f"CASE WHEN {pending} < {floor} THEN {floor} ELSE {pending} END"))
+    pending = f"{_double(recommend.PER_PENDING_REQUEST)} * {me}.pending_request_count"
+    floor = _double(recommend.MAX_PENDING_PENALTY)
+    terms.append(SqlText(f"CASE WHEN {pending} < {floor} THEN {floor} ELSE {pending} END"))
     modes = [mode for mode in Mode.values if getattr(profile, f"mode_{mode}")]
     if modes:
         either = " OR ".join(f"{me}.mode_{mode}" for mode in modes)
-        terms.append(Sql(_case(either, recommend.SHARED_MODE, recommend.NO_SHARED_MODE)))
+        terms.append(SqlText(_case(either, recommend.SHARED_MODE, recommend.NO_SHARED_MODE)))
     return terms
 
 
 def _sum(terms):
-    return Sql(
+    return SqlText(
         "(" + " + ".join(term.text for term in terms) + ")",
         tuple(param for term in terms for param in term.params),
     )
@@ -358,7 +382,7 @@ def _sum(terms):
 
 def _at_least(terms, least):
     total = _sum(terms)
-    return Sql(f"{total.text} >= %s", (*total.params, least))
+    return SqlText(f"{total.text} >= %s", (*total.params, least))
 
 
 class Tables(NamedTuple):
@@ -368,17 +392,12 @@ class Tables(NamedTuple):
     area: str
     user: str
     department: str
-    mentorships: str
-    requests: str
 
 
 @cache
 def _tables():
     """The tables' names, quoted, from the models."""
     quote = connection.ops.quote_name
-    # Through the user's reverse relations, so that profiles need not import mentorships.
-    mentorships = User._meta.get_field("mentorships_as_mentor").related_model
-    requests = User._meta.get_field("mentorship_requests_as_mentor").related_model
     models = [
         MentorProfile,
         MentorProfile.interests.through,
@@ -386,19 +405,17 @@ def _tables():
         Area,
         User,
         Department,
-        mentorships,
-        requests,
     ]
     return Tables(*(quote(model._meta.db_table) for model in models))
 
 
-def _typed(number):
+def _double(number):
     # A bare 2.5 is NUMERIC to PostgreSQL, slower to add up, and comes back as a Decimal.
     return f"CAST({float(number)!r} AS DOUBLE PRECISION)"
 
 
 def _case(condition, points, otherwise=0.0):
-    return f"CASE WHEN {condition} THEN {_typed(points)} ELSE {_typed(otherwise)} END"
+    return f"CASE WHEN {condition} THEN {_double(points)} ELSE {_double(otherwise)} END"
 
 
 def _count_at_most(rows, most):

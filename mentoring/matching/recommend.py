@@ -1,10 +1,12 @@
 """Rank mentors for one mentee, with the reasons in words. Pure: no database here.
 
-The caller loads the mentee's facts and a small set of candidates (candidates.py, which
-mirrors score() in SQL to pick them: change both together) and passes plain dataclasses
-in, so the ranking rules can be tested on their own. Load matters as much as fit: a
-mentor with room and few pending requests ranks above an equally good one who is nearly
-full, so that requests spread across faculty instead of piling onto the same few.
+The caller loads the mentee's facts and a small set of candidates (candidates.py, whose
+SQL estimate is generated from the weights below, the only copy; a new kind of rule needs
+its term there, which test_estimate_is_the_score_but_for_the_identity_bonus demands) and
+passes plain dataclasses in, so the ranking rules can be tested on their own.
+Load matters as much as fit: a mentor with room and few pending requests ranks above an
+equally good one who is nearly full, so that requests spread across faculty instead of
+piling onto the same few.
 """
 
 from dataclasses import dataclass, field

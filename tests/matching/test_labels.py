@@ -1,8 +1,11 @@
 """labels.py: each mentor's interests and areas, in the models' order, in one query."""
 
+import random
+
 import pytest
 
-from mentoring.matching.labels import MENTEE, Labels, labels_of
+from mentoring.matching.labels import MENTEE, MENTOR, AreaLabel, Labels, labels_of
+from mentoring.profiles.models import Area
 from tests.factories import make_mentee, make_mentor
 
 pytestmark = pytest.mark.django_db
@@ -46,3 +49,36 @@ def test_a_mentees_interests_and_areas_sought():
     (research,) = labels.areas
     assert (research.name, research.stage_fit) == ("Research", "any")
     assert research.id == profile.areas_sought.get().pk
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_labels_equal_the_plain_orm_reading_on_varied_profiles(seed):
+    # labels.py is SQL text for speed (its module docstring): it must say what a prefetch
+    # of the models' own relations, in their own orderings, says.
+    rng = random.Random(seed)
+    names = ["Zoonoses", "anatomy", "Ethics", "surgery", "Global health", "oncology"]
+    slugs = list(Area.objects.values_list("slug", flat=True))
+    mentors = [
+        make_mentor(
+            interests=rng.sample(names, rng.randint(0, 4)),
+            areas=rng.sample(slugs, rng.randint(0, 5)),
+        ).mentor_profile.pk
+        for _ in range(15)
+    ]
+    mentees = [
+        make_mentee(
+            interests=rng.sample(names, rng.randint(0, 3)),
+            areas=rng.sample(slugs, rng.randint(0, 3)),
+        ).mentee_profile.pk
+        for _ in range(5)
+    ]
+    for kind, ids, areas in [(MENTOR, mentors, "areas"), (MENTEE, mentees, "areas_sought")]:
+        profiles = kind[0].objects.filter(pk__in=ids).prefetch_related("interests", areas)
+        expected = {
+            profile.pk: Labels(
+                interests=[(i.pk, i.name) for i in profile.interests.all()],
+                areas=[AreaLabel(a.pk, a.name, a.stage_fit) for a in getattr(profile, areas).all()],
+            )
+            for profile in profiles
+        }
+        assert labels_of(ids, kind) == expected

@@ -8,6 +8,7 @@ from django.db import connection
 from accounts.models import User
 from mentoring.matching import candidates, recommend
 from mentoring.matching.recommend import Candidate, rank
+from mentoring.mentorships.models import Mentorship, MentorshipRequest
 from mentoring.profiles.models import Area, MentorProfile
 from tests.factories import make_mentee, make_mentor, make_mentorship, make_user
 
@@ -31,6 +32,38 @@ def every_candidate(profile):
         .select_related("user", "department")
         .prefetch_related("interests", "areas")
     )
+    return [
+        Candidate(
+            mentor_id=row.pk,
+            name=row.user.display_name,
+            subtitle=", ".join(p for p in (row.title, str(row.department or "")) if p),
+            shared_interests=tuple(i.name for i in row.interests.all() if i.name in wanted),
+            areas=tuple((a.name, a.stage_fit) for a in row.areas.all()),
+            career_stage=row.career_stage,
+            modes=frozenset(row.modes),
+            time_zone=row.user.time_zone,
+            capacity=row.capacity,
+            active_mentees=row.active_mentee_count,
+            pending_requests=row.pending_request_count,
+            is_accepting=row.is_accepting,
+            response_hours=row.response_hours,
+            gender=row.gender,
+            background=row.background,
+        )
+        for row in rows
+    ]
+
+
+def every_candidate_but_left_out(profile):
+    """As every_candidate, with the mentors the mentee already has kept in."""
+    rows = (
+        MentorProfile.objects.listed()
+        .with_room()
+        .exclude(user=profile.user)
+        .select_related("user", "department")
+        .prefetch_related("interests", "areas")
+    )
+    wanted = {i.name for i in profile.interests.all()}
     return [
         Candidate(
             mentor_id=row.pk,
@@ -156,8 +189,8 @@ def test_mentors_sharing_no_interest_are_read_only_when_they_could_reach_the_top
     # The database estimates only the mentors able to reach the floor.
     profile = candidates.load_mentee(user)
     facts = candidates.mentee_facts(profile)
-    able = candidates._able_to_reach(profile, facts, 4.999)
-    rows = candidates._fetch(candidates._open_mentors(profile, facts, *able, interests=False))
+    able = candidates.able_to_reach(profile, facts, 4.999)
+    rows = candidates._rows(candidates.open_mentors(profile, facts, *able, interests=False))
     names = {row["name"] for row in rows}
     assert "Dr. Roomy" in names
     assert not any(name.startswith("Dr. Far") for name in names)
@@ -205,7 +238,7 @@ def test_estimate_is_the_score_but_for_the_identity_bonus():
     faculty(7, 40)
     profile = candidates.load_mentee(student(gender="man", prefers_shared_gender=True))
     facts = candidates.mentee_facts(profile)
-    rows = candidates._fetch(candidates._open_mentors(profile, facts))
+    rows = candidates._rows(candidates.open_mentors(profile, facts))
     estimates = {row["mentor_id"]: row["estimate"] for row in rows}
     for candidate in every_candidate(profile):
         points, _ = recommend.score(facts, candidate)
@@ -220,7 +253,7 @@ def test_the_mentors_able_to_reach_the_floor_are_found_in_the_scoring_index_alon
     # every mentor's row again, free texts and all (PERFORMANCE.md).
     faculty(8, 30)
     profile = candidates.load_mentee(student())
-    able = candidates._able_by_bounds(profile, candidates.mentee_facts(profile), 4.0)
+    able = candidates.able_by_bounds(profile, candidates.mentee_facts(profile), 4.0)
     sql, params = able
     with connection.cursor() as cursor:
         # So small a table is read whole, the cheapest way: ask for any index instead.
@@ -229,3 +262,37 @@ def test_the_mentors_able_to_reach_the_floor_are_found_in_the_scoring_index_alon
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "Index Only Scan using mentor_with_room_scoring" in plan, plan
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("seed", [10, 11])
+def test_mentors_left_out_are_those_the_owners_querysets_name(seed):
+    # Mentorships of every status and requests of every status with this student: the SQL
+    # leaves out exactly the mentors of Mentorship.objects.open() and of
+    # MentorshipRequest.objects.pending(), so a closed mentorship or an answered request
+    # does not hide a mentor.
+    faculty(seed, 40)
+    user = student(interests=["pharmacology"])
+    mentors = list(MentorProfile.objects.with_room().select_related("user").order_by("pk"))
+    for n, status in enumerate(Mentorship.Status.values):
+        mentorship = make_mentorship(mentors[n].user, user)
+        Mentorship.objects.filter(pk=mentorship.pk).update(status=status)
+    for n, status in enumerate(MentorshipRequest.Status.values, start=5):
+        MentorshipRequest.objects.create(
+            mentor=mentors[n].user, mentee=user, created_by=user, status=status
+        )
+    left_out = set(
+        Mentorship.objects.open().filter(mentee=user).values_list("mentor_id", flat=True)
+    ) | set(
+        MentorshipRequest.objects.pending().filter(mentee=user).values_list("mentor_id", flat=True)
+    )
+    profile = candidates.load_mentee(user)
+    facts = candidates.mentee_facts(profile)
+    everyone = [
+        c
+        for c in every_candidate_but_left_out(profile)
+        if MentorProfile.objects.get(pk=c.mentor_id).user_id not in left_out
+    ]
+    for limit in (recommend.SHOWN, len(everyone)):
+        picked = rank(facts, candidates.candidates_for(profile, limit), limit)
+        assert described(picked) == described(rank(facts, everyone, limit))
