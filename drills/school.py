@@ -43,7 +43,14 @@ def make_people(users):
     )
     roles = {email: role for email, _, role in rows}
     MentorProfile.objects.bulk_create(
-        MentorProfile(user=user, capacity=20, is_accepting=True, bio="Glad to help.")
+        # bulk_create skips the profile's pre_save: copy the account's name here.
+        MentorProfile(
+            user=user,
+            display_name=user.display_name,
+            capacity=20,
+            is_accepting=True,
+            bio="Glad to help.",
+        )
         for user in made
         if roles[user.email] == "mentor"
     )

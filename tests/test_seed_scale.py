@@ -84,11 +84,16 @@ def test_mentor_loads_and_pending_requests_match_the_rows(sign_ins):
     assert not pending.filter(created_at__lt=timezone.now() - expiry).exists()
 
 
-def test_search_text_is_what_the_model_would_build(sign_ins):
+def test_search_text_and_account_copies_are_what_the_model_would_build(sign_ins):
     for profile in MentorProfile.objects.select_related("user", "department"):
-        seeded = profile.search_text
+        seeded = (profile.search_text, profile.display_name, profile.is_listed)
         profile.refresh_search_text()
-        assert seeded == profile.search_text and profile.user.display_name in seeded
+        assert seeded == (profile.search_text, profile.display_name, profile.is_listed)
+        assert (profile.display_name, profile.is_listed) == (
+            profile.user.display_name,
+            profile.user.is_active,
+        )
+        assert profile.user.display_name in profile.search_text
 
 
 def test_last_contact_and_next_meeting_follow_the_meetings(sign_ins):

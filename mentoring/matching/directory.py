@@ -10,16 +10,15 @@ import re
 
 import django
 from django import forms
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Count, Exists, Expression, F, OuterRef, Q, Subquery, Window
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Window
 from django.http import QueryDict
 from django.template.loader import get_template
 from django.utils.functional import cached_property
 
-from accounts.models import User
 from mentoring.matching.labels import labels_of
 from mentoring.profiles.models import (
     Area,
@@ -48,10 +47,10 @@ FILTER_LABELS = {
     "room": "has room",
 }
 # What a card shows (matching/_mentor_card.html): the long texts stay in the database.
-# The mentor's name and department come as annotations (display_name, department_name):
-# as select_related they made three model instances per card, a tenth of the page's
-# Python under load.
+# The department's name comes as an annotation (department_name): as select_related it
+# made another model instance per card, a tenth of the page's Python under load.
 CARD_FIELDS = [
+    "display_name",
     "title",
     "specialty",
     "career_stage",
@@ -110,16 +109,6 @@ def forget_listed_count(created=True, update_fields=None, **kwargs):
     that may have changed is_active (a sign-in saves last_login only)."""
     if created or update_fields is None or "is_active" in update_fields:
         cache.delete(LISTED_COUNT_KEY)
-
-
-class StoredSearchVector(Expression):
-    """The search_vector column that migration 0004 adds on PostgreSQL: to_tsvector of
-    search_text, stored and GIN-indexed, so neither matching nor ranking computes it."""
-
-    output_field = SearchVectorField()
-
-    def as_sql(self, compiler, connection):
-        return f"{compiler.quote_name_unless_alias(compiler.query.base_table)}.search_vector", []
 
 
 class DirectoryForm(forms.Form):
@@ -253,38 +242,46 @@ def filter_q(name, value):
     raise ValueError(name)
 
 
-def base_queryset(listed=True):
-    queryset = MentorProfile.objects.listed() if listed else MentorProfile.objects.all()
-    if connection.vendor == "postgresql":
-        queryset = queryset.alias(search_vector=StoredSearchVector())
-    return queryset
-
-
-def matching(filters, listed=True):
-    queryset = base_queryset(listed)
+def matching(filters):
+    queryset = MentorProfile.objects.listed()
     for name, value in filters.items():
         queryset = queryset.filter(filter_q(name, value))
     return queryset
 
 
-def search(filters, sort=""):
-    """Mentor profiles matching every filter, in the chosen order, with what a card shows
-    but the interest and area names (label_cards adds those to a page). A search by words
-    in the best order is RankedPaginator's."""
-    queryset = (
-        matching(filters)
-        .only(*CARD_FIELDS)
-        .annotate(display_name=F("user__display_name"), department_name=F("department__name"))
-    )
+# Each order the sort menu offers, in full: the mentor's name and the id break ties. Each is
+# an index of MentorProfile (models.py, mentor_directory_*), so that a page of all listed
+# mentors is read from an index range, sorting nothing. Best match without a search, and
+# "most room": spread requests over those with room.
+ORDERS = {
+    "": ["-is_accepting", "-room", "pending_request_count", "display_name", "pk"],
+    "room": ["-is_accepting", "-room", "pending_request_count", "display_name", "pk"],
+    "response": ["response_hours", "display_name", "pk"],
+    "name": ["display_name", "pk"],
+}
+
+
+def in_order(filters, sort=""):
+    """Mentor profiles matching every filter, in the chosen order."""
     room = F("capacity") - F("active_mentee_count")
-    if sort == "name":
-        return queryset.order_by("user__display_name", "pk")
-    if sort == "response":
-        return queryset.order_by("response_hours", "user__display_name", "pk")
-    # Best match without a search, and "most room": spread requests over those with room.
-    return queryset.annotate(room=room).order_by(
-        "-is_accepting", "-room", "pending_request_count", "user__display_name", "pk"
-    )
+    return matching(filters).alias(room=room).order_by(*ORDERS[sort])
+
+
+def with_card_fields(queryset):
+    """What a card shows but the interest and area names (label_cards adds those)."""
+    return queryset.only(*CARD_FIELDS).annotate(department_name=F("department__name"))
+
+
+def search(filters, sort=""):
+    """Mentor profiles matching every filter, in the chosen order, with what a card shows."""
+    return with_card_fields(in_order(filters, sort))
+
+
+def ranked(filters, words):
+    """The matches of a search by words, best first: ranked on the stored search vector
+    (PostgreSQL only), ties in the order of names."""
+    rank = SearchRank(F("search_vector"), search_query(words))
+    return search(filters).annotate(rank=rank).order_by("-rank", "display_name", "pk")
 
 
 def label_cards(profiles):
@@ -313,7 +310,7 @@ def relaxations(filters):
             if other != name:
                 others &= condition
         counts[name] = Count("pk", filter=others)
-    totals = base_queryset().aggregate(**counts)
+    totals = MentorProfile.objects.listed().aggregate(**counts)
     helpful = [(name, FILTER_LABELS[name], filters[name], n) for name, n in totals.items() if n]
     return sorted(helpful, key=lambda row: -row[3])
 
@@ -323,24 +320,40 @@ def page_of(filters, sort, number, size):
     count."""
     words = search_words(filters.get("q", ""))
     if not sort and words and connection.vendor == "postgresql":
-        paginator = RankedPaginator(filters, words, size)
+        paginator = CountingPaginator(ranked(filters, words), size)
     elif not filters:
-        # Every listed mentor: the count from the cache, and the page read in the order of
-        # the index mentor_directory_order (models.py) up to its last card.
-        paginator = ListedPaginator(search(filters, sort), size)
+        # Every listed mentor: the count from the cache.
+        paginator = ListedPaginator(in_order(filters, sort), size)
     else:
-        # By name, PostgreSQL reads the name index and stops at the page's last card, and a
-        # COUNT(*) costs less than reading on to count them all; any other order sorts
-        # every match, so the page query may as well count them.
-        paginator = (Paginator if sort == "name" else CountingPaginator)(
-            search(filters, sort), size
-        )
+        paginator = IndexedPaginator(in_order(filters, sort), size)
     page = paginator.get_page(number)
     label_cards(page.object_list)
     return page
 
 
-class ListedPaginator(Paginator):
+class IndexedPaginator(Paginator):
+    """Pages of in_order(), in one of the orders the indexes of MentorProfile hold (ORDERS),
+    with what the cards show.
+
+    A page's ids are found first, in the index alone: PostgreSQL skips the pages before it
+    there, reading neither their rows nor the card columns (page 200 skips 3,980 entries:
+    0.8 ms, against 13 ms reading their rows); then the page's own 20 rows are read. The
+    count is a COUNT(*) of its own: counted with the page (COUNT(*) OVER ()), the planner
+    still expected to stop at the page's last row, walked the order's index through every
+    mentor with room and probed each one's interests and areas (24 ms for the benchmark's
+    filters, against 5-7 ms for the two queries)."""
+
+    def page(self, number):
+        number = self.validate_number(number)
+        if not self.count:
+            return Page([], number, self)
+        bottom = (number - 1) * self.per_page
+        ids = self.object_list.values("pk")[bottom : bottom + self.per_page]
+        rows = with_card_fields(self.object_list.filter(pk__in=ids))
+        return Page(list(rows), number, self)
+
+
+class ListedPaginator(IndexedPaginator):
     """Pages of every listed mentor, counted by listed_count()."""
 
     @cached_property
@@ -350,8 +363,9 @@ class ListedPaginator(Paginator):
 
 class CountingPaginator(Paginator):
     """Counts the matches in the page's own query, with COUNT(*) OVER (), rather than in a
-    COUNT(*) of its own, which cost as much again (PERFORMANCE.md). Pages past the end
-    fall back to Paginator's way."""
+    COUNT(*) of its own, which cost as much again (PERFORMANCE.md): for a search ranked
+    best first, which must rank every match anyway. Pages past the end fall back to
+    Paginator's way."""
 
     def get_page(self, number):
         try:
@@ -370,41 +384,3 @@ class CountingPaginator(Paginator):
         """A page of rows from `offset`, each with `matches`: how many there are in all."""
         counted = self.object_list.annotate(matches=Window(Count("*")))
         return list(counted[offset : offset + self.per_page])
-
-
-class RankedPaginator(CountingPaginator):
-    """The matches of a search by words, best first (PostgreSQL only).
-
-    Every match is ranked, a fifth of the faculty for a common word. Ranked in the page
-    query, each row carried its 580-byte search vector through the join to users, the
-    sort and the count; here the rank is computed in a sub-query of the mentors alone,
-    which PostgreSQL must not fold into the outer query (OFFSET 0), so that only the rank
-    travels on: 9.5 → 7.3 ms for the benchmark's search (PERFORMANCE.md). Django cannot
-    put a sub-query in FROM, hence the SQL text around the ORM's.
-    """
-
-    def __init__(self, filters, words, per_page):
-        self.matched = matching(filters, listed=False)
-        # Only counted, by Paginator, for a page past the end; page() reads the rows.
-        super().__init__(self.matched.listed().order_by("pk"), per_page)
-        self.words = words
-
-    def page(self, number):
-        number = self.validate_number(number)
-        return Page(self.counted_rows((number - 1) * self.per_page), number, self)
-
-    def counted_rows(self, offset):
-        rank = SearchRank(F("search_vector"), search_query(self.words))
-        ranked = self.matched.order_by().annotate(rank=rank)
-        columns = ranked.values("id", *CARD_FIELDS, "user_id", "department_id", "rank")
-        sql, params = columns.query.sql_with_params()
-        user, department = (connection.ops.quote_name(m._meta.db_table) for m in (User, Department))
-        query = (
-            "SELECT m.*, u.display_name, d.name AS department_name, COUNT(*) OVER () AS matches "
-            f"FROM ({sql} OFFSET 0) m JOIN {user} u ON u.id = m.user_id "
-            f"LEFT JOIN {department} d ON d.id = m.department_id "
-            # The people MentorProfile.objects.listed() keeps.
-            "WHERE u.is_active "
-            "ORDER BY m.rank DESC, u.display_name, m.id LIMIT %s OFFSET %s"
-        )
-        return list(MentorProfile.objects.raw(query, [*params, self.per_page, offset]))

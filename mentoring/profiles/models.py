@@ -1,9 +1,11 @@
 import datetime
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import Exists, F, Func, OuterRef, Q, Subquery
 
 
 class Department(models.Model):
@@ -195,13 +197,38 @@ SCORING_COLUMNS = [
 ]
 
 
+# Profiles shown to others: deactivated accounts drop out of the directory. is_listed is
+# the account's is_active, copied onto the profile (MentorProfile.follow_account).
+LISTED = Q(is_listed=True)
+
+
+class EnglishSearchVector(Func):
+    """to_tsvector('english', text) on PostgreSQL, the stored search_vector's expression
+    (migration 0004). Other databases store nothing: the directory searches the text there."""
+
+    function = "to_tsvector"
+    template = "%(function)s('english'::regconfig, %(expressions)s)"
+    output_field = SearchVectorField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        if connection.vendor != "postgresql":
+            return "NULL", []
+        return super().as_sql(compiler, connection, **extra_context)
+
+
 class MentorProfileQuerySet(models.QuerySet):
     def listed(self):
         """Profiles shown to others: deactivated accounts drop out of the directory."""
-        return self.filter(user__is_active=True)
+        return self.filter(LISTED)
 
     def with_room(self):
         return self.filter(WITH_ROOM)
+
+    def follow_account(self, user):
+        """Copy the account's name and active flag onto its mentor profile, if it has one."""
+        self.filter(user_id=user.pk).update(
+            display_name=user.display_name, is_listed=user.is_active
+        )
 
     def take_slot(self, user_id):
         """Count one more active mentee if there is room; atomic, so racers cannot overfill."""
@@ -261,10 +288,19 @@ class MentorProfile(MeetingModes):
     # Written by the mentorships app as mentorships start and end and requests open and close.
     active_mentee_count = models.PositiveSmallIntegerField(default=0, editable=False)
     pending_request_count = models.PositiveSmallIntegerField(default=0, editable=False)
-    # Names, interests, areas and bio in one column, for search. On PostgreSQL, migration 0004
-    # adds search_vector beside it, a stored generated tsvector of this text with a GIN index
-    # (directory.StoredSearchVector); not a field here, so that loading a profile leaves it out.
+    # Names, interests, areas and bio in one column, for search; on PostgreSQL its tsvector,
+    # stored and GIN-indexed, so that neither matching nor ranking computes it.
     search_text = models.TextField(blank=True, editable=False)
+    search_vector = models.GeneratedField(
+        expression=EnglishSearchVector("search_text"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    # Copies of the account's display_name and is_active, so that the directory orders and
+    # filters on this table alone and reads each page from one of the indexes below, without
+    # joining every listed mentor's user (PERFORMANCE.md). follow_account keeps them.
+    display_name = models.CharField(max_length=120, blank=True, editable=False)
+    is_listed = models.BooleanField(default=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = MentorProfileQuerySet.as_manager()
@@ -278,15 +314,30 @@ class MentorProfile(MeetingModes):
                 condition=WITH_ROOM,
                 name="mentor_with_room_scoring",
             ),
-            # The directory's default order (directory.search): without a filter PostgreSQL
-            # reads a page in this order and stops at its last card, instead of sorting
-            # every listed mentor on each request; ties are sorted by name per group.
+            # The directory's orders (directory.ORDERS), each in full down to the id: a page
+            # of listed mentors in any order is a range of one of these, read without
+            # sorting (capacity and active_mentee_count included so that the page's ids are
+            # found in the index alone).
             models.Index(
                 F("is_accepting").desc(),
                 (F("capacity") - F("active_mentee_count")).desc(),
                 F("pending_request_count"),
+                F("display_name"),
+                F("id"),
+                include=["capacity", "active_mentee_count"],
+                condition=LISTED,
                 name="mentor_directory_order",
             ),
+            models.Index(
+                fields=["response_hours", "display_name", "id"],
+                condition=LISTED,
+                name="mentor_directory_response",
+            ),
+            models.Index(
+                fields=["display_name", "id"], condition=LISTED, name="mentor_directory_name"
+            ),
+            # On PostgreSQL only (migrations 0004 and 0008).
+            GinIndex(fields=["search_vector"], name="mentor_search_vector_gin"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -307,9 +358,11 @@ class MentorProfile(MeetingModes):
         return " ".join(p for p in parts if p)
 
     def refresh_search_text(self):
-        """Rebuild the search column; call after the name, interests, areas or bio change."""
+        """Rebuild the search column, and the copies of the account's name and active flag;
+        call after the name, interests, areas or bio change."""
+        self.display_name, self.is_listed = self.user.display_name, self.user.is_active
         self.search_text = self.compose_search_text(
-            self.user.display_name,
+            self.display_name,
             self.title,
             self.specialty,
             str(self.department or ""),
@@ -318,7 +371,9 @@ class MentorProfile(MeetingModes):
             self.areas.values_list("name", flat=True),
             self.bio,
         )
-        MentorProfile.objects.filter(pk=self.pk).update(search_text=self.search_text)
+        MentorProfile.objects.filter(pk=self.pk).update(
+            search_text=self.search_text, display_name=self.display_name, is_listed=self.is_listed
+        )
 
     @property
     def room_left(self):

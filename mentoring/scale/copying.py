@@ -62,7 +62,8 @@ class Copier:
         other column gets the model field's default, as Model() would give it: COPY knows
         nothing of Django's defaults, and the columns have none of their own."""
         named = [model._meta.get_field(name) for name in fields]
-        rest = [f for f in model._meta.concrete_fields if f not in named]
+        # A generated column (MentorProfile.search_vector) is the database's to fill.
+        rest = [f for f in model._meta.concrete_fields if f not in named and not f.generated]
         columns = ", ".join(connection.ops.quote_name(f.column) for f in named + rest)
         sql = f"COPY {connection.ops.quote_name(model._meta.db_table)} ({columns}) FROM STDIN"
         defaults = "".join("\t" + text_value(f.get_default()) for f in rest)

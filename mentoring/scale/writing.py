@@ -99,6 +99,8 @@ class Writer:
         columns = list(faculty[0].fields) if faculty else []
         fields = ["id", "user", "department", *columns]
         fields += ["active_mentee_count", "pending_request_count", "search_text", "updated_at"]
+        # The copies of the account's name and active flag (MentorProfile.follow_account).
+        fields += ["display_name", "is_listed"]
         self.copy(
             MentorProfile,
             fields,
@@ -106,6 +108,7 @@ class Writer:
                 (self.mentor_profile_ids[f.user_id], f.user_id, self.departments[f.department])
                 + tuple(f.fields[c] for c in columns)
                 + (f.open_mentees, f.pending_asks, self.search_text(f), self.now)
+                + (f.name, f.is_active)
                 for f in faculty
             ),
             len(faculty),

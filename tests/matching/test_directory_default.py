@@ -97,3 +97,66 @@ def test_without_a_filter_the_page_is_one_query_once_the_count_is_known(
         browse("page=2")
     page = next(q["sql"] for q in captured.captured_queries if "LIMIT 20" in q["sql"])
     assert "COUNT(" not in page.upper() and re.search(r"OFFSET 20\b", page)
+
+
+def shown_in_every_order(browse):
+    """Every listed mentor's name, in each order the sort menu offers, as the pages show."""
+    return {
+        sort: [name for number in (1, 2, 3) for name in names(browse(f"sort={sort}&page={number}"))]
+        for sort in ORDERS
+    }
+
+
+def test_the_directory_follows_a_rename_and_a_deactivation_made_in_the_admin(client, staff, varied):
+    """The directory orders on the profile's copies of the account's name and active flag
+    (MentorProfile.display_name, is_listed): a change made where accounts are edited must
+    reach them, and every page stay what the plain queryset over the users gives."""
+    renamed, gone = MentorProfile.objects.listed().order_by("pk")[:2]
+    client.force_login(staff)
+    for profile, changes in [(renamed, {"display_name": "Dr. AAA First"}), (gone, {})]:
+        user = profile.user
+        data = {
+            "email": user.email,
+            "display_name": user.display_name,
+            "time_zone": "UTC",
+            "is_active": "on",
+            "date_joined_0": "2026-01-05",
+            "date_joined_1": "09:00:00",
+        } | changes
+        if profile == gone:
+            del data["is_active"]
+        response = client.post(f"/admin/accounts/user/{user.pk}/change/", data)
+        assert response.status_code == 302
+    renamed.refresh_from_db()
+    gone.refresh_from_db()
+    assert (renamed.display_name, renamed.is_listed) == ("Dr. AAA First", True)
+    assert (gone.display_name, gone.is_listed) == (gone.user.display_name, False)
+
+    client.force_login(make_user())
+    shown = shown_in_every_order(lambda query: client.get(f"/mentors/?{query}"))
+    assert shown == {sort: expected(sort) for sort in ORDERS}
+    assert all("Dr. AAA First" in in_order for in_order in shown.values())
+    assert all(len(in_order) == 47 for in_order in shown.values())
+
+
+def test_the_directory_follows_a_rename_in_account_settings_and_a_reactivation(
+    client, browse, varied
+):
+    inactive = MentorProfile.objects.filter(user__is_active=False).select_related("user")
+    # Made for accounts already deactivated, the profiles are unlisted from the start.
+    assert {p.pk for p in inactive} == set(
+        MentorProfile.objects.filter(is_listed=False).values_list("pk", flat=True)
+    )
+    back = inactive.first().user
+    back.is_active = True
+    back.save(update_fields=["is_active"])
+    mover = MentorProfile.objects.listed().order_by("pk").last().user
+    client.force_login(mover)
+    client.post("/account/settings/", {"display_name": "Dr. ZZZ Last", "time_zone": "UTC"})
+    assert MentorProfile.objects.get(user=mover).display_name == "Dr. ZZZ Last"
+    assert MentorProfile.objects.get(user=back).is_listed
+
+    shown = shown_in_every_order(browse)
+    assert shown == {sort: expected(sort) for sort in ORDERS}
+    assert all("Dr. ZZZ Last" in in_order for in_order in shown.values())
+    assert all(len(in_order) == 49 for in_order in shown.values())

@@ -36,7 +36,7 @@ def test_search_ranks_as_the_text_itself_would(browse, db):
 def test_a_search_pages_best_first_and_counts_only_those_listed(
     browse, db, django_assert_max_num_queries
 ):
-    # Ranked apart from the join to users (directory.RankedPaginator): who is listed and
+    # Ranked and counted in one query (directory.CountingPaginator): who is listed and
     # what is counted must still be the page's.
     listed("Dr. Best", bio="sleep sleep sleep")
     for n in range(22):

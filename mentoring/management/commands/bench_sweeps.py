@@ -71,7 +71,10 @@ class Command(BaseCommand):
         mentor_users, mentee_users = users[:mentors], users[mentors:]
         MentorProfile.objects.bulk_create(
             MentorProfile(
-                user=u, capacity=MENTEES_PER_MENTOR, active_mentee_count=MENTEES_PER_MENTOR
+                user=u,
+                display_name=u.display_name,
+                capacity=MENTEES_PER_MENTOR,
+                active_mentee_count=MENTEES_PER_MENTOR,
             )
             for u in mentor_users
         )
