@@ -23,46 +23,25 @@ def every_candidate(profile):
     taken = set(
         User.objects.filter(mentorships_as_mentor__mentee=mentee).values_list("pk", flat=True)
     )
-    wanted = {i.name for i in profile.interests.all()}
-    rows = (
-        MentorProfile.objects.listed()
-        .with_room()
-        .exclude(user=mentee)
-        .exclude(user__in=taken)
-        .select_related("user", "department")
-        .prefetch_related("interests", "areas")
-    )
-    return [
-        Candidate(
-            mentor_id=row.pk,
-            name=row.user.display_name,
-            subtitle=", ".join(p for p in (row.title, str(row.department or "")) if p),
-            shared_interests=tuple(i.name for i in row.interests.all() if i.name in wanted),
-            areas=tuple((a.name, a.stage_fit) for a in row.areas.all()),
-            career_stage=row.career_stage,
-            modes=frozenset(row.modes),
-            time_zone=row.user.time_zone,
-            capacity=row.capacity,
-            active_mentees=row.active_mentee_count,
-            pending_requests=row.pending_request_count,
-            is_accepting=row.is_accepting,
-            response_hours=row.response_hours,
-            gender=row.gender,
-            background=row.background,
-        )
-        for row in rows
-    ]
+    return as_candidates(profile, open_mentors_of(profile).exclude(user__in=taken))
 
 
 def every_candidate_but_left_out(profile):
     """As every_candidate, with the mentors the mentee already has kept in."""
-    rows = (
+    return as_candidates(profile, open_mentors_of(profile))
+
+
+def open_mentors_of(profile):
+    return (
         MentorProfile.objects.listed()
         .with_room()
         .exclude(user=profile.user)
         .select_related("user", "department")
         .prefetch_related("interests", "areas")
     )
+
+
+def as_candidates(profile, rows):
     wanted = {i.name for i in profile.interests.all()}
     return [
         Candidate(
