@@ -7,8 +7,9 @@ from functools import partial
 
 from celery import current_app
 from django.db import IntegrityError, transaction
+from django.db.models.functions import Left
 
-from mentoring.lib.inserts import computed_rows
+from mentoring.lib.inserts import insert_select, insert_values
 from mentoring.notifications.models import Notification
 
 log = logging.getLogger(__name__)
@@ -90,60 +91,38 @@ def notify(recipient, kind, title, body="", url="", dedupe_key=None):
 
 
 def notify_many(notices):
-    """The sweeps' notify: write the notices whose dedupe_key no row holds yet, each key
-    once, and e-mail the new ones after commit. Each notice is a dict of Notification
-    fields (recipient_id, kind, title, body, url, dedupe_key). Returns how many were new."""
+    """The sweeps' notify: insert in one statement, skipping any whose dedupe_key exists,
+    and e-mail the new ones after commit. Each notice is a dict of Notification fields
+    (recipient_id, kind, title, body, url, dedupe_key). Returns how many were new."""
     if not notices:
         return 0
-    created = create_new(notices)
-    _email_after_commit([notification.pk for notification in created])
+    keys = [n["dedupe_key"] for n in notices]
+    with transaction.atomic():
+        # A beat tick mostly finds its notices sent already: one read spares their inserts.
+        existing = set(
+            Notification.objects.filter(dedupe_key__in=keys)
+            .order_by()
+            .values_list("dedupe_key", flat=True)
+        )
+        created = insert_values(
+            Notification,
+            [{**n, "title": n["title"][:200]} for n in notices if n["dedupe_key"] not in existing],
+        )
+        _email_after_commit(created)
     return len(created)
 
 
 def notify_select(sources):
-    """notify_many for notices the database computes from the rows of a sweep's querysets:
-    `sources` are (queryset, values) pairs as for lib.inserts.computed_rows, values holding
-    expressions for notify_many's keys. Returns how many were new."""
-    return notify_many(computed_rows(sources))
-
-
-def create_new(notices):
-    """Notifications for the notices whose dedupe_key is new, in one INSERT; returns them.
-
-    A beat tick mostly finds its notices written already, so the keys that exist are read
-    first and only the others inserted. Another worker may write some of the same keys
-    in between: the insert then fails as a whole (in a savepoint, leaving the caller's
-    transaction usable), and we look again and insert what is still new. Its rows are
-    never returned as ours, so nobody is told twice."""
-    by_key, without_key = {}, []
-    for notice in notices:
-        notice = {**notice, "title": notice["title"][:200]}
-        if notice.get("dedupe_key") is None:
-            without_key.append(notice)
-        else:
-            by_key.setdefault(notice["dedupe_key"], notice)
-    existing = taken_keys(by_key)
-    while True:
-        fresh = [Notification(**n) for key, n in by_key.items() if key not in existing]
-        fresh += [Notification(**n) for n in without_key]
-        if not fresh:
-            return []
-        try:
-            with transaction.atomic():
-                return Notification.objects.bulk_create(fresh)
-        except IntegrityError:
-            taken = taken_keys(by_key)
-            if taken <= existing:
-                raise  # no other worker's key: a real error
-            existing = taken  # leave the other worker's rows to it and insert the rest
-
-
-def taken_keys(keys):
-    return set(
-        Notification.objects.filter(dedupe_key__in=list(keys))
-        .order_by()
-        .values_list("dedupe_key", flat=True)
+    """notify_many for notices the database computes, so that a sweep over many rows builds
+    no Python object per notice. `sources` are (queryset, values) pairs as for
+    insert_select, values holding expressions for notify_many's keys. Skips any whose
+    dedupe_key exists, e-mails the new ones after commit, and returns how many were new."""
+    created = insert_select(
+        Notification,
+        [(rows, {**values, "title": Left(values["title"], 200)}) for rows, values in sources],
     )
+    _email_after_commit(created)
+    return len(created)
 
 
 def _email_after_commit(notification_ids):
