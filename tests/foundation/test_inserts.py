@@ -54,7 +54,9 @@ def mentorships(db):
 
 
 def test_insert_select_writes_what_the_orm_computes_and_skips_taken_keys(mentorships):
-    sources = notices_for(mentorships.filter(pk__in=list(mentorships.values_list("pk", flat=True)[:5])))
+    sources = notices_for(
+        mentorships.filter(pk__in=list(mentorships.values_list("pk", flat=True)[:5]))
+    )
     taken = Notification.objects.create(
         recipient=mentorships[0].mentor,
         kind="test.mentor_id",
