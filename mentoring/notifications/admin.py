@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.db import transaction
-from django.utils import timezone
 
+from mentoring.notifications.delivery import outbox_status
 from mentoring.notifications.models import Notification, NotificationPreference
 from mentoring.notifications.services import enqueue_delivery
 
@@ -59,14 +59,12 @@ class NotificationAdmin(admin.ModelAdmin):
     readonly_fields = fields
 
     def changelist_view(self, request, extra_context=None):
-        backlog = Notification.objects.backlog()
-        oldest = backlog.order_by("created_at").values_list("created_at", flat=True).first()
-        if oldest is not None:
-            waited = timezone.now() - oldest
+        outbox = outbox_status()  # the figures /readyz/ reports, counted one way
+        if outbox["backlog"]:
             self.message_user(
                 request,
-                f"{backlog.count()} e-mail(s) due and not sent yet; the oldest was written "
-                f"{int(waited.total_seconds() // 60)} minute(s) ago.",
+                f"{outbox['backlog']} e-mail(s) due and not sent yet; the oldest has been due "
+                f"for {int(outbox['oldest_due_minutes'])} minute(s).",
                 messages.WARNING,
             )
         return super().changelist_view(request, extra_context)

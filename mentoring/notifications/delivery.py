@@ -124,10 +124,6 @@ def build_summary(person, rows, heading, scope=None):
     return message
 
 
-def summary_heading(count):
-    return f"{count} updates while you were away"
-
-
 def deliver(notification_ids, now=None):
     """Send the e-mails of these rows, or set them aside as their recipients chose.
 
@@ -173,7 +169,7 @@ def _send_to(person, rows, choices, now, stale_before):
     if len(claimed) == 1:
         message = build_email(claimed[0])
     else:
-        message = build_summary(person, claimed, summary_heading(len(claimed)))
+        message = build_summary(person, claimed, f"{len(claimed)} updates while you were away")
     try:
         message.send()
     except Exception as error:  # any backend error: SMTP, DNS, refused connection, timeout
