@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "mentoring.clerkships",
     "mentoring.mentorships",
     "mentoring.matching",
+    "mentoring.conversations",
     "mentoring.goals",
     "mentoring.meetings",
     "mentoring.feedback",
@@ -206,8 +207,14 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "staticfiles"
+# Uploaded documents: a folder under var/ by default, never served from a public URL (the
+# conversations app streams each file after checking access). Production may name any
+# storage backend, e.g. S3-compatible through django-storages (README).
+MEDIA_ROOT = env_str("MEDIA_ROOT", str(VAR_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": env_str("DEFAULT_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage")
+    },
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG

@@ -1,0 +1,112 @@
+"""Messages between the two people of a mentorship (or of a waiting request) and the
+documents they hand over. Private to those two: nobody else reads them, staff included."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from mentoring.mentorships.models import Mentorship, MentorshipRequest
+
+
+class MessageQuerySet(models.QuerySet):
+    def in_thread_of(self, thread):
+        """The messages of a mentorship or of a request, oldest first."""
+        if isinstance(thread, Mentorship):
+            return self.filter(mentorship=thread).order_by("created_at", "pk")
+        return self.filter(request=thread).order_by("created_at", "pk")
+
+    def unanswered(self):
+        return self.filter(answered_at=None)
+
+    def unread_by(self, user):
+        return self.filter(recipient=user, read_at=None)
+
+
+class Message(models.Model):
+    """One message from one side of the pair to the other.
+
+    A message written on a waiting request keeps its `request`; when the request becomes a
+    mentorship the thread carries on there, so those messages get the `mentorship` too.
+    """
+
+    mentorship = models.ForeignKey(
+        Mentorship, on_delete=models.CASCADE, null=True, blank=True, related_name="messages"
+    )
+    request = models.ForeignKey(
+        MentorshipRequest,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="messages",
+    )
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="messages_sent"
+    )
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="messages_received"
+    )
+    text = models.TextField(max_length=5000)
+    created_at = models.DateTimeField(default=timezone.now)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    # Seen by the recipient: set when they open the thread.
+    read_at = models.DateTimeField(null=True, blank=True)
+    # When the recipient next wrote in the same thread: the response commitment's clock.
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    objects = MessageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(fields=["mentorship", "created_at"]),
+            models.Index(fields=["request", "created_at"]),
+            models.Index(
+                fields=["created_at"],
+                condition=Q(answered_at=None),
+                name="message_unanswered_idx",
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(mentorship__isnull=False) | Q(request__isnull=False),
+                name="message_in_a_thread",
+            ),
+            models.CheckConstraint(
+                condition=~Q(sender=models.F("recipient")), name="message_to_the_other_side"
+            ),
+        ]
+
+    def __str__(self):
+        # Never the text: this string can reach logs and the admin.
+        return f"Message {self.pk} from user {self.sender_id}"
+
+
+def attachment_path(attachment, filename):
+    """A random name in the uploader's folder: the file's own name stays on the row, never
+    in the storage path, so nothing about a document can be read from where it is kept."""
+    return f"conversations/{attachment.owner_id}/{uuid.uuid4().hex}"
+
+
+class Attachment(models.Model):
+    """A document handed over with a message: served only through a view that checks
+    access on every download, never from a public URL."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="attachments")
+    # Whoever uploaded it: their quota counts it.
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attachments"
+    )
+    file = models.FileField(upload_to=attachment_path, max_length=200)
+    name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"Attachment {self.pk} of message {self.message_id}"
