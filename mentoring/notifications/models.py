@@ -25,6 +25,7 @@ CATEGORY_BY_PREFIX = {
     "mentorship": Category.MENTORSHIPS,
     "expectations": Category.MENTORSHIPS,
     "meeting": Category.MEETINGS,
+    "message": Category.MENTORSHIPS,
     "action_item": Category.MEETINGS,
     "feedback": Category.FEEDBACK,
     "goal": Category.FEEDBACK,
