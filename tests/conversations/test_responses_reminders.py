@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.core.management import call_command
 from django.utils import timezone
 
 from mentoring.conversations import responses, tasks
@@ -178,3 +179,10 @@ def test_now_is_the_tasks_clock(mentorship):
     send(mentorship, mentorship.mentee, timezone.now() - 23 * HOUR)
     tasks.send_unanswered_message_reminders()
     assert not reminders().exists()
+
+
+def test_the_demo_command_runs_the_sweep_as_of_a_chosen_time(mentorship, mentor, capsys):
+    send(mentorship, mentorship.mentee, timezone.now())
+    call_command("send_reminders", "--days-ahead", "2")
+    assert "unanswered messages" in capsys.readouterr().out
+    assert list(reminders().values_list("recipient", flat=True)) == [mentor.pk]
