@@ -62,8 +62,10 @@ def _asking():
 def send_term_checks(now, batch_size=BATCH):
     """At a term's start, ask every mentor taking mentees who has neither been asked nor
     confirmed since it began."""
-    start_day = term_start(timezone.localdate(now))
-    began = timezone.make_aware(datetime.datetime.combine(start_day, datetime.time()))
+    # The school's dates (TIME_ZONE), whatever zone a web request activated in this thread.
+    school = timezone.get_default_timezone()
+    start_day = term_start(timezone.localdate(now, school))
+    began = timezone.make_aware(datetime.datetime.combine(start_day, datetime.time()), school)
     if now - began > TERM_CHECK_WITHIN:
         return 0
     due = _asking().filter(
