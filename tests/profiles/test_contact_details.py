@@ -83,9 +83,23 @@ def test_numbers_as_people_write_them_become_tel_links(phone, uri):
     assert ContactDetails(phone=phone).tel_uri == uri
 
 
-def test_staff_cannot_read_them_in_the_admin(client, signed_in, staff):
+def test_staff_see_whose_row_it_is_in_the_admin_never_the_details(client, signed_in, staff):
     client.post(URL, GOOD)
+    details = ContactDetails.objects.get(user=signed_in)
     client.force_login(staff)
-    assert client.get("/admin/profiles/contactdetails/").status_code == 404
-    page = client.get(f"/admin/accounts/user/{signed_in.pk}/change/").content.decode()
-    assert "555-0100" not in page and "zoom.us" not in page
+    for url in (
+        "/admin/profiles/contactdetails/",
+        f"/admin/profiles/contactdetails/{details.pk}/change/",
+        f"/admin/profiles/contactdetails/{details.pk}/history/",
+        f"/admin/profiles/contactdetails/{details.pk}/delete/",
+        f"/admin/accounts/user/{signed_in.pk}/change/",
+    ):
+        page = client.get(url)
+        assert page.status_code == 200, url
+        shown = page.content.decode()
+        assert "Sam Okafor" in shown or "Contact details of" in shown, url
+        for value in ("555-0100", "zoom.us", "hospital.example.org", "Weekdays 8-9"):
+            assert value not in shown, (url, value)
+    # Read-only: a crafted change changes nothing.
+    client.post(f"/admin/profiles/contactdetails/{details.pk}/change/", {"phone": "999 999"})
+    assert ContactDetails.objects.get(pk=details.pk).phone == GOOD["phone"]
