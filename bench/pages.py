@@ -1,7 +1,7 @@
 """The pages `make bench` measures, who views each, and the budgets they are held to.
 
 A path may name values the orchestrator finds in the database or the users file:
-{interest}, {area}, {q}, {mentorship_id}, {clerkship_id}.
+{interest}, {area}, {q}, {mentorship_id}, {thread_mentorship_id}, {clerkship_id}.
 """
 
 from dataclasses import dataclass
@@ -13,7 +13,8 @@ class Page:
     label: str
     path: str
     # Which signed-in person views it (a key of the users file), None for anonymous;
-    # "pair" is whoever mentors the benchmarked mentorship.
+    # "pair" is whoever mentors the benchmarked mentorship, "thread" whoever mentors the
+    # mentorship with the long message thread (seed_scale makes them the same).
     persona: str | None
     p95_budget_ms: float | None
     is_key_page: bool = True
@@ -73,6 +74,14 @@ PAGES = [
         "Mentorship timeline",
         "/mentorships/{mentorship_id}/timeline/",
         "pair",
+        DASHBOARD_P95_MS,
+    ),
+    # The longest thread of messages in the data (500 with seed_scale), as its mentor reads it.
+    Page(
+        "thread",
+        "Message thread, 500 messages",
+        "/mentorships/{thread_mentorship_id}/messages/",
+        "thread",
         DASHBOARD_P95_MS,
     ),
     Page(

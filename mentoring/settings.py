@@ -345,6 +345,17 @@ CELERY_BEAT_SCHEDULE = {
         "task": "mentoring.meetings.tasks.send_action_item_reminders",
         "schedule": crontab(minute=30),
     },
+    # Remind whoever left a message unanswered past the agreed time (once per run of
+    # messages), and write down the usual answer times of threads written to since.
+    "send-unanswered-message-reminders": {
+        "task": "mentoring.conversations.tasks.send_unanswered_message_reminders",
+        "schedule": crontab(minute="5,20,35,50"),
+    },
+    # Each side's usual answer time over the last 90 days, worked out again for the window.
+    "refresh-response-medians": {
+        "task": "mentoring.conversations.tasks.refresh_response_medians",
+        "schedule": crontab(hour=3, minute=45),
+    },
     # Periodic reassessments, first-meeting fit checks, closing surveys, one reminder each.
     "send-reassessment-prompts": {
         "task": "mentoring.feedback.tasks.send_reassessment_prompts",

@@ -228,10 +228,13 @@ sweep                           sent  queries  seconds
 quiet relationships                0        2      0.1
 periodic reassessments             0        2      0.1
 first-meeting fit checks           0        1      0.0
-all three                                          0.2
+unanswered messages                0        3      0.1
+all sweeps                                         0.3
 Rolled back: nothing kept."""
     passes = parse_sweep_output(output)["passes"]
-    assert [p["seconds"] for p in passes] == [0.5, 0.2]
+    # The first pass from a report written before the message sweeps ("all three").
+    assert [p["seconds"] for p in passes] == [0.5, 0.3]
+    assert passes[1]["sweeps"][3]["sweep"] == "unanswered messages"
     assert passes[0]["sweeps"][1] == {
         "sweep": "periodic reassessments",
         "sent": 201,
@@ -271,7 +274,7 @@ def test_the_server_is_sync_workers_one_more_than_the_cores_unless_told_otherwis
 def test_every_key_page_has_a_persona_or_is_anonymous_and_the_trivial_view_is_apart():
     assert TRIVIAL not in PAGES
     assert all(
-        page.persona in (None, "student", "faculty", "coordinator", "staff", "pair")
+        page.persona in (None, "student", "faculty", "coordinator", "staff", "pair", "thread")
         for page in PAGES
     )
     assert {page.p95_budget_ms for page in PAGES} == {100, 300, None}

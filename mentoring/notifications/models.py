@@ -24,6 +24,7 @@ CATEGORY_BY_PREFIX = {
     "register": Category.REQUESTS,
     "mentorship": Category.MENTORSHIPS,
     "expectations": Category.MENTORSHIPS,
+    "message": Category.MENTORSHIPS,
     "meeting": Category.MEETINGS,
     "action_item": Category.MEETINGS,
     "feedback": Category.FEEDBACK,
