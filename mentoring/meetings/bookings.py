@@ -154,6 +154,8 @@ def cancel(booking, by, now=None):
     )
     if locked is None:
         raise BookingProblem("This booking was cancelled already.")
+    if not Booking.objects.holding().filter(pk=locked.pk).exists():
+        raise BookingProblem("This booking has lapsed: the request or mentorship it was on ended.")
     if locked.starts_at <= now:
         raise BookingProblem("This slot has begun or passed; it can no longer be cancelled.")
     _cancel(locked, by, now)

@@ -241,3 +241,29 @@ def test_moving_the_meeting_frees_the_slot(client, mentee, mentorship, office_ho
     assert Meeting.objects.get().status == "planned"
     page = client.get(book_url(mentorship.mentor)).content.decode()
     assert page.count('name="slot"') == 8 and "Your booked slot" not in page
+
+
+@pytest.mark.django_db
+def test_the_mentorship_page_offers_booking_to_the_mentee_only(client, mentor, mentee, mentorship):
+    client.force_login(mentee)
+    page = client.get(f"/mentorships/{mentorship.pk}/").content.decode()
+    assert f'href="{book_url(mentor)}">Book office hours</a>' in page
+    client.force_login(mentor)
+    assert "Book office hours" not in client.get(f"/mentorships/{mentorship.pk}/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_mentors_page_reads_many_bookings_in_a_few_queries(
+    client, mentor, office_hours, django_assert_max_num_queries
+):
+    make_office_hours(mentor, days=4, start=9, end=12, slot=20)
+    for hour, minute in ((17, 0), (17, 30)):
+        student = make_mentee()
+        make_mentorship(mentor, student)
+        client.force_login(student)
+        book(client, office_hours, slot_at(hour=hour, minute=minute))
+    client.force_login(mentor)
+    with django_assert_max_num_queries(8):
+        page = client.get("/office-hours/").content.decode()
+    assert page.count("/cancel/") == 2
+    assert "6 free slots in the next 4 weeks" in page and "36 free slots" in page

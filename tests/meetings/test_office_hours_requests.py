@@ -173,3 +173,25 @@ def test_the_mentor_cancels_a_waiting_students_booking(
     assert booking.status == "cancelled" and booking.sequence == 1
     notice = Notification.objects.get(recipient=mentee, kind="meeting.booking_cancelled")
     assert notice.url == book_url(mentor)
+
+
+@pytest.mark.django_db
+def test_a_booking_whose_request_ended_cannot_be_cancelled_again(
+    client, mentor, mentee, waiting, open_to_requests
+):
+    client.force_login(mentee)
+    book(client, open_to_requests, slot_at())
+    booking = Booking.objects.get()
+    asking.withdraw(waiting, mentee)
+    response = client.post(f"/office-hours/bookings/{booking.pk}/cancel/", follow=True)
+    assert "This booking has lapsed" in response.content.decode()
+    assert not Notification.objects.filter(kind="meeting.booking_cancelled").exists()
+
+
+@pytest.mark.django_db
+def test_the_request_page_offers_booking_to_the_student(client, mentor, mentee, waiting):
+    client.force_login(mentee)
+    page = client.get(f"/requests/{waiting.pk}/").content.decode()
+    assert f'href="{book_url(mentor)}">Book office hours</a>' in page
+    client.force_login(mentor)
+    assert "Book office hours" not in client.get(f"/requests/{waiting.pk}/").content.decode()
