@@ -86,7 +86,12 @@ class OfficeHoursAdmin(ReadOnlyAdmin):
     """A mentor's published times; they change them on their own page."""
 
     list_display = ["mentor", "weekday", "start_time", "end_time", "slot_minutes", "mode"]
-    list_filter = ["weekday", "mode", "is_open_to_requests"]
+    list_filter = [
+        "weekday",
+        "mode",
+        "is_open_to_requests",
+        ("removed_at", admin.EmptyFieldListFilter),
+    ]
     list_select_related = ["mentor"]
     search_fields = ["mentor__display_name"]
     fields = [
@@ -98,6 +103,7 @@ class OfficeHoursAdmin(ReadOnlyAdmin):
         "mode",
         "is_open_to_requests",
         "created_at",
+        "removed_at",
     ]
     readonly_fields = fields
 

@@ -13,13 +13,14 @@ from django.utils import dateformat, timezone
 
 from accounts.models import User
 from mentoring.meetings.contact import refresh_contact
-from mentoring.meetings.models import Booking, Meeting
+from mentoring.meetings.models import Booking, Meeting, OfficeHours
 from mentoring.meetings.office_hours import CLOSED, offers, standing_of, zone_of
 from mentoring.notifications.services import notify
 
 TAKEN = "Someone just booked that slot; pick another."
 PASSED = "That slot has passed; pick another."
 NOT_OFFERED = "That time is not one of the slots on offer; pick one from the list."
+REMOVED = "Those office hours are no longer on offer; pick another slot."
 BOOKED, CANCELLED, MOVED = Booking.Status.BOOKED, Booking.Status.CANCELLED, Booking.Status.MOVED
 
 
@@ -59,6 +60,8 @@ def book(student, office_hours, starts_at, agenda="", now=None):
         raise BookingProblem(PASSED)
     if not offers(office_hours, starts_at, now):
         raise BookingProblem(NOT_OFFERED)
+    if not OfficeHours.objects.published().filter(pk=office_hours.pk).exists():
+        raise BookingProblem(REMOVED)
     # Lock the student's row, so that two slots booked at once from two tabs see each other.
     User.objects.select_for_update().filter(pk=student.pk).first()
     standing = standing_of(student, mentor)
@@ -174,6 +177,9 @@ def remove(office_hours, by, cancel_bookings, now=None):
     """Remove office hours. Their bookings still to come are cancelled, each student told,
     or kept as they are (cancel_bookings False). Returns how many there were."""
     now = now or timezone.now()
+    # Locked, so that a second removal (another tab) waits and then finds them removed.
+    if not OfficeHours.objects.select_for_update().published().filter(pk=office_hours.pk).exists():
+        raise BookingProblem("These office hours were removed already.")
     upcoming = list(
         Booking.objects.holding()
         .filter(office_hours=office_hours, starts_at__gt=now)
@@ -190,7 +196,8 @@ def remove(office_hours, by, cancel_bookings, now=None):
                 f"{when_for(booking.student, booking.starts_at)} is cancelled",
                 url=booking_link(booking, booking.student),
             )
-    office_hours.delete()
+    office_hours.removed_at = now
+    office_hours.save(update_fields=["removed_at"])
     return len(upcoming)
 
 

@@ -24,6 +24,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event, vDuration
 
 from mentoring.meetings.models import Booking, Meeting
+from mentoring.mentorships.models import MentorshipRequest
 
 PRODID = "-//Mentoring//Meetings//EN"
 # How often subscribed calendars should poll (Google ignores it and polls when it likes).
@@ -96,7 +97,7 @@ def booking_revision(booking):
     it holds its slot on a waiting request; a request that ended without a cancel written
     down shows as cancelled one revision up. Needs booking.request loaded."""
     standing = booking.status == Booking.Status.BOOKED and booking.meeting_id is None
-    if standing and booking.request.status == booking.request.Status.PENDING:
+    if standing and booking.request.status == MentorshipRequest.Status.PENDING:
         return "CONFIRMED", booking.sequence, booking.changed_at
     if standing:
         return "CANCELLED", booking.sequence + 1, booking.request.answered_at or booking.changed_at

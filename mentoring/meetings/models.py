@@ -171,6 +171,11 @@ class CalendarFeed(models.Model):
         self.save(update_fields=["token", "created_at"])
 
 
+class OfficeHoursQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(removed_at=None)
+
+
 class OfficeHours(models.Model):
     """A mentor's weekly time that students may book, cut into slots of equal length.
 
@@ -213,6 +218,12 @@ class OfficeHours(models.Model):
         "Students whose request to me is still waiting may book too", default=False
     )
     created_at = models.DateTimeField(default=timezone.now)
+    # Removed office hours stay as a row, so that a booking made at the same moment still
+    # points at something (a deleted row would fail its foreign key at commit); they offer
+    # no slot and are shown nowhere.
+    removed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = OfficeHoursQuerySet.as_manager()
 
     class Meta:
         ordering = ["weekday", "start_time", "pk"]
@@ -262,11 +273,9 @@ class Booking(models.Model):
         # Its meeting was moved to another time: the slot is free again, the meeting stays.
         MOVED = "moved", "Moved to another time"
 
-    office_hours = models.ForeignKey(
-        OfficeHours, on_delete=models.SET_NULL, null=True, blank=True, related_name="bookings"
-    )
+    office_hours = models.ForeignKey(OfficeHours, on_delete=models.CASCADE, related_name="bookings")
     # Kept on the row (not only through office_hours) so that one slot of a mentor is booked
-    # once, whichever of their office hours offered it, and after those are removed.
+    # once, whichever of their office hours offered it.
     mentor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="office_hours_booked"
     )

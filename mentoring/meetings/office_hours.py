@@ -148,7 +148,7 @@ def standing_of(student, mentor):
 def bookable_by(standing, mentor):
     """The mentor's office hours this student may book: all of them for a mentee, those open
     to requests for a student whose request waits, none otherwise."""
-    office_hours = OfficeHours.objects.filter(mentor=mentor)
+    office_hours = OfficeHours.objects.published().filter(mentor=mentor)
     if standing.mentorship:
         return office_hours
     if standing.request:

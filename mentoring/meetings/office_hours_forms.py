@@ -96,9 +96,8 @@ class OfficeHoursForm(forms.ModelForm):
         if weekday is None:
             return
         clash = (
-            OfficeHours.objects.filter(
-                mentor=self.mentor, weekday=weekday, start_time__lt=end, end_time__gt=start
-            )
+            OfficeHours.objects.published()
+            .filter(mentor=self.mentor, weekday=weekday, start_time__lt=end, end_time__gt=start)
             .exclude(pk=self.instance.pk)
             .first()
         )

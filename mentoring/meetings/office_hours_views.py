@@ -32,7 +32,7 @@ def _mentor_only(user):
 
 
 def _own_office_hours(user):
-    return OfficeHours.objects.filter(mentor=user)
+    return OfficeHours.objects.published().filter(mentor=user)
 
 
 def _coming_bookings(**scope):
@@ -115,7 +115,11 @@ def remove_office_hours(request, pk):
             problem = "Choose what happens to the slots already booked."
         else:
             cancelled = choice == "cancel"
-            count = bookings.remove(office_hours, request.user, cancel_bookings=cancelled)
+            try:
+                count = bookings.remove(office_hours, request.user, cancel_bookings=cancelled)
+            except BookingProblem as gone:
+                messages.error(request, str(gone))
+                return redirect("meetings:office-hours")
             if not count:
                 messages.success(request, f"Removed your office hours: {office_hours}.")
             elif cancelled:
@@ -185,7 +189,7 @@ def _book(request, form, standing, mentor):
     office_hours_pk, starts_at = form.cleaned_data["slot"]
     office_hours = bookable_by(standing, mentor).filter(pk=office_hours_pk).first()
     if office_hours is None:
-        form.add_error(None, "Those office hours are no longer on offer; pick another slot.")
+        form.add_error(None, bookings.REMOVED)
         return None
     office_hours.mentor = mentor
     try:

@@ -4,7 +4,7 @@ others are told to pick another slot, and nothing of theirs is written."""
 
 import pytest
 
-from mentoring.meetings.bookings import TAKEN, BookingProblem, book
+from mentoring.meetings.bookings import TAKEN, BookingProblem, book, remove
 from mentoring.meetings.models import Booking, Meeting, OfficeHours
 from mentoring.notifications.models import Notification
 from tests.concurrency import run_at_once
@@ -61,3 +61,25 @@ def test_one_student_booking_two_slots_at_once_gets_one():
     refused = [str(o) for o in outcomes if isinstance(o, BookingProblem)]
     assert len(refused) == 1 and refused[0].startswith("You already have a slot with")
     assert Booking.objects.count() == Meeting.objects.count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_removing_office_hours_while_a_student_books_fails_neither():
+    mentor, student = make_mentor(), make_mentee()
+    office_hours = office_hours_of(mentor)
+    make_mentorship(mentor, student)
+
+    booked, removed = run_at_once(
+        [
+            lambda: book(student, office_hours, slot_at()),
+            lambda: remove(office_hours, mentor, cancel_bookings=True),
+        ]
+    )
+
+    # Either the booking came first (and was then cancelled with the office hours) or the
+    # removal did (and the booking was refused); never a database error.
+    assert removed in (0, 1), removed
+    assert isinstance(booked, Booking | BookingProblem), booked
+    assert OfficeHours.objects.get().removed_at is not None
+    assert not Booking.objects.filter(status="booked").exists() or removed == 0

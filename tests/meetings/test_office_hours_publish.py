@@ -144,14 +144,15 @@ def test_removing_asks_what_happens_to_booked_slots(
     assert "1 slot already booked:" in page and "with Sam Okafor" in page
     page = client.post(f"/office-hours/{booked.pk}/remove/").content.decode()
     assert "Choose what happens to the slots already booked." in page
-    assert OfficeHours.objects.exists() and Meeting.objects.get().status == "planned"
+    assert OfficeHours.objects.published().exists()
+    assert Meeting.objects.get().status == "planned"
 
 
 @pytest.mark.django_db
 def test_removing_and_cancelling_tells_each_student(client, booked, mentee):
     response = client.post(f"/office-hours/{booked.pk}/remove/", {"bookings": "cancel"})
     assert response["Location"] == "/office-hours/"
-    assert not OfficeHours.objects.exists()
+    assert not OfficeHours.objects.published().exists()
     assert Booking.objects.get().status == "cancelled"
     meeting = Meeting.objects.get()
     assert meeting.status == "cancelled" and meeting.sequence == 1  # calendars see the cancel
@@ -162,9 +163,9 @@ def test_removing_and_cancelling_tells_each_student(client, booked, mentee):
 @pytest.mark.django_db
 def test_removing_and_keeping_leaves_the_meetings(client, booked, mentee):
     client.post(f"/office-hours/{booked.pk}/remove/", {"bookings": "keep"})
-    assert not OfficeHours.objects.exists()
+    assert not OfficeHours.objects.published().exists()
     booking = Booking.objects.get()
-    assert booking.status == "booked" and booking.office_hours is None
+    assert booking.status == "booked" and booking.office_hours == booked
     assert Meeting.objects.get().status == "planned"
     assert not Notification.objects.filter(recipient=mentee, kind__contains="cancel").exists()
 
@@ -175,4 +176,22 @@ def test_removing_office_hours_nobody_booked_needs_no_choice(client, mentor):
     client.force_login(mentor)
     response = client.post(f"/office-hours/{office_hours.pk}/remove/", follow=True)
     assert "Removed your office hours" in response.content.decode()
-    assert not OfficeHours.objects.exists()
+    assert "No office hours yet." in response.content.decode()
+    assert OfficeHours.objects.get().removed_at is not None
+    # Gone for the mentor's pages; a second removal (another tab) finds nothing.
+    assert client.post(f"/office-hours/{office_hours.pk}/remove/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_removed_office_hours_offer_no_slot(client, mentor, mentee):
+    office_hours = make_office_hours(mentor)
+    make_mentorship(mentor, mentee)
+    client.force_login(mentor)
+    client.post(f"/office-hours/{office_hours.pk}/remove/")
+    client.force_login(mentee)
+    page = client.get(book_url(mentor)).content.decode()
+    assert "Dr. Ines Alvarez has no office hours open to you yet." in page
+    # A page opened before the removal, sent after it.
+    page = client.post(book_url(mentor), {"slot": slot_value(office_hours, slot_at())})
+    assert "Those office hours are no longer on offer; pick another slot." in page.content.decode()
+    assert not Booking.objects.exists()
