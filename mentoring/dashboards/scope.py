@@ -73,6 +73,12 @@ class Table:
         return self.rows if self.shown_limit is None else self.rows[: self.shown_limit]
 
     @property
+    def labelled_rows(self):
+        """The shown rows as (header, cell) pairs: on a phone each row stacks into lines
+        that carry their column's name."""
+        return [list(zip(self.headers, row, strict=False)) for row in self.shown_rows]
+
+    @property
     def hidden_count(self):
         return len(self.rows) - len(self.shown_rows) + self.left_out
 

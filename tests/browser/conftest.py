@@ -57,15 +57,17 @@ def _areas(transactional_db):
 
 @pytest.fixture
 def new_page(browser, live_server):
-    """new_page(phone=False): a page in a fresh browser context (its own cookies)."""
+    """new_page(phone=False, dark=False): a page in a fresh browser context (its own
+    cookies), at a phone's size and with the system asking for a dark theme if told."""
     contexts = []
 
-    def make(phone=False):
+    def make(phone=False, dark=False):
         context = browser.new_context(
             base_url=live_server.url,
             viewport=PHONE if phone else SCREEN,
             is_mobile=phone,
             has_touch=phone,
+            color_scheme="dark" if dark else "light",
         )
         # Fail in seconds, not Playwright's default 30: the server is local.
         context.set_default_timeout(10_000)

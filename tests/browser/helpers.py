@@ -34,7 +34,8 @@ def sign_in(page, email, password=PASSWORD):
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign In").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    # Attached, not visible: on a phone it waits behind the Menu button.
+    expect(page.get_by_role("button", name="Sign out", include_hidden=True)).to_be_attached()
 
 
 def sign_in_as(page, user, base_url):
@@ -49,7 +50,11 @@ def sign_in_as(page, user, base_url):
 
 
 def open_menu(page, link):
-    """Follow a link of the site's main navigation (pages often repeat its links)."""
+    """Follow a link of the site's main navigation (pages often repeat its links), opening
+    the menu first where it folds behind a button (a phone)."""
+    button = page.get_by_role("button", name="Menu")
+    if button.is_visible():
+        button.click()
     page.get_by_role("navigation", name="Main").get_by_role("link", name=link).click()
 
 

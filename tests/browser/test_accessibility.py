@@ -99,3 +99,26 @@ def test_no_serious_accessibility_violations(page, live_server, world, shots, na
     shots.take(page, name)
     violations = axe_violations(page)
     assert not violations, f"axe on {name} ({path(world)}):\n{describe(violations)}"
+
+
+@pytest.mark.parametrize("name, who, path", PAGES, ids=[name for name, _, _ in PAGES])
+def test_every_main_page_fits_a_phone_in_the_dark_theme(
+    new_page, live_server, world, shots, name, who, path
+):
+    """390 px wide with the system in dark mode: nothing scrolls sideways, axe (contrast
+    included) finds nothing serious, and the menu folds behind one button that opens it."""
+    page = new_page(phone=True, dark=True)
+    if who is not None:
+        sign_in_as(page, getattr(world, who), live_server.url)
+    response = page.goto(path(world))
+    assert response.ok, f"{path(world)} answered {response.status}"
+    shots.take(page, f"{name}-phone-dark")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"], f"{name} is {width} px wide"
+    violations = axe_violations(page)
+    assert not violations, f"axe on {name} ({path(world)}):\n{describe(violations)}"
+    if who is not None:
+        home = page.get_by_role("navigation", name="Main").get_by_role("link", name="Home")
+        assert not home.is_visible()
+        page.get_by_role("button", name="Menu").click()
+        assert home.is_visible()

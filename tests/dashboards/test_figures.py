@@ -1,6 +1,7 @@
 """The dashboard's figures, read from its CSV downloads (the page shows the same tables)."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -59,7 +60,8 @@ def test_the_page_draws_the_same_figures_it_tabulates(client, coordinator, clerk
     # The chart's bar and the table's cell give the same figure.
     assert "<title>Clerkship year: 0.0%</title>" in page
     assert '<text class="bar-value" x="186.0" y="39" text-anchor="start">0.0%</text>' in page
-    assert '<th scope="row">Clerkship year</th><td>1</td><td>0</td><td>0.0</td>' in page
+    cells = r'<th scope="row">Clerkship year</th><td [^>]*>1</td><td [^>]*>0</td><td [^>]*>0.0</td>'
+    assert re.search(cells, page)
     assert "One in three (33.3%)" in page
     assert '<svg class="chart-svg chart-columns"' in page
 

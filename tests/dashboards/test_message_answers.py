@@ -1,6 +1,7 @@
 """The share of messages answered within the time each pair agreed: counts, never content."""
 
 import datetime
+import re
 
 import pytest
 
@@ -86,7 +87,9 @@ def test_the_page_shows_the_counts_and_never_the_messages(client, coordinator, c
     client.force_login(coordinator)
     page = client.get(dashboard_url(clerkship)).content.decode()
     assert "Are messages answered in time?" in page
-    assert '<th scope="row">Answered within the agreed time (%)</th><td>40.0</td>' in page
+    assert re.search(
+        r'<th scope="row">Answered within the agreed time \(%\)</th><td [^>]*>40.0</td>', page
+    )
     assert "CANARY-MESSAGE-TEXT" not in page
     assert (
         "CANARY-MESSAGE-TEXT"
