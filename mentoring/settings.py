@@ -380,3 +380,8 @@ LOGGING = {
 MAX_PENDING_REQUESTS = env_int("MAX_PENDING_REQUESTS", 3)  # per mentee, so they ask a few at a time
 REQUEST_EXPIRY_DAYS = env_int("REQUEST_EXPIRY_DAYS", 14)
 REQUEST_MENTEE_NUDGE_DAYS = env_int("REQUEST_MENTEE_NUDGE_DAYS", 5)
+
+# Conversations: messages and documents between the two people of a mentorship
+MESSAGE_EDIT_MINUTES = env_int("MESSAGE_EDIT_MINUTES", 10)  # a sender may fix a message this long
+ATTACHMENT_MAX_MB = env_int("ATTACHMENT_MAX_MB", 10)  # one document, in MB of 1024 x 1024 bytes
+ATTACHMENT_QUOTA_MB = env_int("ATTACHMENT_QUOTA_MB", 100)  # everything one person has uploaded
