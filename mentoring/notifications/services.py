@@ -8,6 +8,7 @@ from functools import partial
 from celery import current_app
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Left
+from django.utils import timezone
 
 from mentoring.lib.inserts import insert_select, insert_values
 from mentoring.notifications.models import Notification
@@ -99,6 +100,14 @@ def rewrite_body(dedupe_key, body):
 def withdraw(dedupe_keys):
     """Delete the notifications with these keys: what they report no longer exists."""
     Notification.objects.filter(dedupe_key__in=list(dedupe_keys)).delete()
+
+
+def mark_read_at(recipient, kind_prefix, url):
+    """Mark read this person's notifications of this kind about the page at `url`: they have
+    opened it, so the notices that pointed them there are done."""
+    Notification.objects.for_user(recipient).unread().filter(
+        kind__startswith=f"{kind_prefix}.", url__startswith=url
+    ).update(read_at=timezone.now())
 
 
 def notify_many(notices):

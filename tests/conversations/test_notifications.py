@@ -136,3 +136,15 @@ def test_the_notification_admin_never_shows_the_words(client, mentorship, mentee
         "0 notifications"
         in client.get(f"/admin/notifications/notification/?q={WORDS[:10]}").content.decode()
     )
+
+
+def test_opening_the_thread_marks_its_message_notifications_read(
+    client, mentorship, mentee, mentor
+):
+    write(mentorship, mentee, "One")
+    other = write(mentorship, mentor, "Mine")  # the mentee's notification stays unread
+    client.force_login(mentor)
+    client.get(thread_url(mentorship))
+    assert Notification.objects.get(recipient=mentor).read_at is not None
+    assert Notification.objects.get(recipient=mentee).read_at is None
+    assert other.recipient == mentee
