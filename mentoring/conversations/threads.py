@@ -6,10 +6,11 @@ mentorship, or a request no longer waiting, keeps its messages readable and take
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.urls import reverse
 
-from mentoring.conversations.models import Message
+from mentoring.conversations.models import Message, thread_q
 from mentoring.mentorships.models import Mentorship, MentorshipRequest
 
 
@@ -44,8 +45,12 @@ class Thread:
             return ""
         return f"the {self.subject.get_kind_display().lower()}"
 
+    @cached_property
+    def condition(self):
+        return thread_q(self.subject)  # read once for the page: a mentorship's costs a query
+
     def messages(self):
-        return Message.objects.in_thread_of(self.subject)
+        return Message.objects.in_thread(self.condition)
 
     def refusal(self):
         """Why no message can be sent here now, in words for the page, or ""."""
