@@ -9,7 +9,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from mentoring.dashboards.changes import changes_since_last_visit
 from mentoring.lib.cache import cache_state
+from mentoring.navigation import roles_of
+from mentoring.next_steps import next_steps
 from mentoring.notifications.delivery import outbox_status
 
 
@@ -21,7 +24,19 @@ def landing(request):
 
 
 def home(request):
-    return render(request, "home.html")
+    roles = roles_of(request.user)
+    return render(
+        request,
+        "home.html",
+        {
+            # The navigation's own roles, so that the page asks for them once.
+            "nav": roles,
+            "steps": next_steps(request.user, roles),
+            "clerkship_changes": changes_since_last_visit(request.user)
+            if roles["is_coordinator"]
+            else [],
+        },
+    )
 
 
 @login_not_required

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 
 
 class ClerkshipQuerySet(models.QuerySet):
@@ -67,6 +68,9 @@ class Rotation(models.Model):
     clerkship = models.ForeignKey(Clerkship, on_delete=models.CASCADE, related_name="rotations")
     starts_on = models.DateField()
     ends_on = models.DateField()
+    # When the schedule brought it in: a coordinator's home counts students new since
+    # their last look at the dashboard.
+    added_at = models.DateTimeField(default=timezone.now)
 
     objects = RotationQuerySet.as_manager()
 

@@ -63,3 +63,34 @@ class AccessLog(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} by {self.viewer_id} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class DashboardVisit(models.Model):
+    """When a coordinator last opened a clerkship's dashboard: their home page tells what
+    changed since then. One row per person and clerkship, overwritten on each visit."""
+
+    viewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="dashboard_visits"
+    )
+    clerkship = models.ForeignKey(
+        "clerkships.Clerkship", on_delete=models.CASCADE, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["viewer", "clerkship"], name="one_visit_row"),
+        ]
+
+    def __str__(self):
+        return f"{self.viewer} opened clerkship {self.clerkship_id} at {self.at:%Y-%m-%d %H:%M}"
+
+    @classmethod
+    def note(cls, viewer, clerkship):
+        # One upsert: a visit costs the dashboard a single statement.
+        cls.objects.bulk_create(
+            [cls(viewer=viewer, clerkship=clerkship, at=timezone.now())],
+            update_conflicts=True,
+            unique_fields=["viewer", "clerkship"],
+            update_fields=["at"],
+        )

@@ -23,7 +23,7 @@ from mentoring.clerkships.models import Clerkship
 from mentoring.dashboards import aggregates, charts, students
 from mentoring.dashboards.forms import PeriodForm, RecommendationNoteForm, preset_periods
 from mentoring.dashboards.kept_figures import FRESH_FOR, figures_for, forget
-from mentoring.dashboards.models import AccessLog
+from mentoring.dashboards.models import AccessLog, DashboardVisit
 from mentoring.dashboards.scope import Scope
 from mentoring.dashboards.send_recommendations import Outcome, send_recommendations
 
@@ -96,6 +96,9 @@ def index(request):
 @require_http_methods(["GET", "HEAD", "POST"])
 def clerkship_dashboard(request, pk):
     clerkship = get_object_or_404(Clerkship.objects.visible_to(request.user), pk=pk)
+    if request.method == "GET":
+        # The coordinator's home tells what changed since this moment.
+        DashboardVisit.note(request.user, clerkship)
     return dashboard(request, clerkship)
 
 

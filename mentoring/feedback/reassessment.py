@@ -31,7 +31,7 @@ from mentoring.feedback.models import Reassessment
 from mentoring.lib.batches import id_batches
 from mentoring.lib.inserts import insert_select
 from mentoring.mentorships.models import Mentorship
-from mentoring.notifications.services import notify_many, notify_select
+from mentoring.notifications.services import notify_many, notify_select, settle_keys
 
 REMIND_AFTER = datetime.timedelta(days=7)
 CLOSING_SURVEY_WITHIN = datetime.timedelta(days=30)
@@ -193,6 +193,16 @@ def complete(reassessment, now):
     """Record the answers' completion; the next periodic prompt counts from today."""
     reassessment.completed_at = now
     reassessment.save()
+    # Its prompt and its one reminder (keys as _notice and send_prompt_reminders make them)
+    # no longer wait on anyone.
+    settle_keys(
+        reassessment.respondent_id,
+        [
+            f"reassessment:{reassessment.mentorship_id}:{reassessment.kind}:"
+            f"{reassessment.due_on:%Y%m%d}:{reassessment.respondent_id}",
+            f"reassessment:{reassessment.pk}:reminder",
+        ],
+    )
     if reassessment.kind == Kind.PERIODIC:
         mentorship = reassessment.mentorship
         Mentorship.objects.filter(pk=mentorship.pk).update(

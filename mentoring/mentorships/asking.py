@@ -12,7 +12,7 @@ from django.utils import timezone
 from accounts.models import User
 from mentoring.mentorships import lifecycle
 from mentoring.mentorships.models import Mentorship, MentorshipRequest
-from mentoring.notifications.services import notify
+from mentoring.notifications.services import notify, settle
 from mentoring.profiles.models import MenteeProfile, MentorProfile
 
 Kind, Status = MentorshipRequest.Kind, MentorshipRequest.Status
@@ -154,6 +154,8 @@ def _close_request(request_obj, status, answer_message="", **fields):
     for name, value in fields.items():
         setattr(request_obj, name, value)
     request_obj.save()
+    # Whoever it waited on has nothing left to do: its notices stop counting as unread.
+    settle([(request_obj.answerer_id, link(request_obj))])
     if request_obj.answerer_id == request_obj.mentor_id:
         MentorProfile.objects.count_pending_request(request_obj.mentor_id, -1)
 

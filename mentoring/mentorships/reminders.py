@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from mentoring.lib.batches import id_batches
 from mentoring.mentorships.models import Mentorship, MentorshipRequest
-from mentoring.notifications.services import notify_many
+from mentoring.notifications.services import notify_many, settle
 from mentoring.profiles.models import MentorProfile
 
 # A second reminder when the wait reaches this many times the mentor's commitment.
@@ -130,6 +130,7 @@ def expire_requests(now):
                 }
             )
     _release_pending(expired)
+    settle([(r.answerer_id, reverse("mentorships:request", args=[r.pk])) for r in expired])
     notify_many(notices)
     return len(expired)
 

@@ -7,6 +7,7 @@ from functools import partial
 
 from celery import current_app
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.db.models.functions import Left
 from django.utils import timezone
 
@@ -143,6 +144,26 @@ def notify_select(sources):
     )
     _email_after_commit(created)
     return len(created)
+
+
+def settle(done):
+    """Mark read what asked someone to act once the act is done (an answered, withdrawn or
+    expired request), so that the inbox no longer counts it as waiting. `done`:
+    (recipient_id, url) pairs, in one statement. Returns how many were marked."""
+    match = Q()
+    for recipient_id, url in done:
+        match |= Q(recipient_id=recipient_id, url=url)
+    return _mark_read(match) if done else 0
+
+
+def settle_keys(recipient_id, dedupe_keys):
+    """settle() for notices whose page is shared with others (the reassessments list):
+    named by their dedupe keys instead."""
+    return _mark_read(Q(recipient_id=recipient_id, dedupe_key__in=dedupe_keys))
+
+
+def _mark_read(match):
+    return Notification.objects.unread().filter(match).update(read_at=timezone.now())
 
 
 def _email_after_commit(notification_ids):

@@ -6,7 +6,9 @@ from tests.factories import make_user
 @pytest.mark.django_db
 def test_mentee_navigation(client, mentee, django_assert_max_num_queries):
     client.force_login(mentee)
-    with django_assert_max_num_queries(6):
+    # Session, user, the navigation, and what is next: requests, meetings, action items,
+    # reassessments and the profile.
+    with django_assert_max_num_queries(8):
         page = client.get("/home/").content.decode()
     assert "As a mentee" in page
     assert "As a mentor" not in page

@@ -86,8 +86,9 @@ def test_the_beat_keeps_the_default_period_ready(
     client.force_login(coordinator)
 
     later = time_machine.travel(NOW + datetime.timedelta(minutes=3), tick=False)
-    # Session, user, the clerkship and the navigation: no aggregate is computed.
-    with later, django_assert_max_num_queries(5):
+    # Session, user, the clerkship, the navigation and the visit noted for the home page:
+    # no aggregate is computed.
+    with later, django_assert_max_num_queries(6):
         page = client.get(dashboard_url(clerkship)).content.decode()
     assert "Figures as of 11:00" in page
     assert students_counted(client, dashboard_url(clerkship)) == 1

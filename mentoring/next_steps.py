@@ -1,0 +1,255 @@
+"""What waits on a person, most urgent first: the home page's one screen.
+
+Each step is one sentence and one link to where it is done. The wiring layer builds the
+list because it reads every app's waiting work; each app keeps the meaning of "waiting"
+(pending requests, open reassessments, upcoming meetings) in its own querysets.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from mentoring.clerkships.models import Rotation
+from mentoring.feedback.models import Reassessment
+from mentoring.meetings.models import ActionItem, Meeting
+from mentoring.mentorships.models import OPEN_STATUSES, Mentorship, MentorshipRequest
+from mentoring.profiles.models import MenteeProfile
+
+# How far ahead a meeting or an action item counts as coming up.
+AHEAD = datetime.timedelta(days=7)
+
+
+class Urgency:
+    """Most urgent first: past a deadline, due now, coming up, whenever you can."""
+
+    LATE, NOW, COMING, ANYTIME = range(4)
+
+
+@dataclass(frozen=True)
+class Step:
+    urgency: int
+    text: str
+    url: str
+    action: str
+    # Within one urgency, the earliest deadline (or start) first.
+    at: datetime.datetime | None = None
+
+    @property
+    def is_late(self):
+        return self.urgency == Urgency.LATE
+
+
+def time_left(deadline, now):
+    hours = (deadline - now).total_seconds() / 3600
+    if hours < 0:
+        return "past the time you committed to"
+    if hours < 1:
+        return "less than an hour left"
+    if hours < 48:
+        return f"{hours:.0f} hours left"
+    return f"{hours / 24:.0f} days left"
+
+
+def request_steps(user, now):
+    """Requests and invitations waiting on this person, and their own still unanswered."""
+    expiry = datetime.timedelta(days=settings.REQUEST_EXPIRY_DAYS)
+    waiting = (
+        MentorshipRequest.objects.pending()
+        .visible_to(user)
+        .select_related("mentor__mentor_profile", "mentee")
+        .order_by("created_at")
+    )
+    for ask in waiting:
+        url = reverse("mentorships:request", args=[ask.pk])
+        other = ask.mentee if ask.mentor_id == user.pk else ask.mentor
+        kind = ask.get_kind_display().lower()
+        if ask.created_by_id == user.pk:
+            expires = timezone.localdate(ask.created_at + expiry)
+            yield Step(
+                Urgency.ANYTIME,
+                f"Your {kind} to {other} is waiting for an answer; it expires on {expires:%-d %B}.",
+                url,
+                "See it",
+                ask.created_at,
+            )
+        elif ask.kind == MentorshipRequest.Kind.ASK:
+            profile = getattr(ask.mentor, "mentor_profile", None)
+            hours = profile.response_hours if profile else 24
+            deadline = ask.created_at + datetime.timedelta(hours=hours)
+            yield Step(
+                Urgency.LATE if deadline < now else Urgency.NOW,
+                f"{other} asks you to be their mentor ({time_left(deadline, now)}).",
+                url,
+                "Answer",
+                deadline,
+            )
+        else:
+            what = "an invitation" if ask.kind == ask.Kind.INVITE else "a relationship to confirm"
+            yield Step(
+                Urgency.NOW,
+                f"{other} sent you {what}.",
+                url,
+                "Answer",
+                ask.created_at,
+            )
+
+
+def meeting_steps(user, now):
+    """Meetings in the coming week; the mentee is asked for the agenda when it is empty."""
+    upcoming = (
+        Meeting.objects.visible_to(user)
+        .upcoming()
+        .filter(starts_at__lt=now + AHEAD)
+        .select_related("mentorship__mentor", "mentorship__mentee")
+        .order_by("starts_at")[:5]
+    )
+    for meeting in upcoming:
+        mentorship = meeting.mentorship
+        partner = mentorship.partner_of(user)
+        when = timezone.localtime(meeting.starts_at)
+        text = f"Meeting with {partner} on {when:%A %-d %B at %H:%M}"
+        if not meeting.agenda and mentorship.mentee_id == user.pk:
+            yield Step(
+                Urgency.COMING,
+                f"{text}: no agenda yet.",
+                reverse("meetings:agenda", args=[meeting.pk]),
+                "Write the agenda",
+                meeting.starts_at,
+            )
+        else:
+            yield Step(
+                Urgency.COMING,
+                f"{text}.",
+                reverse("meetings:detail", args=[meeting.pk]),
+                "Open",
+                meeting.starts_at,
+            )
+
+
+def action_item_steps(user, today):
+    """Open action items this person owns, due within the coming week or already late."""
+    Owner = ActionItem.Owner
+    items = (
+        ActionItem.objects.filter(done_at=None, due_on__lte=today + AHEAD)
+        .filter(
+            Q(owner=Owner.MENTEE, meeting__mentorship__mentee=user)
+            | Q(owner=Owner.MENTOR, meeting__mentorship__mentor=user)
+        )
+        .filter(meeting__mentorship__status__in=OPEN_STATUSES)
+        .order_by("due_on", "pk")[:5]
+    )
+    for item in items:
+        late = item.due_on < today
+        yield Step(
+            Urgency.LATE if late else Urgency.NOW if item.due_on == today else Urgency.COMING,
+            f"Action item {'overdue since' if late else 'due'} {item.due_on:%-d %B}: {item.text}",
+            reverse("meetings:detail", args=[item.meeting_id]),
+            "Open",
+            timezone.make_aware(datetime.datetime.combine(item.due_on, datetime.time())),
+        )
+
+
+def reassessment_steps(user, today):
+    waiting = (
+        Reassessment.objects.open()
+        .filter(respondent=user, due_on__lte=today)
+        .select_related("mentorship__mentor", "mentorship__mentee")
+        .order_by("due_on", "pk")
+    )
+    for reassessment in waiting:
+        partner = reassessment.mentorship.partner_of(user)
+        yield Step(
+            Urgency.NOW,
+            f"{reassessment.get_kind_display()} of your mentorship with {partner}: a few "
+            "minutes on how it is going.",
+            reverse("feedback:reassessment", args=[reassessment.pk]),
+            "Answer",
+            timezone.make_aware(datetime.datetime.combine(reassessment.due_on, datetime.time())),
+        )
+
+
+def contact_steps(user):
+    """Mentees due or overdue for contact against the rhythm the pair agreed."""
+    mentorships = Mentorship.objects.active().filter(mentor=user).select_related("mentee")
+    for mentorship in mentorships:
+        status = mentorship.cadence_status
+        if status in ("due", "overdue"):
+            days = mentorship.days_since_contact
+            since = f"no contact for {days} days" if days is not None else "you have not met yet"
+            yield Step(
+                Urgency.LATE if status == "overdue" else Urgency.NOW,
+                f"{mentorship.mentee} is {status} for contact ({since}; you agreed every "
+                f"{mentorship.cadence_days} days).",
+                reverse("meetings:quick-log", args=[mentorship.pk]),
+                "Log a session",
+            )
+
+
+def profile_steps(user):
+    """What the mentee's recommendations still lack."""
+    profile = (
+        MenteeProfile.objects.filter(user=user)
+        .annotate(interest_count=Count("interests", distinct=True))
+        .annotate(area_count=Count("areas_sought", distinct=True))
+        .only("pk", "vision")
+        .first()
+    )
+    if profile is None:
+        return
+    missing = [
+        label
+        for label, lacking in [
+            ("your interests", not profile.interest_count),
+            ("the areas you want help with", not profile.area_count),
+            ("your vision for the future", not profile.vision),
+        ]
+        if lacking
+    ]
+    if missing:
+        yield Step(
+            Urgency.ANYTIME,
+            f"Recommendations would fit you better with {', '.join(missing[:-1])}"
+            f"{' and ' if len(missing) > 1 else ''}{missing[-1]}.",
+            reverse("profiles:edit-mentee"),
+            "Complete my profile",
+        )
+
+
+def roster_steps(user, today):
+    """Students rotating now in the clerkships this mentor teaches in, without a mentor."""
+    unmatched = (
+        Rotation.objects.filter(
+            clerkship__faculty__faculty=user, starts_on__lte=today, ends_on__gte=today
+        )
+        .exclude(Exists(Mentorship.objects.active().filter(mentee=OuterRef("student_id"))))
+        .values("student_id")
+        .distinct()
+        .count()
+    )
+    if unmatched:
+        yield Step(
+            Urgency.ANYTIME,
+            f"{unmatched} student{'s' if unmatched != 1 else ''} on your rotations "
+            f"{'have' if unmatched != 1 else 'has'} no mentor yet.",
+            reverse("mentorships:roster"),
+            "See who",
+        )
+
+
+def next_steps(user, roles):
+    """Every step waiting on this person, most urgent first. `roles` is the navigation's
+    {is_mentee, is_mentor, ...} (navigation.roles_of)."""
+    now = timezone.now()
+    today = timezone.localdate(now)
+    steps = [*request_steps(user, now), *meeting_steps(user, now)]
+    steps += [*action_item_steps(user, today), *reassessment_steps(user, today)]
+    if roles["is_mentor"]:
+        steps += [*contact_steps(user), *roster_steps(user, today)]
+    if roles["is_mentee"]:
+        steps += profile_steps(user)
+    never = datetime.datetime.max.replace(tzinfo=datetime.UTC)
+    return sorted(steps, key=lambda step: (step.urgency, step.at or never))
