@@ -30,6 +30,11 @@ def notification_key(message_id):
     return f"message:{message_id}"
 
 
+def notification_url(thread):
+    """Where a notice of a new message leads: the thread's latest messages."""
+    return f"{thread.url}#latest"
+
+
 def send(thread, text, document=None, kind=None):
     """Write `text` from thread.viewer to their partner, with `document` (an uploaded file
     of documents.Kind `kind`, checked already) attached. Raises Refused, and then nothing
@@ -96,7 +101,7 @@ def _notify(thread, message, attachment):
         KIND,
         f"{message.sender} wrote you a message{about}",
         body=body,
-        url=f"{thread.url}#latest",
+        url=notification_url(thread),
         dedupe_key=notification_key(message.pk),
     )
 

@@ -17,7 +17,7 @@ from mentoring.conversations.models import Attachment, Message
 from mentoring.conversations.threads import Thread, thread_of_message
 from mentoring.lib.forms import as_id
 from mentoring.mentorships.models import Mentorship, MentorshipRequest
-from mentoring.notifications.services import mark_read_at
+from mentoring.notifications.services import settle
 
 PER_PAGE = 50
 LAST_PAGE = 100_000  # an offset PostgreSQL can hold, far past any real thread
@@ -55,7 +55,7 @@ def _thread_page(request, thread):
     # writes, once, to the messages addressed to this person.
     now = timezone.now()
     thread.messages().filter(recipient=request.user, read_at=None).update(read_at=now)
-    mark_read_at(request.user, "message", thread.url)
+    settle([(request.user.pk, sending.notification_url(thread))])  # its notices are done
 
     number = min(as_id(request.GET.get("page", 1)) or 1, LAST_PAGE)
     start = (number - 1) * PER_PAGE

@@ -103,14 +103,6 @@ def withdraw(dedupe_keys):
     Notification.objects.filter(dedupe_key__in=list(dedupe_keys)).delete()
 
 
-def mark_read_at(recipient, kind_prefix, url):
-    """Mark read this person's notifications of this kind about the page at `url`: they have
-    opened it, so the notices that pointed them there are done."""
-    Notification.objects.for_user(recipient).unread().filter(
-        kind__startswith=f"{kind_prefix}.", url__startswith=url
-    ).update(read_at=timezone.now())
-
-
 def notify_many(notices):
     """The sweeps' notify: insert in one statement, skipping any whose dedupe_key exists,
     and e-mail the new ones after commit. Each notice is a dict of Notification fields
