@@ -9,7 +9,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,7 +17,7 @@ from mentoring.clerkships.models import Rotation
 from mentoring.feedback.models import Reassessment
 from mentoring.meetings.models import ActionItem, Meeting
 from mentoring.mentorships.models import OPEN_STATUSES, Mentorship, MentorshipRequest
-from mentoring.profiles.models import MenteeProfile
+from mentoring.profiles.models import MenteeProfile, MentorProfile
 
 # How far ahead a meeting or an action item counts as coming up.
 AHEAD = datetime.timedelta(days=7)
@@ -219,22 +219,43 @@ def profile_steps(user):
         )
 
 
-def roster_steps(user, today):
-    """Students rotating now in the clerkships this mentor teaches in, without a mentor."""
+def mentor_steps(user, today):
+    """An availability check-in waiting for an answer, and the students rotating now in
+    the clerkships this mentor teaches in who have no mentor: one query."""
     unmatched = (
         Rotation.objects.filter(
-            clerkship__faculty__faculty=user, starts_on__lte=today, ends_on__gte=today
+            clerkship__faculty__faculty=OuterRef("user_id"),
+            starts_on__lte=today,
+            ends_on__gte=today,
         )
         .exclude(Exists(Mentorship.objects.active().filter(mentee=OuterRef("student_id"))))
-        .values("student_id")
-        .distinct()
-        .count()
+        .order_by()
+        .values("clerkship__faculty__faculty")
+        .annotate(students=Count("student_id", distinct=True))
+        .values("students")
     )
-    if unmatched:
+    profile = (
+        MentorProfile.objects.filter(user=user)
+        .annotate(unmatched=Subquery(unmatched))
+        .only("availability_awaited_since")
+        .first()
+    )
+    if profile is None:
+        return
+    if profile.availability_awaited_since:
+        yield Step(
+            Urgency.NOW,
+            "Are you still taking mentees? Students see your answer before they ask.",
+            reverse("profiles:availability"),
+            "Answer in one click",
+            profile.availability_awaited_since,
+        )
+    if profile.unmatched:
+        count = profile.unmatched
         yield Step(
             Urgency.ANYTIME,
-            f"{unmatched} student{'s' if unmatched != 1 else ''} on your rotations "
-            f"{'have' if unmatched != 1 else 'has'} no mentor yet.",
+            f"{count} student{'s' if count != 1 else ''} on your rotations "
+            f"{'have' if count != 1 else 'has'} no mentor yet.",
             reverse("mentorships:roster"),
             "See who",
         )
@@ -248,7 +269,7 @@ def next_steps(user, roles):
     steps = [*request_steps(user, now), *meeting_steps(user, now)]
     steps += [*action_item_steps(user, today), *reassessment_steps(user, today)]
     if roles["is_mentor"]:
-        steps += [*contact_steps(user), *roster_steps(user, today)]
+        steps += [*contact_steps(user), *mentor_steps(user, today)]
     if roles["is_mentee"]:
         steps += profile_steps(user)
     never = datetime.datetime.max.replace(tzinfo=datetime.UTC)

@@ -16,6 +16,7 @@ from mentoring.lib.env import (
     env_hours,
     env_int,
     env_list,
+    env_month_days,
     env_str,
 )
 
@@ -354,6 +355,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "mentoring.dashboards.tasks.refresh_dashboard_figures",
         "schedule": 240.0,
     },
+    # Ask mentors whether they still take mentees: at each term's start, and after two
+    # requests in a row went unanswered past their commitment.
+    "ask-mentors-about-availability": {
+        "task": "mentoring.mentorships.tasks.ask_mentors_about_availability",
+        "schedule": crontab(minute=50),
+    },
 }
 
 # Notifications
@@ -380,6 +387,14 @@ LOGGING = {
 MAX_PENDING_REQUESTS = env_int("MAX_PENDING_REQUESTS", 3)  # per mentee, so they ask a few at a time
 REQUEST_EXPIRY_DAYS = env_int("REQUEST_EXPIRY_DAYS", 14)
 REQUEST_MENTEE_NUDGE_DAYS = env_int("REQUEST_MENTEE_NUDGE_DAYS", 5)
+
+# Availability check-ins (mentorships/availability.py): each term starts on one of these
+# days (month-day, dates in TIME_ZONE), when every mentor taking mentees is asked to confirm.
+AVAILABILITY_TERM_STARTS = env_month_days("AVAILABILITY_TERM_STARTS", ["01-01", "05-01", "09-01"])
+# A check-in unanswered for this many days marks the mentor "availability not confirmed".
+AVAILABILITY_CONFIRM_DAYS = env_int("AVAILABILITY_CONFIRM_DAYS", 14)
+if AVAILABILITY_CONFIRM_DAYS < 1:
+    raise ImproperlyConfigured("AVAILABILITY_CONFIRM_DAYS must be at least 1.")
 
 # Conversations: messages and documents between the two people of a mentorship
 MESSAGE_EDIT_MINUTES = env_int("MESSAGE_EDIT_MINUTES", 10)  # a sender may fix a message this long

@@ -4,6 +4,7 @@ A typo in a production environment should stop start-up with a message that
 names the variable, not silently fall back to a default.
 """
 
+import datetime
 import os
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -84,3 +85,20 @@ def database_from_url(url, base_dir):
     raise ImproperlyConfigured(
         f"DATABASE_URL must start with postgres:// or sqlite:///, not {parts.scheme or url!r}"
     )
+
+
+def env_month_days(name, default):
+    """Days of the year as month-day, "01-01,05-01,09-01", sorted as (month, day) pairs."""
+    value = os.environ.get(name)
+    items = default if value is None or value.strip() == "" else value.split(",")
+    days = set()
+    for item in items:
+        month, _, day = item.strip().partition("-")
+        try:
+            # A year that is not a leap year: a 29 February would be missing most years.
+            days.add(datetime.date(2001, int(month), int(day)).timetuple()[1:3])
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name} must list days as month-day, e.g. 01-01,05-01,09-01, not {value!r}"
+            ) from None
+    return sorted(days)

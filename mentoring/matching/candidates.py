@@ -25,6 +25,7 @@ from functools import cache
 from typing import NamedTuple
 
 from django.db import connection
+from django.utils import timezone
 
 from accounts.models import User
 from mentoring.matching import recommend
@@ -37,6 +38,7 @@ from mentoring.profiles.models import (
     MenteeProfile,
     MentorProfile,
     Mode,
+    availability_unconfirmed_before,
     gender_to_compare,
 )
 
@@ -90,24 +92,27 @@ def load_mentee(user):
     return profile
 
 
-def candidates_for(profile, limit=recommend.SHOWN):
+def candidates_for(profile, limit=recommend.SHOWN, now=None):
     """Mentors with room, not the mentee, not already mentoring or asked by them: every one
     who could be among rank()'s best `limit` for this mentee, and few others."""
+    now = now or timezone.now()
     facts = mentee_facts(profile)
     bonus = recommend.identity_bonus_at_most(facts)
     interests = dict(profile.labels.interests)
     if not interests:
         # No shared interest points to the likely best: those whose own columns and areas
         # promise most set a floor instead, and only mentors able to reach it are read.
-        promising = open_mentors(profile, facts, _one_of(_most_promising(profile, facts, limit)))
+        promising = open_mentors(
+            profile, facts, _one_of(_most_promising(profile, facts, limit)), now=now
+        )
         floor = _floor(promising, limit)
         able = able_to_reach(profile, facts, floor - bonus - ROUNDING) if floor > -math.inf else []
-        pool, _ = _pool(open_mentors(profile, facts, *able), limit, bonus)
+        pool, _ = _pool(open_mentors(profile, facts, *able, now=now), limit, bonus)
         return _candidates(pool, interests)
     # Mentors sharing an interest are few and found through its index; when enough of
     # them beat the best that anyone sharing none could score, the others can't rank.
     sharing = _sharing(interests)
-    pool, floor = _pool(open_mentors(profile, facts, _one_of(sharing)), limit, bonus)
+    pool, floor = _pool(open_mentors(profile, facts, _one_of(sharing), now=now), limit, bonus)
     if floor - ROUNDING > recommend.ceiling_without_shared_interests(facts):
         return _candidates(pool, interests)
     # NOT IN a sub-query, which PostgreSQL hashes once; NOT = ANY(ARRAY(...)) would compare
@@ -115,17 +120,19 @@ def candidates_for(profile, limit=recommend.SHOWN):
     others = [SqlText(f"m.id NOT IN ({sharing.text})", sharing.params)]
     if floor > -math.inf:
         others += able_to_reach(profile, facts, floor - bonus - ROUNDING)
-    more, _ = _pool(open_mentors(profile, facts, *others, interests=False), limit, bonus)
+    more, _ = _pool(open_mentors(profile, facts, *others, interests=False, now=now), limit, bonus)
     return _candidates(_close_to_best(pool + more, limit, bonus), interests)
 
 
-def open_mentors(profile, facts, *conditions, interests=True):
+def open_mentors(profile, facts, *conditions, interests=True, now=None):
     """SELECT of the listed mentors with room, but the mentee, those mentoring them and
     those they have asked, that meet the conditions (on `m`, the mentor): what a Candidate
-    needs and the estimate (with the shared interests unless `interests` is False)."""
+    needs and the estimate (with the shared interests unless `interests` is False), as of
+    `now` (whose availability is not confirmed by then)."""
     tables = _tables()
     mentee = profile.user_id
-    estimate = _estimate(profile, facts, interests)
+    unconfirmed = _availability_unconfirmed(now or timezone.now())
+    estimate = _estimate(profile, facts, interests, unconfirmed)
     # As MentorProfile.objects.listed().with_room() (an active user, models.WITH_ROOM).
     where = [
         SqlText(f"u.is_active AND {_with_room('m')} AND m.user_id <> %s", (mentee,)),
@@ -138,12 +145,30 @@ def open_mentors(profile, facts, *conditions, interests=True):
     columns = ", ".join(f"m.{column}" for column in COLUMNS)
     return SqlText(
         "SELECT m.id AS mentor_id, u.display_name AS name, u.time_zone, "
-        f"d.name AS department, {columns}, {estimate.text} AS estimate "
+        f"d.name AS department, {columns}, {unconfirmed.text} AS availability_unconfirmed, "
+        f"{estimate.text} AS estimate "
         f"FROM {tables.mentor} m JOIN {tables.user} u ON u.id = m.user_id "
         f"LEFT JOIN {tables.department} d ON d.id = m.department_id "
         f"WHERE {' AND '.join(condition.text for condition in where)}",
-        (*estimate.params, *(param for condition in where for param in condition.params)),
+        (
+            *unconfirmed.params,
+            *estimate.params,
+            *(param for condition in where for param in condition.params),
+        ),
     )
+
+
+def _availability_unconfirmed(now, me="m"):
+    """MentorProfileQuerySet.availability_unconfirmed(now) on the mentor `me`, true or
+    false (never NULL): a check-in unanswered since before the profiles app's cutoff."""
+    column = _availability_column()
+    return SqlText(f"COALESCE({me}.{column} <= %s, FALSE)", (availability_unconfirmed_before(now),))
+
+
+@cache
+def _availability_column():
+    quote = connection.ops.quote_name
+    return quote(MentorProfile._meta.get_field("availability_awaited_since").column)
 
 
 def _not_mentor_in(model, mentee, statuses):
@@ -299,14 +324,20 @@ def _close_to_best(rows, limit, bonus):
     return [row for row in rows if row["estimate"] >= floor - bonus - ROUNDING]
 
 
-def _estimate(profile, facts, interests=True):
+def _estimate(profile, facts, interests, unconfirmed):
     """recommend.score in SQL for this mentee, without the shared-identity bonus (and
-    without the shared interests when `interests` is False: for mentors sharing none)."""
+    without the shared interests when `interests` is False: for mentors sharing none).
+
+    The time zone and "availability not confirmed" are left out of the bounds that
+    able_to_reach reads from the index (the first may add, so it is allowed for there;
+    the second only takes off, so leaving it out keeps those bounds true)."""
     terms = [*_link_terms(profile, facts, interests), *_column_terms(profile, facts)]
     if facts.time_zone:
         terms.append(
             SqlText(_case("u.time_zone = %s", recommend.SAME_TIME_ZONE), (facts.time_zone,))
         )
+    penalty = recommend.unconfirmed_availability_penalty(facts)
+    terms.append(SqlText(_case(unconfirmed.text, penalty), unconfirmed.params))
     return _sum(terms)
 
 
@@ -452,6 +483,7 @@ def _candidates(rows, interests):
             response_hours=row["response_hours"],
             gender=gender_to_compare(row["gender"], row["gender_self_described"]),
             background=row["background"],
+            availability_unconfirmed=bool(row["availability_unconfirmed"]),
         )
         for row in rows
     ]

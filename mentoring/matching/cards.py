@@ -53,6 +53,7 @@ def card_key(profile, version):
         profile.capacity,
         profile.modes,
         profile.response_hours,
+        profile.availability_unconfirmed,
     )
     return f"mentor-card:{version}:{_digest(repr(shown))}"
 

@@ -59,6 +59,8 @@ CARD_FIELDS = [
     "is_accepting",
     "active_mentee_count",
     "response_hours",
+    # For "availability not confirmed" (MentorProfile.availability_unconfirmed).
+    "availability_awaited_since",
 ]
 
 

@@ -6,7 +6,9 @@ its term there, which test_estimate_is_the_score_but_for_the_identity_bonus dema
 passes plain dataclasses in, so the ranking rules can be tested on their own.
 Load matters as much as fit: a mentor with room and few pending requests ranks above an
 equally good one who is nearly full, so that requests spread across faculty instead of
-piling onto the same few.
+piling onto the same few. A mentor who has not confirmed their availability when asked
+(mentorships/availability.py) ranks below every mentor who has: a request to someone who
+may have moved on is the one most likely to wait unanswered.
 """
 
 from dataclasses import dataclass, field
@@ -61,6 +63,7 @@ class Candidate:
     response_hours: int = 24
     gender: str = ""
     background: str = ""
+    availability_unconfirmed: bool = False
 
     @property
     def room_left(self):
@@ -128,6 +131,26 @@ def ceiling_without_shared_interests(mentee):
     return score(mentee, best)[0]
 
 
+def lowest_score(mentee):
+    """The least any mentor can score for this mentee: meeting none of the ways they
+    prefer, no room, as many pending requests as count."""
+    return (NO_SHARED_MODE if mentee.modes else 0.0) + MAX_PENDING_PENALTY
+
+
+def highest_score(mentee):
+    """The most any mentor can score for this mentee: every interest shared (as many as
+    count) and every other rule at its best."""
+    shared = PER_SHARED_INTEREST * min(len(mentee.interests), MAX_COUNTED_INTERESTS)
+    return shared + ceiling_without_shared_interests(mentee)
+
+
+def unconfirmed_availability_penalty(mentee):
+    """What "availability not confirmed" takes off: one point more than any two scores for
+    this mentee can differ, so that such a mentor ranks below every confirmed one and the
+    rest of the ranking holds among them. candidates.py uses it in SQL as it is."""
+    return lowest_score(mentee) - highest_score(mentee) - 1.0
+
+
 def score(mentee, candidate):
     """The candidate's score for this mentee and the reasons, in the order they matter."""
     points, reasons = 0.0, []
@@ -173,6 +196,10 @@ def score(mentee, candidate):
         points += SHARED_IDENTITY
     if mentee.prefers_shared_background and _shares(mentee.background, candidate.background):
         points += SHARED_IDENTITY
+
+    if candidate.availability_unconfirmed:
+        points += unconfirmed_availability_penalty(mentee)
+        reasons.append("availability not confirmed lately, so an answer may take longer")
 
     return points, reasons
 

@@ -1,7 +1,7 @@
 from celery import shared_task
 from django.utils import timezone
 
-from mentoring.mentorships import reminders
+from mentoring.mentorships import availability, reminders
 
 
 @shared_task
@@ -15,3 +15,9 @@ def send_request_reminders():
 @shared_task
 def send_quiet_reminders():
     reminders.send_quiet_reminders(timezone.now())
+
+
+@shared_task
+def ask_mentors_about_availability():
+    """At a term's start, and after two missed requests in a row: still taking mentees?"""
+    availability.send_availability_checks(timezone.now())

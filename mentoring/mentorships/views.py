@@ -18,7 +18,7 @@ from mentoring.mentorships.models import (
     MentorshipEvent,
 )
 from mentoring.notifications.services import notify
-from mentoring.profiles.models import MenteeProfile
+from mentoring.profiles.models import ContactDetails, MenteeProfile
 
 
 def _mine(user):
@@ -77,12 +77,17 @@ def mentorship_detail(request, pk):
         pk=pk,
     )
     change = mentorship.pending_changes[0] if mentorship.pending_changes else None
+    partner = mentorship.partner_of(request.user)
+    # A person's contact details reach their partner only while the mentorship is active
+    # (DESIGN.md, "Who sees what"): not paused, not closed.
+    is_active = mentorship.status == Mentorship.Status.ACTIVE
     return render(
         request,
         "mentorships/detail.html",
         {
             "mentorship": mentorship,
-            "partner": mentorship.partner_of(request.user),
+            "partner": partner,
+            "partner_contact": ContactDetails.objects.of(partner.pk) if is_active else None,
             "change": change,
             "conflicts": grading_conflicts(mentorship.mentor_id, mentorship.mentee_id),
         },

@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from mentoring.profiles.models import Area, Department, Interest, MenteeProfile, MentorProfile
+from mentoring.profiles.models import (
+    Area,
+    ContactDetails,
+    Department,
+    Interest,
+    MenteeProfile,
+    MentorProfile,
+)
 
 
 @admin.register(Department)
@@ -37,7 +44,13 @@ class MentorProfileAdmin(admin.ModelAdmin):
     autocomplete_fields = ["user", "department", "interests"]
     # Optional identity fields are for their owner only (DESIGN.md), so not shown to staff.
     exclude = ["gender", "gender_self_described", "background"]
-    readonly_fields = ["active_mentee_count", "pending_request_count"]
+    readonly_fields = [
+        "active_mentee_count",
+        "pending_request_count",
+        "availability_asked_at",
+        "availability_awaited_since",
+        "availability_confirmed_at",
+    ]
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -58,3 +71,22 @@ class MenteeProfileAdmin(admin.ModelAdmin):
         "prefers_shared_gender",
         "prefers_shared_background",
     ]
+
+
+@admin.register(ContactDetails)
+class ContactDetailsAdmin(admin.ModelAdmin):
+    """Whose row it is and when it changed; never the details, which are for the person's
+    partners in active mentorships only (DESIGN.md). Staff may delete a row (the person
+    then shows nothing), not read or write one."""
+
+    list_display = ["user", "updated_at"]
+    list_select_related = ["user"]
+    search_fields = ["user__email", "user__display_name"]
+    fields = ["user", "updated_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,8 +1,11 @@
 from django import forms
+from django.utils import timezone
 
 from mentoring.lib.forms import IdMultipleChoiceField
 from mentoring.lib.text import SINGLE_LINE_ERRORS, reject_control_characters
 from mentoring.profiles.models import (
+    MAX_CAPACITY,
+    ContactDetails,
     Gender,
     Interest,
     MenteeProfile,
@@ -87,6 +90,10 @@ class ProfileForm(forms.ModelForm):
                 m for m in Mode.values if getattr(self.instance, f"mode_{m}")
             ]
 
+    def also_saved(self, profile):
+        """Fields besides the form's that a subclass sets on the profile as it saves."""
+        return []
+
     def clean_interests_text(self):
         names = [
             n
@@ -134,7 +141,8 @@ class ProfileForm(forms.ModelForm):
         # Only this form's columns: counters such as active_mentee_count may have moved
         # since the form was loaded, and writing them back would undo a concurrent accept.
         own = [f.name for f in profile._meta.concrete_fields if f.name in self.cleaned_data]
-        profile.save(update_fields=[*own, *(f"mode_{m}" for m in Mode.values), "updated_at"])
+        modes = [f"mode_{m}" for m in Mode.values]
+        profile.save(update_fields=[*own, *modes, *self.also_saved(profile), "updated_at"])
         self.save_m2m()
         profile.interests.set(Interest.objects.for_names(self.cleaned_data["interests_text"]))
         return profile
@@ -221,10 +229,93 @@ class MentorProfileForm(ProfileForm):
             )
         return capacity
 
+    def also_saved(self, profile):
+        if AVAILABILITY_FIELDS & set(self.changed_data):
+            # Saying how many one can take, or that one takes none, answers a check-in.
+            return profile.mark_availability_confirmed(timezone.now())
+        return []
+
     def save(self, commit=True):
         profile = super().save(commit)
         profile.refresh_search_text()
         return profile
+
+
+# Changing either answers "do you still take mentees?" (mentorships/availability.py).
+AVAILABILITY_FIELDS = {"is_accepting", "capacity"}
+
+
+class AvailabilityForm(forms.Form):
+    """The check-in's answer in one click: still accepting with this many places free
+    (editable, filled in with today's), or pause new requests."""
+
+    ACCEPTING, PAUSE = "accepting", "pause"
+
+    answer = forms.ChoiceField(
+        choices=[(ACCEPTING, "Still accepting"), (PAUSE, "Pause new requests")],
+        error_messages={
+            "required": "Choose: still accepting, or pause new requests.",
+            "invalid_choice": "Choose: still accepting, or pause new requests.",
+        },
+    )
+    places = forms.IntegerField(required=False)
+
+    def __init__(self, *args, profile, **kwargs):
+        super().__init__(*args, **kwargs)
+        active = profile.active_mentee_count
+        most = max(MAX_CAPACITY - active, 0)
+        besides = f"Besides your {active} active mentee{'s' if active != 1 else ''}. "
+        self.fields["places"] = forms.IntegerField(
+            label="Places free for new mentees",
+            min_value=0,
+            max_value=most,
+            required=False,
+            initial=profile.room_left,
+            help_text=f"{besides if active else ''}At most {most}.",
+            widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("answer") == self.PAUSE:
+            # Pausing needs no number: a bad one must not stand in its way.
+            self.errors.pop("places", None)
+            cleaned.pop("places", None)
+        elif (
+            cleaned.get("answer") == self.ACCEPTING
+            and cleaned.get("places") is None
+            and "places" not in self.errors
+        ):
+            self.add_error("places", "Say how many new mentees you can take (0 or more).")
+        return cleaned
+
+
+class ContactDetailsForm(forms.ModelForm):
+    class Meta:
+        model = ContactDetails
+        fields = ["email", "phone", "video_url", "best_hours"]
+        labels = {"email": "Preferred e-mail", "phone": "Phone or pager"}
+        help_texts = {
+            "email": "If it is not the address you sign in with.",
+            "phone": "For example +1 617 555 0100, or 4-1234 x204.",
+            "best_hours": "For example: weekdays 8-9 am; not on call days.",
+        }
+        error_messages = dict.fromkeys(["email", "phone", "best_hours"], SINGLE_LINE_ERRORS)
+        widgets = {
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        }
+
+    # Declared for assume_scheme: "zoom.us/j/1" is taken as https://zoom.us/j/1. The model's
+    # validators (https only, no control characters) still run on the result.
+    video_url = forms.URLField(
+        label="Video-meeting link",
+        max_length=300,
+        required=False,
+        assume_scheme="https",
+        help_text="Your standing Zoom, Teams or Meet link, starting with https://.",
+        error_messages=SINGLE_LINE_ERRORS,
+    )
 
 
 class MenteeProfileForm(ProfileForm):

@@ -6,6 +6,9 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, Func, OuterRef, Q, Subquery
+from django.utils import timezone
+
+from mentoring.profiles.contact import ContactDetails  # noqa: F401  (a model of this app)
 
 
 class Department(models.Model):
@@ -216,7 +219,22 @@ class EnglishSearchVector(Func):
         return super().as_sql(compiler, connection, **extra_context)
 
 
+# Most mentees at once a mentor may offer to take.
+MAX_CAPACITY = 30
+
+
+def availability_unconfirmed_before(now):
+    """A check-in left unanswered since before this moment marks the mentor "availability
+    not confirmed" (settings.AVAILABILITY_CONFIRM_DAYS); candidates.py reads the same."""
+    return now - datetime.timedelta(days=settings.AVAILABILITY_CONFIRM_DAYS)
+
+
 class MentorProfileQuerySet(models.QuerySet):
+    def availability_unconfirmed(self, now):
+        """Mentors asked whether they still take mentees (mentorships/availability.py) who
+        have not answered for AVAILABILITY_CONFIRM_DAYS."""
+        return self.filter(availability_awaited_since__lte=availability_unconfirmed_before(now))
+
     def listed(self):
         """Profiles shown to others: deactivated accounts drop out of the directory."""
         return self.filter(LISTED)
@@ -271,7 +289,7 @@ class MentorProfile(MeetingModes):
     capacity = models.PositiveSmallIntegerField(
         "most active mentees at once",
         default=3,
-        validators=[MinValueValidator(0), MaxValueValidator(30)],
+        validators=[MinValueValidator(0), MaxValueValidator(MAX_CAPACITY)],
     )
     is_accepting = models.BooleanField("accepting new mentees", default=True, db_index=True)
     response_hours = models.PositiveSmallIntegerField(
@@ -301,6 +319,15 @@ class MentorProfile(MeetingModes):
     # joining every listed mentor's user (PERFORMANCE.md). follow_account keeps them.
     display_name = models.CharField(max_length=120, blank=True, editable=False)
     is_listed = models.BooleanField(default=True, editable=False)
+    # Check-ins on availability, written by mentorships/availability.py (asked) and by the
+    # mentor's answer (confirm_availability, pause_accepting, a changed capacity or
+    # accepting flag). On this row so that the directory and recommendations read them
+    # without a join.
+    availability_asked_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The oldest check-in still unanswered, None once answered: "not confirmed" counts from
+    # it, so that asking again at a new term does not restart the count.
+    availability_awaited_since = models.DateTimeField(null=True, blank=True, editable=False)
+    availability_confirmed_at = models.DateTimeField(null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = MentorProfileQuerySet.as_manager()
@@ -382,6 +409,55 @@ class MentorProfile(MeetingModes):
     @property
     def has_room(self):
         return self.is_accepting and self.room_left > 0
+
+    @property
+    def is_awaiting_availability(self):
+        """Asked whether they still take mentees, and not answered yet."""
+        return self.availability_awaited_since is not None
+
+    @property
+    def availability_unconfirmed(self):
+        """As MentorProfileQuerySet.availability_unconfirmed, for this row."""
+        since = self.availability_awaited_since
+        return since is not None and since <= availability_unconfirmed_before(timezone.now())
+
+    def confirm_availability(self, places, now):
+        """The mentor's one-click answer: still accepting, with `places` free. Capacity is
+        set from the active mentees counted in the database at this moment, so that one
+        accepted meanwhile is not given back as a free place."""
+        MentorProfile.objects.filter(pk=self.pk).update(
+            is_accepting=True,
+            capacity=F("active_mentee_count") + places,
+            availability_awaited_since=None,
+            availability_confirmed_at=now,
+            updated_at=now,
+        )
+        self.refresh_from_db(fields=self.AVAILABILITY_ANSWER_FIELDS)
+
+    def pause_accepting(self, now):
+        """The other answer: no new requests for now (those waiting are the mentor's to
+        keep or decline, mentorships:stop-accepting)."""
+        self.is_accepting = False
+        self.note_availability_confirmed(now, also=["is_accepting"])
+
+    def note_availability_confirmed(self, now, also=()):
+        """The mentor said where they stand (answered a check-in, or changed whether they
+        accept or how many): no check-in is awaited any more. Saves those fields and `also`."""
+        self.save(update_fields=[*also, *self.mark_availability_confirmed(now), "updated_at"])
+
+    def mark_availability_confirmed(self, now):
+        """As note_availability_confirmed, unsaved; returns the fields to save."""
+        self.availability_awaited_since, self.availability_confirmed_at = None, now
+        return ["availability_awaited_since", "availability_confirmed_at"]
+
+    AVAILABILITY_ANSWER_FIELDS = [
+        "is_accepting",
+        "capacity",
+        "active_mentee_count",
+        "availability_awaited_since",
+        "availability_confirmed_at",
+        "updated_at",
+    ]
 
 
 # A coordinator sees students with a rotation in their clerkship within this many days of today.

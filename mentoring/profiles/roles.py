@@ -1,6 +1,7 @@
 """The roles a person holds: mentee, mentor or both (a resident mentors and is mentored)."""
 
 from django.db import models
+from django.utils import timezone
 
 from mentoring.profiles.models import MenteeProfile, MentorProfile
 
@@ -14,6 +15,9 @@ def add_roles(user, roles):
     if Role.MENTEE in roles:
         MenteeProfile.objects.get_or_create(user=user)
     if Role.MENTOR in roles:
-        profile, created = MentorProfile.objects.get_or_create(user=user)
+        # Saying one mentors is saying one is available: no check-in this term.
+        profile, created = MentorProfile.objects.get_or_create(
+            user=user, defaults={"availability_confirmed_at": timezone.now()}
+        )
         if created:
             profile.refresh_search_text()  # findable by name before the profile is filled in

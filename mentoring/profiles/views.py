@@ -1,11 +1,24 @@
+from django.conf import settings
 from django.contrib import messages
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.forms import AccountSettingsForm
-from mentoring.profiles.forms import MenteeProfileForm, MentorProfileForm
-from mentoring.profiles.models import Interest, MenteeProfile, MentorProfile, normalise_term
+from mentoring.profiles.forms import (
+    AvailabilityForm,
+    ContactDetailsForm,
+    MenteeProfileForm,
+    MentorProfileForm,
+)
+from mentoring.profiles.models import (
+    ContactDetails,
+    Interest,
+    MenteeProfile,
+    MentorProfile,
+    normalise_term,
+)
 from mentoring.profiles.roles import Role, add_roles
 
 
@@ -21,6 +34,43 @@ def edit_mentor_profile(request):
             return redirect("mentorships:stop-accepting")
         return redirect(request.path)
     return render(request, "profiles/mentor_form.html", {"form": form, "profile": profile})
+
+
+def availability(request):
+    """The check-in a mentor is asked to answer (mentorships/availability.py): still
+    accepting with N places free, or pause new requests; one click either way."""
+    profile = get_object_or_404(MentorProfile.objects.select_related("user"), user=request.user)
+    form = AvailabilityForm(request.POST or None, profile=profile)
+    if form.is_valid():
+        now = timezone.now()
+        if form.cleaned_data["answer"] == AvailabilityForm.PAUSE:
+            profile.pause_accepting(now)
+            messages.success(request, "Paused: students can't ask you until you accept again.")
+            if profile.pending_request_count:
+                # Students are waiting already: keep their requests, or decline them kindly.
+                return redirect("mentorships:stop-accepting")
+            return redirect("profiles:availability")
+        profile.confirm_availability(form.cleaned_data["places"], now)
+        places = profile.room_left
+        free = f"{places} place{'s' if places != 1 else ''} free"
+        messages.success(request, f"Thank you. Students see you accepting, with {free}.")
+        return redirect("profiles:availability")
+    return render(
+        request,
+        "profiles/availability.html",
+        {"form": form, "profile": profile, "confirm_days": settings.AVAILABILITY_CONFIRM_DAYS},
+    )
+
+
+def edit_contact_details(request):
+    """One's own contact details, which only partners in active mentorships see."""
+    details = ContactDetails.objects.of(request.user.pk) or ContactDetails(user=request.user)
+    form = ContactDetailsForm(request.POST or None, instance=details)
+    if form.is_valid():
+        form.save()
+        messages.success(request, "Your contact details are saved.")
+        return redirect("profiles:contact")
+    return render(request, "profiles/contact_details.html", {"form": form})
 
 
 def edit_mentee_profile(request):

@@ -158,6 +158,19 @@ def test_mentor_learns_how_many_students_on_their_rotations_have_no_mentor(
     )
 
 
+def test_mentor_is_asked_about_availability_until_they_answer(client, mentor):
+    profile = mentor.mentor_profile
+    profile.availability_awaited_since = timezone.now() - datetime.timedelta(days=2)
+    profile.save()
+    step = (
+        "Are you still taking mentees? Students see your answer before they ask.",
+        reverse("profiles:availability"),
+    )
+    assert step in steps_of(client, mentor)
+    client.post(reverse("profiles:availability"), {"answer": "accepting", "places": 2})
+    assert step not in steps_of(client, mentor)
+
+
 def test_student_is_told_what_recommendations_still_lack(client):
     student = make_mentee(make_user(display_name="New Student"))
     assert steps_of(client, student) == [

@@ -129,3 +129,47 @@ def test_limit_and_stable_order():
     many = [replace(BASE, mentor_id=i, name=f"Mentor {i:02d}") for i in range(30)]
     ranked = rank(MENTEE, many, limit=10)
     assert names(ranked) == [f"Mentor {i:02d}" for i in range(10)]
+
+
+def test_a_mentor_whose_availability_is_not_confirmed_ranks_below_every_confirmed_one():
+    wants = replace(
+        MENTEE,
+        gender="woman",
+        background="rural",
+        prefers_shared_gender=True,
+        prefers_shared_background=True,
+        is_early=True,
+    )
+    best = replace(
+        BASE,
+        mentor_id=1,
+        name="A Best But Silent",
+        shared_interests=tuple(sorted(MENTEE.interests)),
+        areas=(("Research", "early"), ("Residency applications", "early")),
+        career_stage="junior",
+        capacity=5,
+        active_mentees=0,
+        gender="Woman",
+        background="Rural",
+        availability_unconfirmed=True,
+    )
+    worst = replace(
+        BASE,
+        mentor_id=2,
+        name="Z Worst Confirmed",
+        shared_interests=(),
+        areas=(),
+        modes=frozenset({"Phone"}),
+        time_zone="Europe/Paris",
+        capacity=30,
+        active_mentees=29,
+        pending_requests=12,
+    )
+    ranked = rank(wants, [best, worst])
+    assert names(ranked) == ["Z Worst Confirmed", "A Best But Silent"]
+    assert ranked[1].reasons[-1] == (
+        "availability not confirmed lately, so an answer may take longer"
+    )
+    # Among the unconfirmed, the usual order holds.
+    second = replace(best, mentor_id=3, name="B Less Fit", shared_interests=())
+    assert names(rank(wants, [second, best])) == ["A Best But Silent", "B Less Fit"]

@@ -1,9 +1,11 @@
 """The database picks a few candidates, and rank() over them equals rank() over everyone."""
 
+import datetime
 import random
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from accounts.models import User
 from mentoring.matching import candidates, recommend
@@ -43,6 +45,9 @@ def open_mentors_of(profile):
 
 def as_candidates(profile, rows):
     wanted = {i.name for i in profile.interests.all()}
+    unconfirmed = set(
+        MentorProfile.objects.availability_unconfirmed(timezone.now()).values_list("pk", flat=True)
+    )
     return [
         Candidate(
             mentor_id=row.pk,
@@ -60,6 +65,7 @@ def as_candidates(profile, rows):
             response_hours=row.response_hours,
             gender=row.gender,
             background=row.background,
+            availability_unconfirmed=row.pk in unconfirmed,
         )
         for row in rows
     ]
@@ -83,6 +89,26 @@ def faculty(seed, count, interests=INTERESTS):
             mode_video=rng.random() < 0.5,
             gender=rng.choice(["woman", " Woman", "man", ""]),
         )
+    check_ins(seed)
+
+
+# Days since a check-in still unanswered (None: none awaited), well clear of the 14th day
+# so that the page's moment and the reference's see the same.
+AWAITED_DAYS = [None, None, None, 3, 13, 15, 40]
+
+
+def check_ins(seed):
+    """Some mentors asked about their availability and silent for a while: a random draw of
+    its own, so that the rest of each seed's faculty stays as it was."""
+    rng = random.Random(f"check-ins {seed}")
+    now = timezone.now()
+    for profile in MentorProfile.objects.order_by("pk"):
+        days = rng.choice(AWAITED_DAYS)
+        if days is not None:
+            since = now - datetime.timedelta(days=days)
+            MentorProfile.objects.filter(pk=profile.pk).update(
+                availability_asked_at=since, availability_awaited_since=since
+            )
 
 
 def student(**fields):
@@ -275,3 +301,41 @@ def test_mentors_left_out_are_those_the_owners_querysets_name(seed):
     for limit in (recommend.SHOWN, len(everyone)):
         picked = rank(facts, candidates.candidates_for(profile, limit), limit)
         assert described(picked) == described(rank(facts, everyone, limit))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("days_later", [0, 2, 12, 30])
+def test_the_sql_says_not_confirmed_of_the_mentors_the_queryset_names(days_later):
+    faculty(12, 40)
+    profile = candidates.load_mentee(student())
+    facts = candidates.mentee_facts(profile)
+    then = timezone.now() + datetime.timedelta(days=days_later)
+    rows = candidates._rows(candidates.open_mentors(profile, facts, now=then))
+    flagged = {row["mentor_id"] for row in rows if row["availability_unconfirmed"]}
+    named = set(MentorProfile.objects.availability_unconfirmed(then).values_list("pk", flat=True))
+    assert flagged == named & {row["mentor_id"] for row in rows}
+    assert flagged or days_later == 0
+
+
+@pytest.mark.django_db
+def test_when_the_best_fits_are_not_confirmed_the_confirmed_rank_first():
+    # Those sharing an interest would fill the list but none confirmed its availability: the
+    # pool must reach the mentors sharing none, who now come first.
+    for n in range(12):
+        make_mentor(
+            make_user(display_name=f"Dr. Silent {n:02d}"),
+            interests=["pharmacology", "surgery"],
+            areas=["research"],
+            mode_video=True,
+        )
+    long_ago = timezone.now() - datetime.timedelta(days=30)
+    MentorProfile.objects.update(
+        availability_asked_at=long_ago, availability_awaited_since=long_ago
+    )
+    for n in range(4):
+        make_mentor(make_user(display_name=f"Dr. Confirmed {n}"), capacity=1 + n)
+    picked, everyone = shown(student())
+    assert described(picked) == described(everyone)
+    assert [r.candidate.name for r in picked[:4]] == [f"Dr. Confirmed {n}" for n in range(4)]
+    assert all(r.candidate.name.startswith("Dr. Silent") for r in picked[4:])
+    assert len(picked) == recommend.SHOWN

@@ -86,6 +86,10 @@ MATRIX = {
     "profiles:edit-mentor": page(only(404, mentor=200, other_faculty=200, asked_mentor=200)),
     "profiles:edit-mentee": page(only(404, mentee=200, outsider=200)),
     "profiles:account-settings": page(only(200)),
+    # Availability check-ins and contact details (issue 18). The check-in is a mentor's
+    # own (404 without the role); contact details are everyone's own, shown to partners.
+    "profiles:availability": page(only(404, mentor=200, other_faculty=200, asked_mentor=200)),
+    "profiles:contact": page(only(200)),
     # One's own account only; an empty POST re-asks for the e-mail and deletes nothing.
     "records:account-delete": page(only(200)),
     # The goodbye page, seen after signing out.

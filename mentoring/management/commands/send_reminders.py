@@ -7,12 +7,14 @@ from django.utils import timezone
 
 from mentoring.feedback import reassessment
 from mentoring.meetings import reminders as meeting_reminders
+from mentoring.mentorships import availability
 from mentoring.mentorships import reminders as mentorship_reminders
 
 SWEEPS = [
     ("request reminders", mentorship_reminders.send_request_reminders),
     ("expired requests", mentorship_reminders.expire_requests),
     ("quiet relationships", mentorship_reminders.send_quiet_reminders),
+    ("availability check-ins", availability.send_availability_checks),
     ("meeting reminders", meeting_reminders.send_meeting_reminders),
     ("action items", meeting_reminders.send_action_item_reminders),
     ("periodic reassessments", reassessment.send_periodic_prompts),
