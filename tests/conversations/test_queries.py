@@ -100,6 +100,6 @@ def test_the_mentorship_page_with_its_messages_button_stays_within_budget(
 ):
     long = long_thread(mentor, 500)
     client.force_login(mentor)
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(10):
         page = client.get(f"/mentorships/{long.pk}/").content.decode()
     assert '<span class="badge">250<span class="visually-hidden"> unread</span></span>' in page

@@ -13,5 +13,5 @@ register = template.Library()
 @register.inclusion_tag("conversations/_messages_link.html", takes_context=True)
 def messages_link(context, subject):
     user = context["user"]
-    unread = Message.objects.in_thread_of(subject).unread_by(user).order_by().count()
+    unread = Message.objects.unread_in(subject, user).count()
     return {"url": Thread(subject, user).url, "unread": unread}
