@@ -178,6 +178,14 @@ def resolve_values(users):
         raise SetupError(f"mentorship {mentorship_id} is not in the bench database")
     people["pair"] = mentorship.mentor
 
+    # The long message thread: seed_scale names it; elsewhere (the demo school) the thread
+    # of the benchmarked mentorship, whatever its length.
+    thread_id = users.get("thread_mentorship_id") or mentorship_id
+    thread = Mentorship.objects.filter(pk=thread_id).select_related("mentor").first()
+    if thread is None:
+        raise SetupError(f"mentorship {thread_id} (the message thread) is not in the database")
+    people["thread"] = thread.mentor
+
     clerkship_id = users.get("clerkship_id")
     if clerkship_id is None:
         clerkship = Clerkship.objects.filter(coordinators=people["coordinator"]).first()
@@ -210,6 +218,7 @@ def resolve_values(users):
         "area": area.slug if area else "",
         "q": quote_plus(words[-1]),
         "mentorship_id": mentorship_id,
+        "thread_mentorship_id": thread_id,
         "clerkship_id": clerkship_id,
     }
     return people, values
@@ -254,6 +263,7 @@ def count_queries(path, cookie):
 
 def dataset_counts():
     from accounts.models import User
+    from mentoring.conversations.models import Message
     from mentoring.meetings.models import Meeting
     from mentoring.mentorships.models import Mentorship, MentorshipRequest
     from mentoring.profiles.models import MenteeProfile, MentorProfile
@@ -265,6 +275,7 @@ def dataset_counts():
         "mentorships": Mentorship.objects.count(),
         "requests": MentorshipRequest.objects.count(),
         "meetings": Meeting.objects.count(),
+        "messages": Message.objects.count(),
     }
 
 

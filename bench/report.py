@@ -114,7 +114,7 @@ def _columns(budgets):
         ("p95 ms", lambda r: _number(r.get("p95_ms"), 1)),
         ("p99 ms", lambda r: _number(r.get("p99_ms"), 1)),
         ("SQL", lambda r: _number(r.get("queries"), 0)),
-        ("vs home", lambda r: _percent(r.get("ratio"))),
+        ("vs yardstick", lambda r: _percent(r.get("ratio"))),
         ("CPU ms", lambda r: _number(cpu_ms_per_request(r), 1)),
         (f"SQL<={budgets.max_queries}", lambda r: _mark(r, "queries")),
         ("p95 budget", lambda r: _mark(r, "p95", unit=" ms")),
@@ -228,7 +228,7 @@ def generated_section(result, budgets):
         f"{result['load']['duration_seconds']:g} s measured per page. Trivial view (mean of a "
         f"run before and after the pages): {result['ceiling_rps']:,.0f} requests/s. "
         "Throughput budget: each key page at least "
-        f"{budgets.min_ratio:.0%} of the signed-in yardstick (home, "
+        f"{budgets.min_ratio:.0%} of the signed-in yardstick (calendar settings, "
         f"{_number(result.get('yardstick_rps'), 1)} requests/s); CPU budget: at most "
         f"{budgets.max_cpu_ms:g} ms per request, app and PostgreSQL together.",
         "",

@@ -11,7 +11,8 @@ from bench.pages import BUDGETS
 SWEEP_LINE = re.compile(
     r"^(?P<label>[a-z -]+?)\s+(?P<sent>[\d,]+)\s+(?P<queries>[\d,]+)\s+(?P<seconds>[\d.]+)$"
 )
-TOTAL_LINE = re.compile(r"^all three\s+(?P<seconds>[\d.]+)$")
+# "all three" in reports written before the message sweeps joined.
+TOTAL_LINE = re.compile(r"^all (?:sweeps|three)\s+(?P<seconds>[\d.]+)$")
 
 
 def parse_sweep_output(text):

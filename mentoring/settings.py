@@ -185,6 +185,10 @@ ACCOUNT_SIGNUP_FORM_CLASS = "mentoring.profiles.forms.SignupForm"
 # Who may open a mentee's profile is matching's rule; the request pages of mentorships, an app
 # below matching, read it through this name (docs/architecture.md: no upward imports).
 MENTEE_PROFILES_VISIBLE_TO = "mentoring.matching.visibility.mentee_profiles_visible_to"
+# Called as handler(request, mentorship) when a request is accepted, in its transaction: apps
+# above mentorships carry over what was held on the request (office-hours bookings become
+# the new mentorship's first meetings), without mentorships importing them.
+REQUEST_ACCEPTED_HANDLERS = ["mentoring.meetings.bookings.carry_over"]
 ACCOUNT_RATE_LIMITS_ENABLED = True  # allauth's defaults limit sign-in, sign-up and resets
 # Two-factor sign-in (allauth.mfa): anyone may turn on an authenticator app, with recovery
 # codes. Not security keys (WebAuthn): allauth drives them with inline script, which the
@@ -344,6 +348,17 @@ CELERY_BEAT_SCHEDULE = {
     "send-action-item-reminders": {
         "task": "mentoring.meetings.tasks.send_action_item_reminders",
         "schedule": crontab(minute=30),
+    },
+    # Remind whoever left a message unanswered past the agreed time (once per run of
+    # messages), and write down the usual answer times of threads written to since.
+    "send-unanswered-message-reminders": {
+        "task": "mentoring.conversations.tasks.send_unanswered_message_reminders",
+        "schedule": crontab(minute="5,20,35,50"),
+    },
+    # Each side's usual answer time over the last 90 days, worked out again for the window.
+    "refresh-response-medians": {
+        "task": "mentoring.conversations.tasks.refresh_response_medians",
+        "schedule": crontab(hour=3, minute=45),
     },
     # Periodic reassessments, first-meeting fit checks, closing surveys, one reminder each.
     "send-reassessment-prompts": {

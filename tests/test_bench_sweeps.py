@@ -8,6 +8,7 @@ from django.db import connection
 
 from accounts.models import User
 from bench.sweep import parse_sweep_output
+from mentoring.conversations.models import Message
 from mentoring.notifications.models import Notification
 
 
@@ -32,9 +33,13 @@ def test_the_run_is_rolled_back_and_vacuumed_away():
     first, second = parse_sweep_output(report)["passes"]
     assert sum(sweep["sent"] for sweep in first["sweeps"]) > 0
     assert sum(sweep["sent"] for sweep in second["sweeps"]) == 0
+    by_label = {sweep["sweep"]: sweep for sweep in first["sweeps"]}
+    assert by_label["unanswered messages"]["sent"] > 0
+    assert by_label["usual answer times"]["sent"] > 0
     assert "Vacuumed what the rollback left" in report
     assert User.objects.count() == users
     assert not Notification.objects.exists()
+    assert not Message.objects.exists()
     for table in tables:
         dead, vacuumed = dead_rows(table)
         assert vacuumed is not None and (before[table] is None or vacuumed > before[table])

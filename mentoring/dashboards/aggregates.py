@@ -20,7 +20,8 @@ from django.utils import timezone
 from accounts.models import User
 from mentoring.dashboards import identity
 from mentoring.dashboards.identity import MIN_CELL
-from mentoring.dashboards.scope import Table
+from mentoring.dashboards.message_answers import message_answers
+from mentoring.dashboards.scope import Table, percent
 from mentoring.feedback.models import Reassessment
 from mentoring.lib.sql import Epoch
 from mentoring.meetings.models import Meeting
@@ -34,10 +35,6 @@ OVERDUE_AFTER = datetime.timedelta(days=14)
 FACULTY_ROWS_SHOWN = 50  # on the page; the CSV has every row
 NO_STAGE = "Stage not given"
 ACTIVE = Mentorship.Status.ACTIVE
-
-
-def percent(part, whole):
-    return round(100 * part / whole, 1) if whole else None
 
 
 def has_active_mentor():
@@ -459,6 +456,7 @@ AGGREGATE_TABLES = {
     **{f"faculty-{name}": partial(identity_table, field_name=name) for name in IDENTITY_FIELDS},
     "reassessments": reassessments,
     "meetings": meetings,
+    "message-answers": message_answers,
 }
 
 

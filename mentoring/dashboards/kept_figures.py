@@ -26,7 +26,7 @@ from mentoring.dashboards.scope import Scope
 
 FRESH_FOR = datetime.timedelta(minutes=5)
 # Bump when a table's layout changes, so that entries pickled by older code are not read.
-VERSION = 2
+VERSION = 3
 # While one request computes a dashboard, the others wait this long for its result.
 WAIT_FOR_OTHERS = datetime.timedelta(seconds=10)
 POLL_EVERY = 0.05

@@ -51,6 +51,10 @@ class Scope:
         return User.objects.filter(Exists(belongs), is_active=True)
 
 
+def percent(part, whole):
+    return round(100 * part / whole, 1) if whole else None
+
+
 @dataclass
 class Table:
     """One table of a dashboard, as shown and as downloaded: the same figures both ways."""
@@ -62,6 +66,7 @@ class Table:
     notes: list = field(default_factory=list)
     shown_limit: int | None = None
     left_out: int = 0  # rows beyond the shown ones that this copy no longer holds
+    empty_text: str = "Nothing to show for this period."
 
     @property
     def shown_rows(self):

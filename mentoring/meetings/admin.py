@@ -7,7 +7,14 @@ rows whose __str__ is their text (ActionItem) are never rendered one by one.
 
 from django.contrib import admin
 
-from mentoring.meetings.models import ActionItem, CalendarFeed, Meeting, PrivateNote
+from mentoring.meetings.models import (
+    ActionItem,
+    Booking,
+    CalendarFeed,
+    Meeting,
+    OfficeHours,
+    PrivateNote,
+)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -72,3 +79,62 @@ class CalendarFeedAdmin(ReadOnlyAdmin):
     search_fields = ["user__display_name", "user__email"]
     fields = ["user", "created_at"]
     readonly_fields = fields
+
+
+@admin.register(OfficeHours)
+class OfficeHoursAdmin(ReadOnlyAdmin):
+    """A mentor's published times; they change them on their own page."""
+
+    list_display = ["mentor", "weekday", "start_time", "end_time", "slot_minutes", "mode"]
+    list_filter = [
+        "weekday",
+        "mode",
+        "is_open_to_requests",
+        ("removed_at", admin.EmptyFieldListFilter),
+    ]
+    list_select_related = ["mentor"]
+    search_fields = ["mentor__display_name"]
+    fields = [
+        "mentor",
+        "weekday",
+        "start_time",
+        "end_time",
+        "slot_minutes",
+        "mode",
+        "is_open_to_requests",
+        "created_at",
+        "removed_at",
+    ]
+    readonly_fields = fields
+
+    def has_delete_permission(self, request, obj=None):
+        # Removing them is the mentor's, on their page, which tells the students booked.
+        return False
+
+
+@admin.register(Booking)
+class BookingAdmin(ReadOnlyAdmin):
+    """Who booked when, and its state: never what the student wrote (the agenda)."""
+
+    list_display = ["starts_at", "minutes", "mentor", "student", "status"]
+    list_filter = ["status", "mode"]
+    list_select_related = ["mentor", "student"]
+    search_fields = ["mentor__display_name", "student__display_name"]
+    date_hierarchy = "starts_at"
+    fields = [
+        "mentor",
+        "student",
+        "status",
+        "starts_at",
+        "minutes",
+        "mode",
+        "mentorship",
+        "request",
+        "meeting",
+        "created_at",
+        "cancelled_at",
+    ]
+    readonly_fields = fields
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -8,6 +8,11 @@ What an event carries, and why:
 - The one-meeting download is asked for by the signed-in person for themselves, once: it adds
   the place (what they need to get there or join) and a description with the length.
 Neither ever carries the agenda, shared notes or private notes.
+
+An office-hours booking held on a waiting request has no meeting yet: it is an event of its
+own, on the same terms, until it is cancelled or the request ends (published as cancelled)
+or the request is accepted and its meeting takes over (published as cancelled too, since the
+meeting's event replaces it).
 """
 
 import datetime
@@ -18,7 +23,8 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event, vDuration
 
-from mentoring.meetings.models import Meeting
+from mentoring.meetings.models import Booking, Meeting
+from mentoring.mentorships.models import MentorshipRequest
 
 PRODID = "-//Mentoring//Meetings//EN"
 # How often subscribed calendars should poll (Google ignores it and polls when it likes).
@@ -86,9 +92,52 @@ def meeting_event(meeting, viewer, stamp, *, with_place):
     return event
 
 
-def to_ical(meetings, name, viewer, *, is_feed=False):
-    """The calendar file of these meetings as `viewer` sees them: a feed (is_feed) carries
-    no place and no description, see the module docstring."""
+def booking_revision(booking):
+    """(status, SEQUENCE, LAST-MODIFIED) of a booking's own event. Still standing only while
+    it holds its slot on a waiting request; a request that ended without a cancel written
+    down shows as cancelled one revision up. Needs booking.request loaded."""
+    standing = booking.status == Booking.Status.BOOKED and booking.meeting_id is None
+    if standing and booking.request.status == MentorshipRequest.Status.PENDING:
+        return "CONFIRMED", booking.sequence, booking.changed_at
+    if standing:
+        return "CANCELLED", booking.sequence + 1, booking.request.answered_at or booking.changed_at
+    return "CANCELLED", booking.sequence, booking.changed_at
+
+
+def booking_event(booking, viewer, stamp, *, with_place):
+    """One VEVENT for a booking held on a request, for `viewer`, the mentor or the student.
+    Needs booking.mentor, booking.student and booking.request loaded."""
+    host = urlsplit(settings.SITE_URL).hostname or "mentoring"
+    if viewer.pk == booking.mentor_id:
+        url = settings.SITE_URL + reverse("meetings:office-hours")
+    else:
+        url = settings.SITE_URL + reverse("meetings:office-hours-book", args=[booking.mentor_id])
+    status, sequence, changed_at = booking_revision(booking)
+    event = Event()
+    event.add("uid", f"office-hours-booking-{booking.pk}@{host}")
+    event.add("dtstamp", stamp)
+    event.add("last-modified", changed_at.astimezone(datetime.UTC))
+    event.add("sequence", sequence)
+    event.add("status", status)
+    event.add("dtstart", booking.starts_at.astimezone(datetime.UTC))
+    event.add("dtend", booking.ends_at.astimezone(datetime.UTC))
+    partner = booking.partner_of(viewer)
+    event.add("summary", f"Office hours with {partner} ({booking.get_mode_display()})")
+    if with_place:
+        if booking.place:
+            event.add("location", booking.place)
+        event.add(
+            "description",
+            f"{booking.get_mode_display()}, {booking.minutes} minutes, while the request "
+            f"is waiting for an answer. More on the mentoring site: {url}",
+        )
+    event.add("url", url)
+    return event
+
+
+def to_ical(meetings, name, viewer, *, is_feed=False, bookings=()):
+    """The calendar file of these meetings, and of bookings held on requests, as `viewer`
+    sees them: a feed (is_feed) carries no place and no description, see the docstring."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -102,4 +151,6 @@ def to_ical(meetings, name, viewer, *, is_feed=False):
     stamp = timezone.now().astimezone(datetime.UTC)
     for meeting in sorted(meetings, key=lambda m: (m.starts_at, m.pk)):
         calendar.add_component(meeting_event(meeting, viewer, stamp, with_place=not is_feed))
+    for booking in sorted(bookings, key=lambda b: (b.starts_at, b.pk)):
+        calendar.add_component(booking_event(booking, viewer, stamp, with_place=not is_feed))
     return calendar.to_ical()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mentoring.meetings import views
+from mentoring.meetings import office_hours_views, views
 
 app_name = "meetings"
 urlpatterns = [
@@ -23,4 +23,35 @@ urlpatterns = [
     path("calendar/", views.calendar_settings, name="calendar"),
     path("calendar/reset/", views.reset_calendar, name="reset-calendar"),
     path("calendar/<slug:token>.ics", views.calendar_feed, name="feed"),
+]
+
+# Office hours (office_hours_views.py): a mentor's weekly times, and students' bookings.
+urlpatterns += [
+    path("office-hours/", office_hours_views.my_office_hours, name="office-hours"),
+    path("office-hours/new/", office_hours_views.add_office_hours, name="office-hours-new"),
+    path(
+        "office-hours/<int:pk>/edit/",
+        office_hours_views.edit_office_hours,
+        name="office-hours-edit",
+    ),
+    path(
+        "office-hours/<int:pk>/remove/",
+        office_hours_views.remove_office_hours,
+        name="office-hours-remove",
+    ),
+    path(
+        "office-hours/with/<int:mentor_pk>/",
+        office_hours_views.book_office_hours,
+        name="office-hours-book",
+    ),
+    path(
+        "office-hours/bookings/<int:pk>/cancel/",
+        office_hours_views.cancel_booking,
+        name="booking-cancel",
+    ),
+    path(
+        "office-hours/bookings/<int:pk>/calendar.ics",
+        office_hours_views.booking_ics,
+        name="booking-ics",
+    ),
 ]

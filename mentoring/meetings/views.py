@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST, require_safe
 from mentoring.goals.models import Goal
 from mentoring.lib.guidance import meeting_prompts
 from mentoring.meetings import calendar
+from mentoring.meetings.bookings import release_for_meeting
 from mentoring.meetings.contact import refresh_contact
 from mentoring.meetings.forms import (
     LOGGED_TOO_EARLY,
@@ -29,7 +30,7 @@ from mentoring.meetings.forms import (
     PrivateNoteForm,
     QuickLogForm,
 )
-from mentoring.meetings.models import ActionItem, CalendarFeed, Meeting, PrivateNote
+from mentoring.meetings.models import ActionItem, Booking, CalendarFeed, Meeting, PrivateNote
 from mentoring.mentorships.models import Mentorship
 from mentoring.notifications.services import notify
 
@@ -206,6 +207,9 @@ def edit_meeting(request, pk):
             moved = Meeting.EVENT_FIELDS & set(form.changed_data)
             if moved:
                 meeting.revise(MeetingForm.Meta.fields)
+                if "starts_at" in form.changed_data:
+                    # Off its office-hours slot: the slot is free for someone else.
+                    release_for_meeting(meeting, Booking.Status.MOVED, request.user)
             else:
                 meeting.save(update_fields=MeetingForm.Meta.fields)
             refresh_contact(meeting.mentorship_id)
@@ -376,6 +380,7 @@ def cancel_meeting(request, pk):
             if not _locked_if_status(meeting, PLANNED):
                 return _refuse(request, "This meeting was logged or cancelled meanwhile.", meeting)
             meeting.cancel()
+            release_for_meeting(meeting, Booking.Status.CANCELLED, request.user)
             refresh_contact(meeting.mentorship_id)
             _tell_partner(meeting, request.user, "meeting.cancelled", "cancelled your meeting of")
         messages.success(request, "Cancelled. Your partner has been told.")
@@ -464,8 +469,16 @@ def calendar_feed(request, token):
             "-pk",
         )[:FEED_LIMIT]
     )
+    # Office-hours bookings held on requests have no meeting yet: their own events (those
+    # that became meetings are published as replaced, see calendar.booking_revision).
+    bookings = (
+        Booking.objects.visible_to(feed.user)
+        .filter(request__isnull=False, starts_at__gte=now - FEED_PAST)
+        .select_related("mentor", "student", "request")
+        .order_by("-starts_at", "-pk")[:FEED_LIMIT]
+    )
     response = HttpResponse(
-        calendar.to_ical(meetings, "Mentoring", feed.user, is_feed=True),
+        calendar.to_ical(meetings, "Mentoring", feed.user, is_feed=True, bookings=bookings),
         content_type="text/calendar; charset=utf-8",
     )
     response["Cache-Control"] = "private, max-age=300"

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from accounts.models import User
 from mentoring.mentorships import lifecycle
@@ -178,6 +179,9 @@ def accept(request_obj, by, *, focus_areas=(), **expectations):
             "profile first, or decline."
         ) from None
     _close_request(request_obj, Status.ACCEPTED, mentorship=mentorship)
+    # What apps above this one held on the request moves to the mentorship (settings).
+    for handler in settings.REQUEST_ACCEPTED_HANDLERS:
+        import_string(handler)(request_obj, mentorship)
     other = request_obj.mentee if by.pk == request_obj.mentor_id else request_obj.mentor
     body = ""
     if other.pk == request_obj.mentee_id:

@@ -55,6 +55,23 @@ class Expectations(models.Model):
         abstract = True
 
 
+def answer_time_words(minutes):
+    """A usual answer time as people say it: "within about 3 hours", "within about a
+    day"; "" for None (not enough answers to tell)."""
+    if minutes is None:
+        return ""
+    hours = minutes / 60
+    if hours < 0.75:
+        return "within the hour"
+    if hours < 1.5:
+        return "within about an hour"
+    if hours < 20:
+        return f"within about {round(hours)} hours"
+    if hours < 36:
+        return "within about a day"
+    return f"within about {round(hours / 24)} days"
+
+
 def contact_epoch():
     """Seconds since 1970 of the last contact, or of the start if the pair never met."""
     return Coalesce(Epoch("last_contact_at"), Epoch("started_on"))
@@ -123,6 +140,12 @@ class Mentorship(Expectations):
     # and lists need not join upward.
     last_contact_at = models.DateTimeField(null=True, blank=True)
     next_meeting_at = models.DateTimeField(null=True, blank=True)
+    # How fast each side usually answers messages (median minutes over the last 90 days;
+    # None: not enough answers yet), written by conversations/responses.py, which this app
+    # may not import; response_medians_at is when they were last worked out.
+    mentor_response_minutes = models.PositiveIntegerField(null=True, blank=True)
+    mentee_response_minutes = models.PositiveIntegerField(null=True, blank=True)
+    response_medians_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     paused_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
@@ -182,6 +205,14 @@ class Mentorship(Expectations):
         if days < self.cadence_days:
             return "on track"
         return "due" if days < 1.5 * self.cadence_days else "overdue"
+
+    @property
+    def mentor_usually_answers(self):
+        return answer_time_words(self.mentor_response_minutes)
+
+    @property
+    def mentee_usually_answers(self):
+        return answer_time_words(self.mentee_response_minutes)
 
     def next_reassessment_after(self, day):
         return day + datetime.timedelta(days=self.reassess_every_days)

@@ -37,8 +37,10 @@ CATEGORY_BY_PREFIX = {
 }
 
 
-# Categories whose notifications can quote a person's words (a message), which are written
-# into the notification only for a recipient who chose that (include_text).
+# Kinds whose notification can quote a person's words (a new message), which are written
+# into it only for a recipient who chose that for the kind's category (include_text). Other
+# kinds of those categories (a reminder) carry the product's own words, never a person's.
+TEXT_KINDS = ("message.new",)
 TEXT_CATEGORIES = (Category.MESSAGES,)
 
 

@@ -5,12 +5,11 @@ import zoneinfo
 
 from django.conf import settings
 from django.core import signing
-from django.db.models import Q
 from django.urls import reverse
 
 from mentoring.notifications.models import (
-    CATEGORY_BY_PREFIX,
     TEXT_CATEGORIES,
+    TEXT_KINDS,
     Category,
     EmailChoice,
     Notification,
@@ -94,18 +93,14 @@ def text_categories_of(user):
 
 def wants_text(user, kind):
     """Whether a notification of this kind may carry the words it is about to `user`."""
-    category = category_of(kind)
-    return category in TEXT_CATEGORIES and category in text_categories_of(user)
+    return kind in TEXT_KINDS and category_of(kind) in text_categories_of(user)
 
 
 def forget_text(user, categories):
     """Clear the quoted words from this person's notifications of these categories."""
-    kinds = Q()
-    for prefix, category in CATEGORY_BY_PREFIX.items():
-        if category in categories:
-            kinds |= Q(kind__startswith=f"{prefix}.")
+    kinds = [kind for kind in TEXT_KINDS if category_of(kind) in categories]
     if kinds:
-        Notification.objects.filter(kinds, recipient=user).exclude(body="").update(body="")
+        Notification.objects.filter(recipient=user, kind__in=kinds).exclude(body="").update(body="")
 
 
 def categories_in_scope(user, scope):

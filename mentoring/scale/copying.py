@@ -23,6 +23,7 @@ SEEDED_APPS = {
     "profiles",
     "clerkships",
     "mentorships",
+    "conversations",
     "goals",
     "meetings",
     "feedback",

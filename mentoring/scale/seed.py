@@ -11,13 +11,24 @@ from django.utils import timezone
 
 from accounts.models import User
 from mentoring.clerkships.models import Clerkship, Rotation
+from mentoring.conversations.models import Message
+from mentoring.conversations.responses import refresh_all_medians
 from mentoring.feedback.models import Reassessment
 from mentoring.goals.models import Goal
 from mentoring.meetings.models import ActionItem, Meeting
 from mentoring.mentorships.models import Mentorship, MentorshipRequest
 from mentoring.profiles.models import MenteeProfile, MentorProfile
-from mentoring.scale import ScaleProblem, activity, asking, copying, people, relationships
+from mentoring.scale import (
+    ScaleProblem,
+    activity,
+    asking,
+    conversing,
+    copying,
+    people,
+    relationships,
+)
 from mentoring.scale import vocabulary as words
+from mentoring.scale.copying import Copier
 from mentoring.scale.writing import Writer, id_counter
 
 SEED = 2026
@@ -30,6 +41,7 @@ class Sizes:
     mentorships: int = 30_000
     meetings: int = 1_000_000
     goals: int = 200_000
+    messages: int = 300_000
 
     def scaled(self, factor):
         return Sizes(**{k: round(v * factor) for k, v in dataclasses.asdict(self).items()})
@@ -66,6 +78,9 @@ def seed(sizes, progress, flush=False, now=None, random_seed=SEED):
             )
         plan = build_plan(rng, sizes, now)
         write_plan(plan, rng, sizes, now, progress)
+        # Messages draw from a generator of their own, so that adding them changed none of
+        # the rest of the school a seed makes.
+        write_messages(plan, random.Random(random_seed + 1), sizes, now, progress)
         copying.reset_sequences()
     copying.analyze()
     return Outcome(sign_ins(plan), row_counts())
@@ -117,11 +132,34 @@ def write_plan(plan, rng, sizes, now, progress):
     writer.reassessments(plan.mentorships)
 
 
-def sign_ins(plan):
-    """Who the benchmark signs in as: a student whose mentorship has many meetings, the
-    faculty member with the fullest inbox, the Internal Medicine coordinator, staff."""
+def write_messages(plan, rng, sizes, now, progress):
+    """The threads, then each side's usual answer time written on the mentorships by the
+    app's own code (conversations/responses.py), from the rows just written."""
+    busiest = benchmarked_mentorship(plan)
+    ids = id_counter(Message)
+    rows = conversing.message_rows(
+        rng, plan.mentorships, sizes.messages, busiest and busiest.id, ids, now
+    )
+    Copier(progress).copy(Message, conversing.MESSAGE_FIELDS, rows, sizes.messages, "messages")
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {connection.ops.quote_name(Message._meta.db_table)}")
+    progress("usual answer times", 0, len(plan.mentorships))
+    written = refresh_all_medians(now)
+    progress("usual answer times", written, written, finished=True)
+
+
+def benchmarked_mentorship(plan):
+    """An active mentorship with many meetings: its mentee is the benchmark's student, and
+    its thread the long one the benchmark's thread page shows."""
     active = [m for m in plan.mentorships if m.status == Mentorship.Status.ACTIVE]
-    busiest = max(active, key=lambda m: (not m.is_quiet, m.meeting_count), default=None)
+    return max(active, key=lambda m: (not m.is_quiet, m.meeting_count), default=None)
+
+
+def sign_ins(plan):
+    """Who the benchmark signs in as: a student whose mentorship has many meetings (and a
+    thread of conversing.THREAD_LENGTH messages), the faculty member with the fullest
+    inbox, the Internal Medicine coordinator, staff."""
+    busiest = benchmarked_mentorship(plan)
     coordinator = next(s for s in plan.people.staff if s.clerkship == words.CLERKSHIPS[0])
     staff = next(s for s in plan.people.staff if s.is_staff)
     return {
@@ -131,6 +169,7 @@ def sign_ins(plan):
         "staff": staff.email,
         "password": words.PASSWORD,
         "mentorship_id": busiest.id if busiest else None,
+        "thread_mentorship_id": busiest.id if busiest else None,
         "clerkship_id": Clerkship.objects.get(name=coordinator.clerkship).pk,
     }
 
@@ -147,6 +186,7 @@ def row_counts():
         ("action items", ActionItem),
         ("goals", Goal),
         ("reassessments", Reassessment),
+        ("messages", Message),
     ]
     return [(label, model.objects.count()) for label, model in models]
 

@@ -260,6 +260,19 @@ CLOSING_REFLECTIONS = [
     "",
 ]
 
+MESSAGE_LINES = [
+    "Thanks for today. I'll send the draft by Friday.",
+    "Could we move Thursday's meeting by an hour?",
+    "I read the paper you sent; two questions for next time.",
+    "Here is the revised abstract. Does the second paragraph work?",
+    "Good news: the poster was accepted!",
+    "Sounds good, see you then.",
+    "Quick question about the elective schedule.",
+    "I talked to the program director, as you suggested.",
+    "Happy to look at it this weekend.",
+    "That's fine. Let's keep the same time next week.",
+]
+
 AGENDAS = [
     "1. Progress since last time\n2. The research question\n3. Next steps",
     "Residency timeline; which electives first",

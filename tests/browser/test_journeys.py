@@ -89,7 +89,7 @@ def sign_up_and_verify(page, shots):
 
 
 def complete_mentee_profile(page, shots):
-    page.get_by_role("link", name="My profile").click()
+    page.get_by_role("link", name="My profile", exact=True).click()
     page.get_by_label("Stage of training").select_option(label="Clerkship year")
     page.get_by_label("Expected graduation year").fill(str(timezone.localdate().year + 2))
     page.get_by_label("Interests").fill("addiction psychiatry, pharmacology")

@@ -7,6 +7,7 @@ import pytest
 
 from mentoring.notifications import preferences
 from mentoring.notifications.models import Category, EmailChoice, Notification, category_of
+from mentoring.notifications.services import notify
 from tests.conversations.helpers import PDF, thread_url, upload, write
 
 pytestmark = pytest.mark.django_db
@@ -72,12 +73,16 @@ def test_turning_the_words_off_clears_them_from_notifications_already_written(
     preferences.choose(mentor, every_category(), with_text={Category.MESSAGES})
     write(mentorship, mentee, WORDS)
     assert Notification.objects.get(recipient=mentor).body == WORDS
+    # A reminder of the same category carries the product's words, not a person's: it stays.
+    reminder = notify(mentor, "message.unanswered", "Sam is waiting", body="You agreed to...")
 
     client.force_login(mentor)
     page = client.get("/notifications/settings/").content.decode()
     assert " checked" in words_box(page)
     client.post("/notifications/settings/", every_category())
-    assert Notification.objects.get(recipient=mentor).body == ""
+    assert Notification.objects.get(recipient=mentor, kind="message.new").body == ""
+    reminder.refresh_from_db()
+    assert reminder.body == "You agreed to..."
     assert not preferences.wants_text(mentor, "message.new")
 
 

@@ -2,11 +2,13 @@
 
 import pytest
 
+from mentoring.conversations.models import Attachment
 from mentoring.dashboards.aggregates import AGGREGATE_TABLES
 from mentoring.dashboards.students import STUDENT_TABLES
 from mentoring.feedback.models import Feedback
 from mentoring.meetings.models import Meeting
 from mentoring.mentorships.models import Mentorship
+from tests.conversations.responses_factory import send
 from tests.dashboards.conftest import (
     DAY,
     NOW,
@@ -33,6 +35,8 @@ CANARIES = {
     "reflection": "CANARY-CLOSING-REFLECTION",
     "vision": "CANARY-VISION",
     "gender": "CANARY-GENDER",
+    "message": "CANARY-MESSAGE",
+    "attachment": "CANARY-ATTACHMENT-NAME",
 }
 
 
@@ -87,6 +91,17 @@ def secrets(coordinator, clerkship, mentee, mentor, other_faculty):
     )
     mentor.mentor_profile.gender = CANARIES["gender"]
     mentor.mentor_profile.save()
+    # Messages both ways, one answered, one with a document.
+    send(mentorship, mentee, NOW - 3 * DAY, text=CANARIES["message"])
+    answer = send(mentorship, mentor, NOW - 2 * DAY, text=CANARIES["message"])
+    Attachment.objects.create(
+        message=answer,
+        owner=mentor,
+        file="conversations/1/0123456789abcdef",
+        name=CANARIES["attachment"],
+        content_type="application/pdf",
+        size=100,
+    )
 
 
 def every_response(client, clerkship):
@@ -106,6 +121,8 @@ def test_no_private_words_on_any_page_or_download(client, coordinator, clerkship
     assert (
         "March 2026,1" in client.get(dashboard_url(clerkship, export="meetings")).content.decode()
     )
+    answers = client.get(dashboard_url(clerkship, export="message-answers")).content.decode()
+    assert "Sent in the period,2" in answers
     for viewer in (coordinator, staff):
         client.force_login(viewer)
         for response in every_response(client, clerkship):

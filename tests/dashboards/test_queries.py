@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from mentoring.meetings.models import Meeting
+from tests.conversations.responses_factory import send
 from tests.dashboards.conftest import (
     DAY,
     NOW,
@@ -24,7 +25,7 @@ MOST = 15
 
 def populate(clerkship, count):
     """Students with everything a dashboard counts: mentors of several genders, requests,
-    held meetings over months, reassessments; every third student has no mentor."""
+    held meetings over months, reassessments, messages; every third student has no mentor."""
     for n in range(count):
         student = make_student(clerkship, stage=STAGES[n % 4], interests=["cardiology", f"i{n}"])
         mentor = make_faculty(gender=["woman", "man", ""][n % 3], background="x", capacity=5)
@@ -37,6 +38,8 @@ def populate(clerkship, count):
             for k in range(1, 6)
         )
         make_prompt(mentorship, student, completed_at=NOW, satisfaction=4)
+        for k in range(n % 4):
+            send(mentorship, [student, mentor][k % 2], NOW - (10 - k) * DAY)
         make_prompt(mentorship, mentor, due_on=NOW.date() - 30 * DAY)
 
 
@@ -55,6 +58,7 @@ def pages(clerkship):
         dashboard_url(clerkship, export="students"),
         dashboard_url(clerkship, export="quiet-relationships"),
         dashboard_url(clerkship, export="faculty-load"),
+        dashboard_url(clerkship, export="message-answers"),
     ]
 
 

@@ -15,7 +15,8 @@ from mentoring.conversations.models import Attachment, Message
 from mentoring.conversations.threads import Thread
 from mentoring.feedback.models import Reassessment
 from mentoring.goals.models import Goal
-from mentoring.meetings.models import ActionItem, CalendarFeed, Meeting
+from mentoring.meetings import bookings
+from mentoring.meetings.models import ActionItem, Booking, CalendarFeed, Meeting, OfficeHours
 from mentoring.mentorships import asking, lifecycle
 from mentoring.mentorships.models import ExpectationChange, Mentorship, MentorshipRequest
 from mentoring.notifications.models import Notification
@@ -30,6 +31,7 @@ from tests.factories import (
     make_user,
 )
 from tests.meetings.factories import local, make_action_item, make_meeting
+from tests.meetings.office_hours_data import make_office_hours, slot_at
 
 PERSONAS = [
     "anonymous",
@@ -62,6 +64,10 @@ class World:
     message: Message  # the mentee's to the mentor, in their mentorship, with a document
     attachment: Attachment  # that document
     request_message: Message  # asked_mentor's question on the pending request
+    # Office hours (meetings/office_hours*.py), set by add_office_hours():
+    office_hours: OfficeHours | None = None  # the mentor's, with the mentee's slot booked
+    booking: Booking | None = None  # that slot: a planned meeting of the mentorship
+    request_booking: Booking | None = None  # the mentee's slot with asked_mentor, on the request
 
 
 def build_world():
@@ -115,7 +121,7 @@ def build_world():
         "staff": staff,
     }
     assert list(people) == PERSONAS
-    return World(
+    world = World(
         people=people,
         mentorship=mentorship,
         change=change,
@@ -133,3 +139,15 @@ def build_world():
         attachment=message.attachments.get(),
         request_message=request_message,
     )
+    add_office_hours(world)
+    return world
+
+
+def add_office_hours(world):
+    """The mentor's office hours with a slot the mentee booked, and asked_mentor's, open to
+    students whose request waits, with a slot the mentee booked on the pending request."""
+    people = world.people
+    world.office_hours = make_office_hours(people["mentor"])
+    world.booking = bookings.book(people["mentee"], world.office_hours, slot_at())
+    opened = make_office_hours(people["asked_mentor"], is_open_to_requests=True)
+    world.request_booking = bookings.book(people["mentee"], opened, slot_at())

@@ -154,6 +154,19 @@ MATRIX = {
     "meetings:calendar": page(only(200)),
     "meetings:reset-calendar": action(only(302)),
     "meetings:feed": {"GET": only(200, anonymous=200), "POST": only(405, anonymous=405)},
+    # Office hours: a mentor's own (404 without a mentor profile); booking the mentor's is
+    # for their mentees (the mentor's own page is the management one); a booking, its two
+    # people. An empty POST re-renders the form (200), or asks what happens to the booked
+    # slots before removing (200).
+    "meetings:office-hours": page(
+        only(404, mentor=200, other_faculty=200, asked_mentor=200), post=only(405)
+    ),
+    "meetings:office-hours-new": page(only(404, mentor=200, other_faculty=200, asked_mentor=200)),
+    "meetings:office-hours-edit": page(only(404, mentor=200)),
+    "meetings:office-hours-remove": page(only(404, mentor=200)),
+    "meetings:office-hours-book": page(only(404, mentee=200)),
+    "meetings:booking-cancel": page(PAIR, post=only(404, mentee=302, mentor=302)),
+    "meetings:booking-ics": {"GET": REQUEST, "POST": only(405)},
     # Clerkships: their own coordinators and staff; teaching in one is not enough.
     "clerkships:list": page(only(200), post=only(405)),
     # A student's own rotations: everyone signed in sees their own (or none).
@@ -264,6 +277,13 @@ def url_for(route, world):
             "item_pk": world.action_item.pk,
         },
         "meetings:feed": {"token": world.calendar_token},
+        **{
+            f"meetings:office-hours-{name}": {"pk": world.office_hours.pk}
+            for name in ("edit", "remove")
+        },
+        "meetings:office-hours-book": {"mentor_pk": people["mentor"].pk},
+        "meetings:booking-cancel": {"pk": world.booking.pk},
+        "meetings:booking-ics": {"pk": world.request_booking.pk},
         "feedback:reassessment": {"pk": world.reassessment.pk},
         **{
             f"clerkships:{name}": {"pk": world.clerkship.pk}

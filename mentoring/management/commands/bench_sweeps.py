@@ -1,4 +1,5 @@
-"""Time the reminder sweeps over many active mentorships, then roll everything back.
+"""Time the reminder sweeps over many active mentorships (with a few messages each), then
+roll everything back.
 
     python manage.py bench_sweeps --mentorships 100000
 
@@ -21,6 +22,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.models import User
+from mentoring.conversations import responses
+from mentoring.conversations.models import Message
 from mentoring.feedback import reassessment
 from mentoring.mentorships import reminders
 from mentoring.mentorships.models import Mentorship
@@ -96,9 +99,14 @@ class Command(BaseCommand):
                     last_contact_at=last,
                 )
             )
-        Mentorship.objects.bulk_create(rows, batch_size=5000)
+        mentorships = Mentorship.objects.bulk_create(rows, batch_size=5000)
+        messages = Message.objects.bulk_create(
+            (m for mentorship in mentorships for m in thread(rng, mentorship, now)),
+            batch_size=5000,
+        )
         self.stdout.write(
-            f"Built {count:,} active mentorships in {time.monotonic() - started:.1f} s"
+            f"Built {count:,} active mentorships and {len(messages):,} messages "
+            f"in {time.monotonic() - started:.1f} s"
         )
 
     def run_sweeps(self):
@@ -107,6 +115,9 @@ class Command(BaseCommand):
             ("quiet relationships", reminders.send_quiet_reminders),
             ("periodic reassessments", reassessment.send_periodic_prompts),
             ("first-meeting fit checks", reassessment.send_fit_checks),
+            # One beat task (conversations.tasks) runs these two every 15 minutes.
+            ("unanswered messages", responses.send_unanswered_reminders),
+            ("usual answer times", responses.refresh_recent_medians),
         ]
         self.stdout.write(f"{'sweep':<26} {'sent':>9} {'queries':>8} {'seconds':>8}")
         total = 0.0
@@ -117,4 +128,33 @@ class Command(BaseCommand):
                 seconds = time.monotonic() - started
             total += seconds
             self.stdout.write(f"{label:<26} {produced:>9,} {len(queries):>8,} {seconds:>8.1f}")
-        self.stdout.write(f"{'all three':<26} {'':>9} {'':>8} {total:>8.1f}")
+        self.stdout.write(f"{'all sweeps':<26} {'':>9} {'':>8} {total:>8.1f}")
+
+
+def thread(rng, mentorship, now):
+    """Four messages or five, answered in turn, the last run waiting, as the send path
+    writes them. The last was written an hour to 30 days ago, so that about one thread in
+    fifteen has just passed its agreed time (24 hours here) and is reminded. (Not within
+    the last minutes: the usual answer times read such threads once more at the next tick,
+    responses.COMMIT_SLACK, and the second pass is to find nothing new.)"""
+    last = now - datetime.timedelta(hours=rng.uniform(1, 30 * 24))
+    gap = datetime.timedelta(hours=rng.uniform(1, 20))
+    people = [mentorship.mentee, mentorship.mentor]
+    if rng.random() < 0.5:
+        people.reverse()
+    turns = [0, 1, 0, 1] + ([1] if rng.random() < 0.25 else [])  # some last runs of two
+    times = [last - (len(turns) - 1 - n) * gap for n in range(len(turns))]
+    messages = []
+    for n, (side, at) in enumerate(zip(turns, times, strict=True)):
+        answer = next((t for s, t in zip(turns[n:], times[n:], strict=True) if s != side), None)
+        messages.append(
+            Message(
+                mentorship=mentorship,
+                sender=people[side],
+                recipient=people[1 - side],
+                text="Bench message",
+                created_at=at,
+                answered_at=answer,
+            )
+        )
+    return messages

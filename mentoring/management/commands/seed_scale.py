@@ -48,8 +48,8 @@ class Progress:
 class Command(BaseCommand):
     help = (
         "Fill PostgreSQL with a large school for load tests (default: 10,000 faculty, 50,000 "
-        "students, 30,000 mentorships, 1,000,000 meetings, 200,000 goals). Refuses a "
-        "database that already has users unless --flush is given."
+        "students, 30,000 mentorships, 1,000,000 meetings, 200,000 goals, 300,000 "
+        "messages). Refuses a database that already has users unless --flush is given."
     )
 
     def add_arguments(self, parser):
@@ -57,7 +57,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--scale", type=float, default=1.0, help="Multiply every default size, e.g. 0.01."
         )
-        for name in ("faculty", "students", "mentorships", "meetings", "goals"):
+        for name in ("faculty", "students", "mentorships", "meetings", "goals", "messages"):
             parser.add_argument(
                 f"--{name}",
                 type=int,
@@ -103,7 +103,7 @@ class Command(BaseCommand):
         sizes = Sizes().scaled(options["scale"])
         explicit = {
             name: options[name]
-            for name in ("faculty", "students", "mentorships", "meetings", "goals")
+            for name in ("faculty", "students", "mentorships", "meetings", "goals", "messages")
             if options[name] is not None
         }
         if any(n < 0 for n in explicit.values()):

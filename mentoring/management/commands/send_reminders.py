@@ -5,6 +5,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from mentoring.conversations import responses
 from mentoring.feedback import reassessment
 from mentoring.meetings import reminders as meeting_reminders
 from mentoring.mentorships import availability
@@ -21,6 +22,9 @@ SWEEPS = [
     ("first-meeting fit checks", reassessment.send_fit_checks),
     ("closing surveys", reassessment.send_closing_surveys),
     ("reassessment reminders", reassessment.send_prompt_reminders),
+    # Not the usual answer times: worked out "as of" a later time, their stamp would hide
+    # the messages written until then from the frequent refresh.
+    ("unanswered messages", responses.send_unanswered_reminders),
 ]
 
 
