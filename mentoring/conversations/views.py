@@ -6,6 +6,7 @@ queryset scoped to them (404 for everyone else, coordinators and staff included)
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -59,25 +60,31 @@ def _thread_page(request, thread):
 
     number = min(as_id(request.GET.get("page", 1)) or 1, LAST_PAGE)
     start = (number - 1) * PER_PAGE
-    newest_first = thread.messages().order_by("-created_at", "-pk").prefetch_related("attachments")
-    rows = list(newest_first[start : start + PER_PAGE + 1])
+    newest_first = thread.messages().order_by("-created_at", "-pk")
+    documents_of = Prefetch("attachments", to_attr="documents")  # lists, not a query each
+    rows = list(newest_first.prefetch_related(documents_of)[start : start + PER_PAGE + 1])
     has_earlier = len(rows) > PER_PAGE
     rows = rows[:PER_PAGE][::-1]  # newest at the bottom
 
+    # Decided here, once per message, so that the template only shows: it renders 50
+    # messages, and each lookup it makes (the signed-in user is a lazy object) adds up.
     refusal = thread.refusal()
-    mine = [row for row in rows if row.sender_id == request.user.pk]
-    for row in mine:
-        row.can_edit = not refusal and sending.can_still_edit(row, now)
+    for row in rows:
+        row.is_mine = row.sender_id == request.user.pk
+        row.can_edit = row.is_mine and not refusal and sending.can_still_edit(row, now)
+        row.shows_seen = False
+    mine = [row for row in rows if row.is_mine]
+    if mine and number == 1:
+        mine[-1].shows_seen = True  # "Seen" belongs to one's latest message
     return render(
         request,
         "conversations/thread.html",
         {
             "thread": thread,
+            "partner": str(thread.partner),
             "rows": rows,
             "number": number,
             "has_earlier": has_earlier,
-            # "Seen" belongs to one's latest message, which only the latest page shows.
-            "last_mine": mine[-1] if mine and number == 1 else None,
             "refusal": refusal,
             "form": form if not refusal or form.errors else None,
             "quota": {
