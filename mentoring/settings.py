@@ -4,6 +4,7 @@ README lists every variable. Defaults suit a laptop (`make run`): SQLite and an
 embedded Celery broker under var/, e-mail printed to the console.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -216,10 +217,22 @@ STATIC_ROOT = VAR_DIR / "staticfiles"
 # conversations app streams each file after checking access). Production may name any
 # storage backend, e.g. S3-compatible through django-storages (README).
 MEDIA_ROOT = env_str("MEDIA_ROOT", str(VAR_DIR / "media"))
+# The backend's options, as a JSON object: for django-storages' S3Storage, e.g.
+# {"bucket_name": "mentoring-documents", "region_name": "eu-west-1"}; its credentials come
+# from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) or the machine's role.
+try:
+    DEFAULT_STORAGE_OPTIONS = json.loads(env_str("DEFAULT_STORAGE_OPTIONS") or "{}")
+except ValueError:
+    DEFAULT_STORAGE_OPTIONS = None
+if not isinstance(DEFAULT_STORAGE_OPTIONS, dict):
+    raise ImproperlyConfigured(
+        'DEFAULT_STORAGE_OPTIONS must be a JSON object, e.g. {"bucket_name": "documents"}.'
+    )
+DEFAULT_STORAGE_BACKEND = env_str(
+    "DEFAULT_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"
+)
 STORAGES = {
-    "default": {
-        "BACKEND": env_str("DEFAULT_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage")
-    },
+    "default": {"BACKEND": DEFAULT_STORAGE_BACKEND, "OPTIONS": DEFAULT_STORAGE_OPTIONS},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -410,3 +423,8 @@ AVAILABILITY_TERM_STARTS = env_month_days("AVAILABILITY_TERM_STARTS", ["01-01", 
 AVAILABILITY_CONFIRM_DAYS = env_int("AVAILABILITY_CONFIRM_DAYS", 14)
 if AVAILABILITY_CONFIRM_DAYS < 1:
     raise ImproperlyConfigured("AVAILABILITY_CONFIRM_DAYS must be at least 1.")
+
+# Conversations: messages and documents between the two people of a mentorship
+MESSAGE_EDIT_MINUTES = env_int("MESSAGE_EDIT_MINUTES", 10)  # a sender may fix a message this long
+ATTACHMENT_MAX_MB = env_int("ATTACHMENT_MAX_MB", 10)  # one document, in MB of 1024 x 1024 bytes
+ATTACHMENT_QUOTA_MB = env_int("ATTACHMENT_QUOTA_MB", 100)  # everything one person has uploaded

@@ -11,12 +11,36 @@ from django.utils import timezone
 from mentoring.mentorships.models import Mentorship, MentorshipRequest
 
 
+def thread_q(subject):
+    """The condition for a thread's messages: a request's own, or a mentorship's together
+    with those written on the requests that led to it (MentorshipRequest.mentorship).
+
+    For a mentorship this reads the requests' ids first, one small query: with the ids as
+    values PostgreSQL combines the two indexes below (BitmapOr), while the same condition
+    as a sub-query made it scan the whole message table (about 47 ms at 300,000 rows)."""
+    if isinstance(subject, Mentorship):
+        led_to_it = list(
+            MentorshipRequest.objects.filter(mentorship=subject).values_list("pk", flat=True)
+        )
+        if not led_to_it:
+            return Q(mentorship=subject)
+        return Q(mentorship=subject) | Q(request_id__in=led_to_it)
+    return Q(request=subject)
+
+
 class MessageQuerySet(models.QuerySet):
-    def in_thread_of(self, thread):
-        """The messages of a mentorship or of a request, oldest first."""
-        if isinstance(thread, Mentorship):
-            return self.filter(mentorship=thread).order_by("created_at", "pk")
-        return self.filter(request=thread).order_by("created_at", "pk")
+    def in_thread_of(self, subject):
+        """The messages of a mentorship (its requests' included) or of a request, oldest
+        first. A mentorship's costs one query for its requests' ids (thread_q)."""
+        return self.in_thread(thread_q(subject))
+
+    def in_thread(self, condition):
+        """As in_thread_of, for a thread_q already computed."""
+        return self.filter(condition).order_by("created_at", "pk")
+
+    def visible_to(self, user):
+        """Only the two people of the conversation: its sender and its recipient."""
+        return self.filter(Q(sender=user) | Q(recipient=user))
 
     def unanswered(self):
         return self.filter(answered_at=None)
@@ -24,12 +48,22 @@ class MessageQuerySet(models.QuerySet):
     def unread_by(self, user):
         return self.filter(recipient=user, read_at=None)
 
+    def unread_in(self, subject, user):
+        """This person's unread messages in a thread, in one query (no ids read first): it
+        starts from what they have not read yet, a handful of rows, so a join is cheap."""
+        if isinstance(subject, Mentorship):
+            in_thread = Q(mentorship=subject) | Q(request__mentorship=subject)
+        else:
+            in_thread = Q(request=subject)
+        return self.unread_by(user).filter(in_thread)
+
 
 class Message(models.Model):
     """One message from one side of the pair to the other.
 
-    A message written on a waiting request keeps its `request`; when the request becomes a
-    mentorship the thread carries on there, so those messages get the `mentorship` too.
+    A message belongs to a mentorship or to a request (written while it was waiting). Once
+    the request becomes a mentorship, the mentorship's thread shows it too (thread_q): the
+    mentorships app, below this one, need not know that messages exist.
     """
 
     mentorship = models.ForeignKey(
@@ -90,6 +124,16 @@ def attachment_path(attachment, filename):
     return f"conversations/{attachment.owner_id}/{uuid.uuid4().hex}"
 
 
+class AttachmentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Documents of messages this person sent or received; nobody else's."""
+        return self.filter(Q(message__sender=user) | Q(message__recipient=user))
+
+    def bytes_used_by(self, user):
+        """What counts against this person's quota: everything they uploaded."""
+        return self.filter(owner=user).aggregate(used=models.Sum("size"))["used"] or 0
+
+
 class Attachment(models.Model):
     """A document handed over with a message: served only through a view that checks
     access on every download, never from a public URL."""
@@ -104,6 +148,8 @@ class Attachment(models.Model):
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = AttachmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]

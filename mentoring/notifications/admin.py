@@ -40,7 +40,8 @@ class NotificationAdmin(admin.ModelAdmin):
     actions = ["send_again"]
     search_fields = ["recipient__email", "title"]
     list_select_related = ["recipient"]
-    # Bodies can quote a partner's words, so staff see delivery state, not content.
+    # Bodies can quote a partner's words (a message's, for a recipient who chose e-mails with
+    # the text), so staff see delivery state, never the body, of any row.
     fields = [
         "recipient",
         "kind",

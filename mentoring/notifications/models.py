@@ -9,6 +9,7 @@ class Category(models.TextChoices):
 
     REQUESTS = "requests", "Requests and invitations"
     MENTORSHIPS = "mentorships", "Your mentorships"
+    MESSAGES = "messages", "Messages from your mentorships"
     MEETINGS = "meetings", "Meetings and action items"
     FEEDBACK = "feedback", "Feedback and goals"
     REMINDERS = "reminders", "Reminders"
@@ -24,7 +25,7 @@ CATEGORY_BY_PREFIX = {
     "register": Category.REQUESTS,
     "mentorship": Category.MENTORSHIPS,
     "expectations": Category.MENTORSHIPS,
-    "message": Category.MENTORSHIPS,
+    "message": Category.MESSAGES,
     "meeting": Category.MEETINGS,
     "action_item": Category.MEETINGS,
     "feedback": Category.FEEDBACK,
@@ -34,6 +35,13 @@ CATEGORY_BY_PREFIX = {
     # A coordinator's "send recommendations" is about finding mentors, like a request.
     "dashboard": Category.REQUESTS,
 }
+
+
+# Kinds whose notification can quote a person's words (a new message), which are written
+# into it only for a recipient who chose that for the kind's category (include_text). Other
+# kinds of those categories (a reminder) carry the product's own words, never a person's.
+TEXT_KINDS = ("message.new",)
+TEXT_CATEGORIES = (Category.MESSAGES,)
 
 
 def category_of(kind):
@@ -198,6 +206,9 @@ class NotificationPreference(models.Model):
     choice = models.CharField(
         "e-mail", max_length=10, choices=EmailChoice.choices, default=EmailChoice.IMMEDIATE
     )
+    # Only for categories that carry someone's own words (TEXT_CATEGORIES): whether the
+    # notification, and so its e-mail, may quote them. Off unless the person turns it on.
+    include_text = models.BooleanField(default=False, db_default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -7,7 +7,15 @@ from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 
-from mentoring.notifications.models import Category, EmailChoice, NotificationPreference
+from mentoring.notifications.models import (
+    TEXT_CATEGORIES,
+    TEXT_KINDS,
+    Category,
+    EmailChoice,
+    Notification,
+    NotificationPreference,
+    category_of,
+)
 
 # The unsubscribe link in a digest stops the digest: every category a person gets that way.
 DIGEST_SCOPE = "digest"
@@ -22,6 +30,20 @@ def choices_of(user):
     return {category: chosen.get(category, EmailChoice.IMMEDIATE) for category in Category}
 
 
+def chosen_by(user):
+    """(choices_of(user), the TEXT_CATEGORIES it may quote words in) in one query."""
+    rows = NotificationPreference.objects.filter(user=user).values_list(
+        "category", "choice", "include_text"
+    )
+    chosen, with_text = {}, set()
+    for category, choice, include_text in rows:
+        chosen[category] = choice
+        if include_text and category in TEXT_CATEGORIES:
+            with_text.add(Category(category))
+    choices = {category: chosen.get(category, EmailChoice.IMMEDIATE) for category in Category}
+    return choices, with_text
+
+
 def choices_for(user_ids):
     """{user_id: {category: EmailChoice}} for these people, in one query; a category a
     person chose nothing for is missing (IMMEDIATE)."""
@@ -34,17 +56,51 @@ def choices_for(user_ids):
     return chosen
 
 
-def choose(user, choices):
-    """Save {category: EmailChoice} for `user` in one query, whatever was there before."""
+def choose(user, choices, with_text=None):
+    """Save {category: EmailChoice} for `user` in one query, whatever was there before.
+
+    `with_text`, when given, is the set of TEXT_CATEGORIES whose notifications may quote a
+    person's words; the others among `choices` are turned off. Turning it off also clears
+    the words from notifications already written, so that they stay nowhere but in the
+    conversation itself."""
+    fields = ["choice", "updated_at"] + (["include_text"] if with_text is not None else [])
     NotificationPreference.objects.bulk_create(
         [
-            NotificationPreference(user=user, category=category, choice=choice)
+            NotificationPreference(
+                user=user,
+                category=category,
+                choice=choice,
+                include_text=category in (with_text or ()),
+            )
             for category, choice in choices.items()
         ],
         update_conflicts=True,
         unique_fields=["user", "category"],
-        update_fields=["choice", "updated_at"],
+        update_fields=fields,
     )
+    if with_text is not None:
+        forget_text(user, [c for c in TEXT_CATEGORIES if c in choices and c not in with_text])
+
+
+def text_categories_of(user):
+    """The TEXT_CATEGORIES whose notifications may quote a person's words to `user`."""
+    return set(
+        NotificationPreference.objects.filter(
+            user=user, category__in=TEXT_CATEGORIES, include_text=True
+        ).values_list("category", flat=True)
+    )
+
+
+def wants_text(user, kind):
+    """Whether a notification of this kind may carry the words it is about to `user`."""
+    return kind in TEXT_KINDS and category_of(kind) in text_categories_of(user)
+
+
+def forget_text(user, categories):
+    """Clear the quoted words from this person's notifications of these categories."""
+    kinds = [kind for kind in TEXT_KINDS if category_of(kind) in categories]
+    if kinds:
+        Notification.objects.filter(recipient=user, kind__in=kinds).exclude(body="").update(body="")
 
 
 def categories_in_scope(user, scope):

@@ -92,6 +92,17 @@ def notify(recipient, kind, title, body="", url="", dedupe_key=None):
     return notification
 
 
+def rewrite_body(dedupe_key, body):
+    """Put new words in a notification that quotes some (the message it reports was edited).
+    One written without words, for someone who chose none, stays without."""
+    Notification.objects.filter(dedupe_key=dedupe_key).exclude(body="").update(body=body)
+
+
+def withdraw(dedupe_keys):
+    """Delete the notifications with these keys: what they report no longer exists."""
+    Notification.objects.filter(dedupe_key__in=list(dedupe_keys)).delete()
+
+
 def notify_many(notices):
     """The sweeps' notify: insert in one statement, skipping any whose dedupe_key exists,
     and e-mail the new ones after commit. Each notice is a dict of Notification fields

@@ -6,7 +6,8 @@ feedback they wrote, their reassessment answers, their proposals to change an ag
 every request or invitation they were part of (after the pending ones are withdrawn or
 declined, so that the other side is told and the mentor's pending count stays right),
 notifications and their settings, the calendar feed, clerkship roles and rotations,
-e-mail addresses and sign-in records.
+e-mail addresses and sign-in records. The messages they sent go too, with their documents:
+the stored files are deleted once the deletion has committed (conversations/departure.py).
 
 What stays (it belongs to the partner as much as to the person, or to the school):
 - The mentorship row. Mentorship.mentor and .mentee are CASCADE: deleting the user would
@@ -16,6 +17,8 @@ What stays (it belongs to the partner as much as to the person, or to the school
 - Meetings with their shared notes, agendas and action items: the pair's joint record,
   which the partner still reads; Meeting.created_by becomes NULL (SET_NULL).
 - The partner's own private notes, feedback and reassessment answers: untouched.
+- The partner's messages to the person, and their documents: they stay in the mentorship's
+  thread, addressed to the placeholder.
 - AccessLog rows where the person is the viewer: the audit trail of coordinators' looks
   at student data must outlive the account (the FK PROTECTs), so the viewer becomes the
   placeholder. Rows where the person was looked at keep the row with subject NULL.
@@ -30,6 +33,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from mentoring.conversations.departure import forget_person
 from mentoring.dashboards.models import AccessLog
 from mentoring.mentorships import asking, lifecycle
 from mentoring.mentorships.models import Mentorship, MentorshipRequest
@@ -69,7 +73,10 @@ def delete_account(user):
         else:
             asking.decline(request_obj, user, LEFT_MESSAGE)
 
-    # 3. Shared rows: keep them for the partner, with the departed side anonymised.
+    # 3. Their messages go; the partner's stay, addressed to the placeholder.
+    forget_person(user, placeholder)
+
+    # 4. Shared rows: keep them for the partner, with the departed side anonymised.
     involving = Mentorship.objects.involving(user)
     involving.filter(mentor=placeholder).delete()  # both sides gone: nobody owns it
     involving.filter(mentee=placeholder).delete()
@@ -78,7 +85,7 @@ def delete_account(user):
     Mentorship.objects.filter(closed_by=user).update(closed_by=placeholder)
     AccessLog.objects.filter(viewer=user).update(viewer=placeholder)
 
-    # 4. Everything else that points at the person is theirs: CASCADE (see above).
+    # 5. Everything else that points at the person is theirs: CASCADE (see above).
     user.delete()
 
 

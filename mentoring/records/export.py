@@ -1,14 +1,17 @@
 """A mentee's record is theirs: goals, meetings with shared notes, action items, feedback
-received and their own private notes, as a printable page and as JSON.
+received and their own private notes, as a printable page and as JSON. Anyone's record also
+holds the messages they sent and received, with the names of the documents attached.
 
 Never the mentor's private notes: each private note is read with author = the person asking.
 """
 
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery, TextField, Value
+from django.db.models.functions import Coalesce
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from mentoring.conversations.models import Message
 from mentoring.feedback.models import Feedback
 from mentoring.goals.models import Goal
 from mentoring.meetings.models import Meeting, PrivateNote
@@ -28,9 +31,11 @@ def build_record(user):
             "focus_areas",
             Prefetch(
                 "meetings",
-                queryset=Meeting.objects.order_by("starts_at").prefetch_related(
-                    "action_items", "goals_discussed"
-                ),
+                # The person's own note rides along with each meeting: a sub-query
+                # rather than a query of its own keeps the page within its budget.
+                queryset=Meeting.objects.order_by("starts_at")
+                .annotate(my_private_note=_own_note(user))
+                .prefetch_related("action_items", "goals_discussed"),
             ),
             Prefetch(
                 "feedback",
@@ -41,7 +46,6 @@ def build_record(user):
             ),
         )
     )
-    own_notes = dict(PrivateNote.objects.filter(author=user).values_list("meeting_id", "text"))
     return {
         "person": {"name": user.display_name, "email": user.email},
         "exported_at": _iso(timezone.now()),
@@ -59,11 +63,52 @@ def build_record(user):
             }
             for goal in goals
         ],
-        "mentorships": [_mentorship_record(m, own_notes) for m in mentorships],
+        "mentorships": [_mentorship_record(m) for m in mentorships],
+        "messages": _messages_record(user),
     }
 
 
-def _mentorship_record(mentorship, own_notes):
+def _messages_record(user):
+    """Sent and received, oldest first, with the names of their documents: one query, the
+    documents joined (a row per document) rather than prefetched, to keep the page's budget."""
+    rows = (
+        Message.objects.visible_to(user)
+        .order_by("created_at", "pk")
+        .values_list(
+            "pk",
+            "created_at",
+            "sender__display_name",
+            "recipient__display_name",
+            "text",
+            "edited_at",
+            "attachments__name",
+        )
+    )
+    messages = {}
+    for pk, at, sender, recipient, text, edited_at, document in rows:
+        entry = messages.setdefault(
+            pk,
+            {
+                "at": _iso(at),
+                "from": sender,
+                "to": recipient,
+                "text": text,
+                "edited_at": _iso(edited_at),
+                "attachments": [],
+            },
+        )
+        if document is not None:
+            entry["attachments"].append(document)
+    return list(messages.values())
+
+
+def _own_note(user):
+    """The text of this person's private note on the meeting, "" if none: never another's."""
+    notes = PrivateNote.objects.filter(meeting=OuterRef("pk"), author=user)
+    return Coalesce(Subquery(notes.values("text")[:1]), Value(""), output_field=TextField())
+
+
+def _mentorship_record(mentorship):
     return {
         "mentor": mentorship.mentor.display_name,
         "status": mentorship.get_status_display(),
@@ -78,7 +123,7 @@ def _mentorship_record(mentorship, own_notes):
                 "mode": meeting.get_mode_display(),
                 "agenda": meeting.agenda,
                 "shared_notes": meeting.shared_notes,
-                "my_private_note": own_notes.get(meeting.pk, ""),
+                "my_private_note": meeting.my_private_note,
                 "goals_discussed": [g.title for g in meeting.goals_discussed.all()],
                 "action_items": [
                     {

@@ -1,4 +1,6 @@
-"""One mentorship's story in time order: meetings, goal changes, feedback, agreement changes.
+"""One mentorship's story in time order: meetings, goal changes, feedback, agreement changes,
+and messages (one event per person and day, "Sam wrote 3 messages", linked to the thread:
+the words themselves are read in the thread).
 
 A long relationship has hundreds of events and a page shows 25, so the database merges,
 orders and slices them: every source gives rows of the same columns (ROW) to one UNION ALL,
@@ -14,10 +16,12 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
-from django.db.models import Case, DateTimeField, F, Value, When
+from django.db.models import Case, Count, DateTimeField, F, Max, Min, Value, When
+from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils import timezone
 
+from mentoring.conversations.models import Message
 from mentoring.feedback.models import Feedback, Reassessment
 from mentoring.goals.models import Goal, GoalUpdate
 from mentoring.meetings.models import ActionItem, Meeting
@@ -27,7 +31,7 @@ PER_PAGE = 25
 
 # Which source a row comes from. At the same instant events keep this order, then each
 # source's own (`tiebreak`, then id), as when the timeline was merged in Python.
-MEETING, GOAL_SET, GOAL_UPDATE, FEEDBACK, BEGAN, JOURNAL, CLOSED, REASSESSMENT = range(8)
+MEETING, GOAL_SET, GOAL_UPDATE, FEEDBACK, BEGAN, JOURNAL, CLOSED, REASSESSMENT, MESSAGES = range(9)
 
 # `status` and `kind` stored choices (a meeting's mode is its kind), `number` a count or
 # score, `person` a user id, `name` and `detail` words; each source fills those it needs.
@@ -151,6 +155,21 @@ def reassessment_rows(mentorship, viewer, readable):
     )
 
 
+def message_rows(mentorship, viewer, readable):
+    """One row per sender and day (in the reader's time zone): how many messages they
+    wrote, at the time of the last one. Dozens of messages a day must not bury meetings."""
+    day = TruncDate("created_at", tzinfo=timezone.get_current_timezone())
+    by_day = Message.objects.in_thread_of(mentorship).annotate(day=day).values("day", "sender")
+    return _rows(
+        by_day,
+        MESSAGES,
+        Max("created_at"),
+        id=Min("pk"),
+        number=Count("pk"),
+        person=F("sender"),
+    )
+
+
 # Each takes the mentorship, the person looking and the goals they may read in it, and
 # gives only rows that person may see.
 SOURCES = [
@@ -162,6 +181,7 @@ SOURCES = [
     journal_rows,
     closed_rows,
     reassessment_rows,
+    message_rows,
 ]
 
 
@@ -236,6 +256,17 @@ def reassessment_event(row, loaded):
     )
 
 
+def messages_event(row, loaded):
+    who = "You" if row.person == loaded.viewer.pk else str(loaded.people[row.person])
+    what = "a message" if row.number == 1 else f"{row.number} messages"
+    return Event(
+        at=row.at,
+        kind="message",
+        title=f"{who} wrote {what}",
+        url=reverse("conversations:thread", args=[loaded.mentorship.pk]),
+    )
+
+
 BUILDERS = {
     MEETING: meeting_event,
     GOAL_SET: goal_set_event,
@@ -245,6 +276,7 @@ BUILDERS = {
     JOURNAL: journal_event,
     CLOSED: closed_event,
     REASSESSMENT: reassessment_event,
+    MESSAGES: messages_event,
 }
 
 

@@ -70,7 +70,7 @@ def test_the_json_record_is_an_attachment_with_the_same_story(client, mentee, st
     assert response["Content-Disposition"] == 'attachment; filename="my-mentoring-record.json"'
     record = json.loads(response.content)
 
-    assert set(record) == {"person", "exported_at", "goals", "mentorships"}
+    assert set(record) == {"person", "exported_at", "goals", "mentorships", "messages"}
     assert record["person"] == {"name": "Sam Okafor", "email": mentee.email}
     goals = {goal["title"]: goal for goal in record["goals"]}
     assert set(goals) == {"Match into psychiatry", "Sleep seven hours"}

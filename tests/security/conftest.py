@@ -1,7 +1,15 @@
 import pytest
 from django.db import transaction
+from django.test import override_settings
 
 from tests.security.personas import build_world
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _documents_in_a_temporary_folder(tmp_path_factory):
+    """The world's documents are stored, as in use; in a folder of their own, not var/."""
+    with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
+        yield
 
 
 @pytest.fixture(scope="module")

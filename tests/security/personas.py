@@ -7,7 +7,12 @@ the ones real use creates, counters and notifications included.
 
 from dataclasses import dataclass
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 from mentoring.clerkships.models import Clerkship
+from mentoring.conversations import documents, sending
+from mentoring.conversations.models import Attachment, Message
+from mentoring.conversations.threads import Thread
 from mentoring.feedback.models import Reassessment
 from mentoring.goals.models import Goal
 from mentoring.meetings import bookings
@@ -56,6 +61,9 @@ class World:
     calendar_token: str  # the mentee's calendar feed
     reassessment: Reassessment  # the mentee's, not yet answered
     clerkship: Clerkship  # the one the mentee rotates in, run by the in-scope coordinator
+    message: Message  # the mentee's to the mentor, in their mentorship, with a document
+    attachment: Attachment  # that document
+    request_message: Message  # asked_mentor's question on the pending request
     # Office hours (meetings/office_hours*.py), set by add_office_hours():
     office_hours: OfficeHours | None = None  # the mentor's, with the mentee's slot booked
     booking: Booking | None = None  # that slot: a planned meeting of the mentorship
@@ -97,6 +105,9 @@ def build_world():
     notification = notify(
         mentee, "test.hello", "Something for the mentee", url=lifecycle.link(mentorship)
     )
+    cv = SimpleUploadedFile("cv.pdf", b"%PDF-1.4\n%%EOF\n")
+    message = sending.send(Thread(mentorship, mentee), "My CV, for Friday", cv, documents.check(cv))
+    request_message = sending.send(Thread(pending, asked_mentor), "Which year are you in?")
 
     people = {
         "anonymous": None,
@@ -124,6 +135,9 @@ def build_world():
         calendar_token=token,
         reassessment=prompt,
         clerkship=clerkship,
+        message=message,
+        attachment=message.attachments.get(),
+        request_message=request_message,
     )
     add_office_hours(world)
     return world

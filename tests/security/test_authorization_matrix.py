@@ -197,6 +197,13 @@ MATRIX = {
     # One's own record: everyone signed in gets their own, never anyone else's.
     "records:record": page(only(200)),
     "records:record-json": page(only(200)),
+    # Messages and documents: the pair only (DESIGN.md), never a coordinator or staff. An
+    # empty POST re-renders the thread with its errors. Editing is the sender's (the mentee
+    # wrote the world's message); the partner is in scope but may not change it.
+    "conversations:thread": page(PAIR),
+    "conversations:request-thread": page(REQUEST),
+    "conversations:edit": page(only(404, mentee=200, mentor=403)),
+    "conversations:attachment": {"GET": PAIR, "POST": only(405)},
 }
 
 # URL patterns the matrix leaves to others. A row in MATRIX takes precedence.
@@ -289,6 +296,10 @@ def url_for(route, world):
             "student_pk": people["mentee"].pk,
         },
         "dashboards:school-recommend": {"student_pk": people["mentee"].pk},
+        "conversations:thread": {"pk": world.mentorship.pk},
+        "conversations:request-thread": {"pk": world.pending_request.pk},
+        "conversations:edit": {"pk": world.message.pk},
+        "conversations:attachment": {"pk": world.attachment.pk},
         "notifications:unsubscribe": {
             "token": unsubscribe_token(world.notification.recipient_id, "other")
         },

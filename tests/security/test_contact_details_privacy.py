@@ -29,7 +29,10 @@ def pages_showing(client, world, persona, canaries):
     for route, row in MATRIX.items():
         if row["GET"][persona] != 200:
             continue
-        page = client.get(url_for(route, world)).content.decode()
+        response = client.get(url_for(route, world))
+        # A document download streams (conversations:attachment).
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        page = body.decode(errors="replace")
         shown = {canary for canary in canaries if canary in page}
         if shown:
             found[route] = shown

@@ -1,0 +1,145 @@
+"""The thread pages, editing one's own message, and downloading a document.
+
+Only the two people of a mentorship or a request see any of it: each view loads through a
+queryset scoped to them (404 for everyone else, coordinators and staff included).
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from mentoring.conversations import documents, sending
+from mentoring.conversations.forms import EditForm, MessageForm
+from mentoring.conversations.models import Attachment, Message
+from mentoring.conversations.threads import Thread, thread_of_message
+from mentoring.lib.forms import as_id
+from mentoring.mentorships.models import Mentorship, MentorshipRequest
+from mentoring.notifications.services import settle
+
+PER_PAGE = 50
+LAST_PAGE = 100_000  # an offset PostgreSQL can hold, far past any real thread
+
+
+def mentorship_thread(request, pk):
+    mentorship = get_object_or_404(
+        Mentorship.objects.visible_to(request.user).select_related("mentor", "mentee"), pk=pk
+    )
+    return _thread_page(request, Thread(mentorship, request.user))
+
+
+def request_thread(request, pk):
+    request_obj = get_object_or_404(
+        MentorshipRequest.objects.visible_to(request.user).select_related("mentor", "mentee"),
+        pk=pk,
+    )
+    return _thread_page(request, Thread(request_obj, request.user))
+
+
+def _thread_page(request, thread):
+    used = Attachment.objects.bytes_used_by(request.user)
+    form = MessageForm(request.POST or None, request.FILES or None, used_bytes=used)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            sending.send(thread, data["text"], data["document"], form.kind)
+        except sending.Refused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, "Message sent.")
+            return redirect(f"{thread.url}#latest")
+
+    # Opening the thread is reading it: the partner's "Seen" depends on it, so this GET
+    # writes, once, to the messages addressed to this person.
+    now = timezone.now()
+    thread.messages().filter(recipient=request.user, read_at=None).update(read_at=now)
+    settle([(request.user.pk, sending.notification_url(thread))])  # its notices are done
+
+    number = min(as_id(request.GET.get("page", 1)) or 1, LAST_PAGE)
+    start = (number - 1) * PER_PAGE
+    newest_first = thread.messages().order_by("-created_at", "-pk")
+    documents_of = Prefetch("attachments", to_attr="documents")  # lists, not a query each
+    rows = list(newest_first.prefetch_related(documents_of)[start : start + PER_PAGE + 1])
+    has_earlier = len(rows) > PER_PAGE
+    rows = rows[:PER_PAGE][::-1]  # newest at the bottom
+
+    # Decided here, once per message, so that the template only shows: it renders 50
+    # messages, and each lookup it makes (the signed-in user is a lazy object) adds up.
+    refusal = thread.refusal()
+    for row in rows:
+        row.is_mine = row.sender_id == request.user.pk
+        row.can_edit = row.is_mine and not refusal and sending.can_still_edit(row, now)
+        row.shows_seen = False
+    mine = [row for row in rows if row.is_mine]
+    if mine and number == 1:
+        mine[-1].shows_seen = True  # "Seen" belongs to one's latest message
+    return render(
+        request,
+        "conversations/thread.html",
+        {
+            "thread": thread,
+            "partner": str(thread.partner),
+            "rows": rows,
+            "number": number,
+            "has_earlier": has_earlier,
+            "refusal": refusal,
+            "form": form if not refusal or form.errors else None,
+            "quota": {
+                "used": documents.megabytes(used),
+                "of": documents.quota_bytes() // documents.MB,
+            },
+        },
+    )
+
+
+def edit_message(request, pk):
+    message = get_object_or_404(
+        Message.objects.visible_to(request.user).select_related(
+            "mentorship__mentor", "mentorship__mentee", "request__mentor", "request__mentee"
+        ),
+        pk=pk,
+    )
+    if message.sender_id != request.user.pk:
+        raise PermissionDenied("Only the person who wrote a message can change it.")
+    thread = thread_of_message(message, request.user)
+    form = EditForm(request.POST or None, initial={"text": message.text})
+    # Past the window the page still answers, saying why, rather than a bare error.
+    problem = sending.edit_refusal(message, thread)
+    if request.method == "POST" and not problem and form.is_valid():
+        try:
+            sending.edit(message, request.user, form.cleaned_data["text"])
+        except sending.Refused as refusal:
+            form.add_error(None, str(refusal))
+            problem = str(refusal)
+        else:
+            messages.success(request, "Message changed.")
+            return redirect(f"{thread.url}#message-{message.pk}")
+    return render(
+        request,
+        "conversations/edit.html",
+        {"thread": thread, "message": message, "form": form, "problem": problem},
+    )
+
+
+@require_safe
+def download(request, pk):
+    """The document, to its two people only, checked on every download: there is no
+    public URL to it, and nothing in MEDIA_URL is ever served."""
+    attachment = get_object_or_404(Attachment.objects.visible_to(request.user), pk=pk)
+    try:
+        handle = attachment.file.open("rb")
+    except OSError as missing:  # the row outlived its file (restored backup, storage error)
+        raise Http404("This document is no longer available.") from missing
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=attachment.name,
+        content_type=attachment.content_type,
+    )
+    # Never displayed in the browser as anything but the download it is.
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response
