@@ -12,8 +12,10 @@ from django.utils import timezone
 
 from accounts.models import User
 from mentoring.clerkships.models import Clerkship, ClerkshipFaculty, Rotation
+from mentoring.conversations.models import Message
 from mentoring.demo import school
 from mentoring.demo.plan import build_plan
+from mentoring.meetings.models import OfficeHours
 from mentoring.mentorships.models import Mentorship
 from mentoring.profiles.models import Department, Interest, MenteeProfile, MentorProfile
 
@@ -34,6 +36,8 @@ SEEDED_TABLES = [
     Rotation,
     Mentorship,
     Mentorship.focus_areas.through,
+    Message,
+    OfficeHours,
 ]
 
 
@@ -201,3 +205,16 @@ def test_demo_mentorships_have_meetings_goals_and_true_contact_dates():
     before = (Meeting.objects.count(), Goal.objects.count())
     call_command("seed_demo", stdout=StringIO())
     assert (Meeting.objects.count(), Goal.objects.count()) == before
+
+
+def test_demo_faculty_has_threads_with_answer_times_and_office_hours(db, client):
+    seed()
+    faculty = User.objects.get(email=school.DEMO_FACULTY_EMAIL)
+    mentorship = Mentorship.objects.active().filter(mentor=faculty).first()
+    thread = Message.objects.filter(mentorship=mentorship).order_by("created_at")
+    assert thread.count() == 4 and thread.last().answered_at is None
+    assert all(m.answered_at for m in list(thread)[:-1])
+    assert OfficeHours.objects.filter(mentor=faculty, is_open_to_requests=True).count() == 1
+    client.force_login(faculty)
+    page = client.get(f"/mentorships/{mentorship.pk}/messages/").content.decode()
+    assert "Narrow the population to one clinic" in page

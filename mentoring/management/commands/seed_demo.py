@@ -11,7 +11,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from mentoring.conversations.models import Message
 from mentoring.demo import school
+from mentoring.demo.between import add_conversations, add_office_hours
 from mentoring.demo.plan import build_plan
 from mentoring.demo.tracking import add_tracking
 from mentoring.demo.writing import totals, write_plan
@@ -26,9 +28,14 @@ class Command(BaseCommand):
         with transaction.atomic():
             created = write_plan(plan)
             tracking = add_tracking()
+            messages, office_hours = add_conversations(), add_office_hours()
         self.print_summary(created, time.monotonic() - began)
         self.stdout.write(
             f"  {'Meetings':<22}{tracking['meetings']:>5}  ({tracking['goals']} new goals)"
+        )
+        self.stdout.write(
+            f"  {'Messages':<22}{Message.objects.count():>5}  ({messages} new; "
+            f"{office_hours} new office hours)"
         )
 
     def print_summary(self, created, seconds):
