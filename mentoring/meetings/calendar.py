@@ -61,35 +61,48 @@ def revision(meeting):
     return "CONFIRMED", meeting.sequence, meeting.changed_at
 
 
-def meeting_event(meeting, viewer, stamp, *, with_place):
-    """One VEVENT for `viewer`, one of the pair. Needs meeting.mentorship with its mentor and
-    mentee loaded."""
+def calendar_event(uid, stamp, revised, span, summary, place, description, url):
+    """One VEVENT: `revised` is (STATUS, SEQUENCE, LAST-MODIFIED), `span` (start, end);
+    `place` and `description` are None where the calendar may not show them."""
     host = urlsplit(settings.SITE_URL).hostname or "mentoring"
-    url = meeting_url(meeting)
-    status, sequence, changed_at = revision(meeting)
+    status, sequence, changed_at = revised
     event = Event()
     # Stable across downloads and feed refreshes, so calendars update the event in place:
     # the higher SEQUENCE tells them this copy replaces theirs.
-    event.add("uid", f"meeting-{meeting.pk}@{host}")
+    event.add("uid", f"{uid}@{host}")
     # With METHOD:PUBLISH, DTSTAMP is when this file was made (RFC 5545 3.8.7.2).
     event.add("dtstamp", stamp)
     event.add("last-modified", changed_at.astimezone(datetime.UTC))
     event.add("sequence", sequence)
     event.add("status", status)
-    event.add("dtstart", meeting.starts_at.astimezone(datetime.UTC))
-    event.add("dtend", meeting.ends_at.astimezone(datetime.UTC))
-    partner = meeting.mentorship.partner_of(viewer)
-    event.add("summary", f"Mentoring with {partner} ({meeting.get_mode_display()})")
-    if with_place:
-        if meeting.place:
-            event.add("location", meeting.place)
-        event.add(
-            "description",
-            f"{meeting.get_mode_display()}, {meeting.minutes} minutes. "
-            f"The agenda and notes are on the mentoring site: {url}",
-        )
+    event.add("dtstart", span[0].astimezone(datetime.UTC))
+    event.add("dtend", span[1].astimezone(datetime.UTC))
+    event.add("summary", summary)
+    if place:
+        event.add("location", place)
+    if description:
+        event.add("description", description)
     event.add("url", url)
     return event
+
+
+def meeting_event(meeting, viewer, stamp, *, with_place):
+    """One VEVENT for `viewer`, one of the pair. Needs meeting.mentorship with its mentor and
+    mentee loaded."""
+    url = meeting_url(meeting)
+    mode = meeting.get_mode_display()
+    return calendar_event(
+        f"meeting-{meeting.pk}",
+        stamp,
+        revision(meeting),
+        (meeting.starts_at, meeting.ends_at),
+        f"Mentoring with {meeting.mentorship.partner_of(viewer)} ({mode})",
+        meeting.place if with_place else None,
+        f"{mode}, {meeting.minutes} minutes. The agenda and notes are on the mentoring site: {url}"
+        if with_place
+        else None,
+        url,
+    )
 
 
 def booking_revision(booking):
@@ -107,32 +120,24 @@ def booking_revision(booking):
 def booking_event(booking, viewer, stamp, *, with_place):
     """One VEVENT for a booking held on a request, for `viewer`, the mentor or the student.
     Needs booking.mentor, booking.student and booking.request loaded."""
-    host = urlsplit(settings.SITE_URL).hostname or "mentoring"
     if viewer.pk == booking.mentor_id:
         url = settings.SITE_URL + reverse("meetings:office-hours")
     else:
         url = settings.SITE_URL + reverse("meetings:office-hours-book", args=[booking.mentor_id])
-    status, sequence, changed_at = booking_revision(booking)
-    event = Event()
-    event.add("uid", f"office-hours-booking-{booking.pk}@{host}")
-    event.add("dtstamp", stamp)
-    event.add("last-modified", changed_at.astimezone(datetime.UTC))
-    event.add("sequence", sequence)
-    event.add("status", status)
-    event.add("dtstart", booking.starts_at.astimezone(datetime.UTC))
-    event.add("dtend", booking.ends_at.astimezone(datetime.UTC))
-    partner = booking.partner_of(viewer)
-    event.add("summary", f"Office hours with {partner} ({booking.get_mode_display()})")
-    if with_place:
-        if booking.place:
-            event.add("location", booking.place)
-        event.add(
-            "description",
-            f"{booking.get_mode_display()}, {booking.minutes} minutes, while the request "
-            f"is waiting for an answer. More on the mentoring site: {url}",
-        )
-    event.add("url", url)
-    return event
+    mode = booking.get_mode_display()
+    return calendar_event(
+        f"office-hours-booking-{booking.pk}",
+        stamp,
+        booking_revision(booking),
+        (booking.starts_at, booking.ends_at),
+        f"Office hours with {booking.partner_of(viewer)} ({mode})",
+        booking.place if with_place else None,
+        f"{mode}, {booking.minutes} minutes, while the request is waiting for an answer. "
+        f"More on the mentoring site: {url}"
+        if with_place
+        else None,
+        url,
+    )
 
 
 def to_ical(meetings, name, viewer, *, is_feed=False, bookings=()):
