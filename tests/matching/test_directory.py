@@ -184,8 +184,7 @@ def test_a_bookmarked_url_refills_the_form_and_repeats_the_search(browse, roster
     response = browse(url)
     assert (
         "1 mentor matches: pharm Psychiatry Junior faculty Video accepting now ; "
-        "by name, from A to Z."
-        in text(response)
+        "by name, from A to Z." in text(response)
     )
     page = response.content.decode()
     assert '<form method="get" action="/mentors/"' in page

@@ -60,14 +60,6 @@ def test_limit_of_waiting_requests_shows_on_the_mentor_page_and_the_ask_page(
 
 
 @pytest.mark.django_db
-def test_mentor_with_room_shows_the_ask_button(client, mentee, mentor):
-    client.force_login(mentee)
-    page = client.get(mentor_page(mentor)).content.decode()
-    assert "Ask to be my mentor" in page
-    assert "limit is" not in page
-
-
-@pytest.mark.django_db
 def test_ask_form_ticks_only_areas_the_student_chose_that_the_mentor_offers(client, mentee, mentor):
     # The mentor offers research and residency applications; the student sought research.
     client.force_login(mentee)

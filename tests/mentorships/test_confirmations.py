@@ -100,6 +100,8 @@ def test_pause_asks_first_and_can_cancel_planned_meetings(
 @pytest.mark.django_db
 def test_pause_without_the_box_keeps_the_meetings(client, mentorship, planned, mentee, mentor):
     client.force_login(mentor)
+    page = client.get(f"/mentorships/{mentorship.pk}/pause/").content.decode()
+    assert "Pause your mentorship with Sam Okafor?" in page
     client.post(f"/mentorships/{mentorship.pk}/pause/")
     mentorship.refresh_from_db()
     planned.refresh_from_db()
