@@ -260,7 +260,11 @@ EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "sent-mail"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Mentoring <mentoring@localhost>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Absolute links in e-mails sent by workers, which have no request to read a host from.
-SITE_URL = env_str("SITE_URL", "http://localhost:8000").rstrip("/")
+# Pages that hand out links to take elsewhere (calendar files, the feed's address) use
+# SITE_URL only when it is set; otherwise the scheme, host and port they were asked on, so
+# a site run on another address never links to localhost:8000.
+SITE_URL_IS_SET = bool(env_str("SITE_URL"))
+SITE_URL = (env_str("SITE_URL") or "http://localhost:8000").rstrip("/")
 
 # Security: strict by default whenever DEBUG is off.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)

@@ -7,6 +7,13 @@ batch's prompts and notices and inserts them (INSERT ... SELECT), so that a swee
 doubled beat tick, a retry or two workers at once create nothing twice. A prompt that
 goes unanswered is reminded once, and no new one is made until it is answered: the next
 periodic prompt counts from the last completed one.
+
+The first-meeting fit check and the periodic reassessment never ask one person at once:
+a person with an open fit check gets no periodic prompt until they answer it, and once a
+mentorship's periodic reassessments have begun, its first-meeting fit check has passed and
+is not asked. A relationship recorded after the fact ("We already meet",
+Mentorship.recorded_on) has had its first meeting long ago: no fit check, only the periodic
+reassessment, a month after it was recorded.
 """
 
 import datetime
@@ -95,10 +102,12 @@ def _notice(person, partner, kind, due_on):
 
 
 def _open_prompt(respondent_field, within=None):
-    """An open periodic prompt of this person; `within` (mentorship ids) bounds the prompts
-    read, whatever plan the database's statistics suggest."""
+    """An open periodic prompt or fit check of this person; `within` (mentorship ids) bounds
+    the prompts read, whatever plan the database's statistics suggest."""
     prompts = Reassessment.objects.open().filter(
-        mentorship=OuterRef("pk"), kind=Kind.PERIODIC, respondent=OuterRef(respondent_field)
+        mentorship=OuterRef("pk"),
+        kind__in=[Kind.PERIODIC, Kind.FIT_CHECK],
+        respondent=OuterRef(respondent_field),
     )
     return Exists(prompts.filter(mentorship__in=within) if within is not None else prompts)
 
@@ -151,11 +160,13 @@ def send_periodic_prompts(now, batch_size=500):
 
 
 def send_fit_checks(now, batch_size=500):
-    """After the first meeting (last_contact_at is set by the meetings app), ask both once."""
+    """After the first meeting (last_contact_at is set by the meetings app), ask both once;
+    not a relationship recorded after the fact, nor one whose periodic reassessments began."""
     met = (
         Mentorship.objects.active()
-        .filter(last_contact_at__isnull=False)
+        .filter(last_contact_at__isnull=False, recorded_on=None)
         .exclude(_asked(Kind.FIT_CHECK))
+        .exclude(_asked(Kind.PERIODIC))
     )
     created = 0
     for ids in id_batches(met, batch_size):

@@ -221,6 +221,7 @@ def accept(request_obj, by, *, focus_areas=(), **expectations):
             request_obj.mentor,
             request_obj.mentee,
             started_on=request_obj.since_on,
+            recorded_after_the_fact=request_obj.kind == Kind.REGISTER,
             focus_areas=focus_areas,
             **expectations,
         )

@@ -43,6 +43,7 @@ def my_mentors(request):
             "open_mentorships": open_ones,
             "closed_mentorships": [m for m in mentorships if not m.is_open],
             "gaps": [area for area in sought if area.pk not in covered],
+            "areas_sought": sought,
             "has_profile": profile is not None,
         },
     )
