@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mentorships', '0003_response_medians'),
+        ('mentorships', '0004_request_preferred_cadence'),
     ]
 
     operations = [
