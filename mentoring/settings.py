@@ -188,6 +188,8 @@ ACCOUNT_PREVENT_ENUMERATION = False
 ACCOUNT_EMAIL_VERIFICATION = "optional" if DEVELOPMENT else "mandatory"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+# allauth's e-mails name the site, not its host (the adapter does the same for their text).
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_SIGNUP_FORM_CLASS = "mentoring.profiles.forms.SignupForm"
 # Who may open a mentee's profile is matching's rule; the request pages of mentorships, an app
 # below matching, read it through this name (docs/architecture.md: no upward imports).
@@ -214,6 +216,8 @@ LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+# The site's wording of allauth's strings: sentence case and "e-mail" (locale/en/).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # Static files, served by whitenoise
 STATIC_URL = "static/"
