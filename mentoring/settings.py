@@ -198,6 +198,9 @@ MENTEE_PROFILES_VISIBLE_TO = "mentoring.matching.visibility.mentee_profiles_visi
 # above mentorships carry over what was held on the request (office-hours bookings become
 # the new mentorship's first meetings), without mentorships importing them.
 REQUEST_ACCEPTED_HANDLERS = ["mentoring.meetings.bookings.carry_over"]
+# Called as cancel(mentorship, by) when a pair pauses and ticks "cancel our planned meetings",
+# in the pause's transaction; returns how many were cancelled (meetings is above mentorships).
+CANCEL_PLANNED_MEETINGS = "mentoring.meetings.pausing.cancel_planned"
 ACCOUNT_RATE_LIMITS_ENABLED = True  # allauth's defaults limit sign-in, sign-up and resets
 # Two-factor sign-in (allauth.mfa): anyone may turn on an authenticator app, with recovery
 # codes. Not security keys (WebAuthn): allauth drives them with inline script, which the

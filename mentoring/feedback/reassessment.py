@@ -65,6 +65,13 @@ def _prompt(person, kind, due_on, now):
     }
 
 
+def _open_url(kind):
+    """reverse("feedback:open-reassessment", args=[mentorship id, kind]) with the id put in
+    by the database: the notice opens the person's own form, not the list."""
+    head, tail = reverse("feedback:open-reassessment", args=[0, kind]).rsplit("/0/", 1)
+    return Concat(Value(f"{head}/"), F("pk"), Value(f"/{tail}"), output_field=CharField())
+
+
 def _notice(person, partner, kind, due_on):
     """Tell the respondent once per prompt: the dedupe key is the prompt's own unique key."""
     return {
@@ -74,7 +81,7 @@ def _notice(person, partner, kind, due_on):
             Value(f"{Kind(kind).label}: how is it going with "), _name(f"{partner}_id"), Value("?")
         ),
         "body": Value("A few minutes. Your answers stay yours unless you choose to share them."),
-        "url": Value(reverse("feedback:reassessments")),
+        "url": _open_url(kind),
         "dedupe_key": Concat(
             Value("reassessment:"),
             F("pk"),

@@ -14,6 +14,10 @@ from mentoring.profiles.models import Area, Mode
 OPEN_STATUSES = ("active", "paused")
 
 
+# Rhythms a student can ask for, in days between meetings (the agreement's cadence_days).
+CADENCE_CHOICES = [(7, "Every week"), (14, "Every two weeks"), (30, "Monthly")]
+
+
 class Expectations(models.Model):
     """What a pair agrees at the start and may change later: rhythm, length, mode, answers."""
 
@@ -273,6 +277,10 @@ class MentorshipRequest(models.Model):
     areas = models.ManyToManyField(Area, blank=True, related_name="+")
     message = models.TextField(max_length=2000, blank=True)
     preferred_mode = models.CharField(max_length=10, choices=Mode.choices, blank=True)
+    # How often the student would like to meet: the accept form proposes it as the rhythm.
+    preferred_cadence_days = models.PositiveSmallIntegerField(
+        null=True, blank=True, choices=CADENCE_CHOICES
+    )
     # For an existing relationship: when the two started meeting.
     since_on = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)

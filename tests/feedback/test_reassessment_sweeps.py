@@ -56,7 +56,7 @@ def expected(mentorship, kind, due_on, skip=()):
             kind="reassessment.due",
             title=f"{prompt.get_kind_display()}: how is it going with {partner}?"[:200],
             body="A few minutes. Your answers stay yours unless you choose to share them.",
-            url=reverse("feedback:reassessments"),
+            url=reverse("feedback:open-reassessment", args=[mentorship.pk, kind]),
             dedupe_key=f"reassessment:{mentorship.pk}:{kind}:{due_on:%Y%m%d}:{respondent.pk}",
         )
         rows.append((prompt, notice))
