@@ -93,7 +93,7 @@ def fetch(url, seconds=60):
     raise AssertionError(f"{url} did not answer within {seconds} s")
 
 
-def test_make_run_shows_the_sites_404_page_and_serves_static_files(serve):
+def test_make_run_shows_the_sites_404_page_and_djangos_only_when_asked(serve):
     variables = run_target_variables()
     assert variables["DEBUG"] == "false" and variables["DEVELOPMENT"] == "true"
     get = serve(**variables)
@@ -105,8 +105,7 @@ def test_make_run_shows_the_sites_404_page_and_serves_static_files(serve):
     status, css = get("/static/css/site.css")
     assert status == 200 and "--accent" in css
 
-
-def test_debug_true_make_run_shows_djangos_technical_404(serve):
+    # DEBUG=true make run: Django's technical page, with the URLs it tried.
     variables = run_target_variables(DEBUG="true")
     assert variables["DEBUG"] == "true"
     status, page = serve(**variables)("/no-such-page/")
