@@ -13,6 +13,7 @@ from django.db import connection
 from django.utils.functional import SimpleLazyObject
 
 from mentoring.clerkships.models import Clerkship
+from mentoring.conversations.models import Message
 from mentoring.mentorships.models import MentorshipRequest
 from mentoring.notifications.models import Notification
 from mentoring.profiles.models import MenteeProfile, MentorProfile
@@ -44,19 +45,23 @@ def roles_sql():
             (SELECT COUNT(*) FROM {table(requests)}
              WHERE {column(requests, "status")} = %s
                AND ({column(requests, "mentor")} = %s OR {column(requests, "mentee")} = %s)
-               AND {column(requests, "created_by")} <> %s)
+               AND {column(requests, "created_by")} <> %s),
+            (SELECT COUNT(*) FROM {table(Message)}
+             WHERE {column(Message, "recipient")} = %s
+               AND {column(Message, "read_at")} IS NULL)
     """  # noqa: S608 - names from the models; every value is a parameter
 
 
 def roles_of(user):
-    """{is_mentee, is_mentor, is_coordinator, unread, to_answer} for the navigation: the
-    person's MenteeProfile/MentorProfile, Clerkship.objects.coordinated_by(user),
-    Notification.objects.for_user(user).unread() and
-    MentorshipRequest.objects.awaiting_answer_from(user)."""
+    """{is_mentee, is_mentor, is_coordinator, unread, to_answer, unread_messages} for the
+    navigation: the person's MenteeProfile/MentorProfile, Clerkship.objects.coordinated_by(user),
+    Notification.objects.for_user(user).unread(),
+    MentorshipRequest.objects.awaiting_answer_from(user) and
+    Message.objects.unread_by(user)."""
     pending = MentorshipRequest.Status.PENDING
     with connection.cursor() as cursor:
-        cursor.execute(roles_sql(), [user.pk] * 4 + [pending] + [user.pk] * 3)
-        is_mentee, is_mentor, is_coordinator, unread, to_answer = cursor.fetchone()
+        cursor.execute(roles_sql(), [user.pk] * 4 + [pending] + [user.pk] * 4)
+        is_mentee, is_mentor, is_coordinator, unread, to_answer, messages = cursor.fetchone()
     # SQLite answers EXISTS with 1 or 0.
     return {
         "is_mentee": bool(is_mentee),
@@ -64,6 +69,7 @@ def roles_of(user):
         "is_coordinator": bool(is_coordinator),
         "unread": unread,
         "to_answer": to_answer,
+        "unread_messages": messages,
     }
 
 

@@ -9,11 +9,12 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
 from mentoring.clerkships.models import Rotation
+from mentoring.conversations.models import Message
 from mentoring.feedback.models import Reassessment
 from mentoring.meetings.models import ActionItem, Meeting
 from mentoring.mentorships.models import OPEN_STATUSES, Mentorship, MentorshipRequest
@@ -96,6 +97,31 @@ def request_steps(user, now):
                 "Answer",
                 ask.created_at,
             )
+
+
+def message_steps(user):
+    """Unread messages, one step per thread and sender: asked only when the navigation
+    counted some, so that a person with none pays no query."""
+    threads = (
+        Message.objects.unread_by(user)
+        .values("mentorship_id", "request_id", "sender__display_name", "sender__email")
+        .annotate(count=Count("pk"), first=Min("created_at"))
+        .order_by("first")
+    )
+    for thread in threads:
+        if thread["mentorship_id"]:
+            url = reverse("conversations:thread", args=[thread["mentorship_id"]])
+        else:
+            url = reverse("conversations:request-thread", args=[thread["request_id"]])
+        sender = thread["sender__display_name"] or thread["sender__email"]
+        count = thread["count"]
+        yield Step(
+            Urgency.NOW,
+            f"{sender} wrote you {'a message' if count == 1 else f'{count} messages'}.",
+            url,
+            "Read and answer",
+            thread["first"],
+        )
 
 
 def meeting_steps(user, now):
@@ -274,6 +300,8 @@ def next_steps(user, roles):
     now = timezone.now()
     today = timezone.localdate(now)
     steps = [*request_steps(user, now), *meeting_steps(user, now)]
+    if roles.get("unread_messages"):
+        steps += message_steps(user)
     steps += [*action_item_steps(user, today), *reassessment_steps(user, today)]
     if roles["is_mentor"]:
         steps += [*contact_steps(user), *mentor_steps(user, today)]

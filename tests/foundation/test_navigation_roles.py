@@ -3,13 +3,15 @@
 import pytest
 
 from mentoring.clerkships.models import Clerkship
+from mentoring.conversations.models import Message
 from mentoring.mentorships import asking
 from mentoring.mentorships.models import MentorshipRequest
 from mentoring.navigation import roles_of
 from mentoring.notifications.models import Notification
 from mentoring.notifications.services import notify
 from mentoring.profiles.models import MenteeProfile, MentorProfile
-from tests.factories import make_clerkship, make_mentee, make_mentor, make_user
+from tests.conversations.helpers import write
+from tests.factories import make_clerkship, make_mentee, make_mentor, make_mentorship, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +24,7 @@ def roles_by_orm(user):
         "is_coordinator": Clerkship.objects.coordinated_by(user).exists(),
         "unread": Notification.objects.for_user(user).unread().count(),
         "to_answer": MentorshipRequest.objects.awaiting_answer_from(user).count(),
+        "unread_messages": Message.objects.unread_by(user).count(),
     }
 
 
@@ -35,6 +38,12 @@ def test_every_persons_roles_and_counts_match_the_orm():
     asking.invite(ben, ada)  # ada must answer the invitation, ben waits
     asking.decline(asked, ben)  # answered: no longer counts for ben
     asking.ask(cleo, ada, message="And you?")
+    pair = make_mentorship(ada, dev)
+    write(pair, ada, "First")
+    write(pair, ada, "Second")  # dev has two unread messages
+    Message.objects.filter(recipient=dev).update(read_at=None)
+    write(pair, dev, "Read them")  # ada one
+    Message.objects.filter(recipient=ada).update(read_at=pair.created_at)  # and has read it
     for person, read in [(ben, False), (ben, False), (ben, True), (cleo, False)]:
         notice = notify(person, "test.note", "A note")
         if read:
@@ -50,9 +59,12 @@ def test_every_persons_roles_and_counts_match_the_orm():
         # One read by hand, and the notice of the request ben declined, settled by it.
         "unread": Notification.objects.filter(recipient=ben).count() - 2,
         "to_answer": 1,
+        "unread_messages": 0,
     }
     assert roles_of(ada)["to_answer"] == 2
+    assert (roles_of(dev)["unread_messages"], roles_of(ada)["unread_messages"]) == (2, 0)
     assert roles_of(nobody) == dict.fromkeys(roles_by_orm(nobody), False) | {
         "unread": 0,
         "to_answer": 0,
+        "unread_messages": 0,
     }

@@ -224,3 +224,17 @@ def test_home_query_budget_with_every_kind_of_step(
         client.force_login(person)
         with django_assert_max_num_queries(12):
             assert client.get(reverse("home")).status_code == 200
+
+
+def test_unread_messages_wait_until_the_thread_is_opened(client, mentor, mentee):
+    from tests.conversations.helpers import thread_url, write
+
+    mentorship = make_mentorship(mentor, mentee)
+    write(mentorship, mentor, "How did the presentation go?")
+    write(mentorship, mentor, "And do you have the slides?")
+    step = (f"{mentor} wrote you 2 messages.", thread_url(mentorship))
+    assert steps_of(client, mentee)[0] == step
+    assert step not in steps_of(client, mentor)
+    client.force_login(mentee)
+    client.get(thread_url(mentorship))  # reading them
+    assert step not in steps_of(client, mentee)
