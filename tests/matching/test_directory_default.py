@@ -122,6 +122,11 @@ def test_the_directory_follows_a_rename_and_a_deactivation_made_in_the_admin(cli
             "is_active": "on",
             "date_joined_0": "2026-01-05",
             "date_joined_1": "09:00:00",
+            # The e-mail address and two-factor inlines, left as they are.
+            "emailaddress_set-TOTAL_FORMS": "0",
+            "emailaddress_set-INITIAL_FORMS": "0",
+            "authenticator_set-TOTAL_FORMS": "0",
+            "authenticator_set-INITIAL_FORMS": "0",
         } | changes
         if profile == gone:
             del data["is_active"]

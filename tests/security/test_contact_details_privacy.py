@@ -45,8 +45,19 @@ def test_each_phone_shows_to_its_owner_and_the_partner_only(client, security_wor
     share(people["mentor"], MENTOR_PHONE)
     canaries = {MENTEE_PHONE, MENTOR_PHONE}
     expected = {
-        "mentee": {"profiles:contact": {MENTEE_PHONE}, "mentorships:detail": {MENTOR_PHONE}},
-        "mentor": {"profiles:contact": {MENTOR_PHONE}, "mentorships:detail": {MENTEE_PHONE}},
+        # One's own details: the form and one's own record (page and JSON).
+        "mentee": {
+            "profiles:contact": {MENTEE_PHONE},
+            "records:record": {MENTEE_PHONE},
+            "records:record-json": {MENTEE_PHONE},
+            "mentorships:detail": {MENTOR_PHONE},
+        },
+        "mentor": {
+            "profiles:contact": {MENTOR_PHONE},
+            "records:record": {MENTOR_PHONE},
+            "records:record-json": {MENTOR_PHONE},
+            "mentorships:detail": {MENTEE_PHONE},
+        },
     }
     for persona in PERSONAS[1:]:
         assert pages_showing(client, world, persona, canaries) == expected.get(persona, {}), persona
