@@ -190,6 +190,9 @@ MENTEE_PROFILES_VISIBLE_TO = "mentoring.matching.visibility.mentee_profiles_visi
 # above mentorships carry over what was held on the request (office-hours bookings become
 # the new mentorship's first meetings), without mentorships importing them.
 REQUEST_ACCEPTED_HANDLERS = ["mentoring.meetings.bookings.carry_over"]
+# Called as cancel(mentorship, by) when a pair pauses and ticks "cancel our planned meetings",
+# in the pause's transaction; returns how many were cancelled (meetings is above mentorships).
+CANCEL_PLANNED_MEETINGS = "mentoring.meetings.pausing.cancel_planned"
 ACCOUNT_RATE_LIMITS_ENABLED = True  # allauth's defaults limit sign-in, sign-up and resets
 # Two-factor sign-in (allauth.mfa): anyone may turn on an authenticator app, with recovery
 # codes. Not security keys (WebAuthn): allauth drives them with inline script, which the
@@ -257,7 +260,11 @@ EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "sent-mail"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Mentoring <mentoring@localhost>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Absolute links in e-mails sent by workers, which have no request to read a host from.
-SITE_URL = env_str("SITE_URL", "http://localhost:8000").rstrip("/")
+# Pages that hand out links to take elsewhere (calendar files, the feed's address) use
+# SITE_URL only when it is set; otherwise the scheme, host and port they were asked on, so
+# a site run on another address never links to localhost:8000.
+SITE_URL_IS_SET = bool(env_str("SITE_URL"))
+SITE_URL = (env_str("SITE_URL") or "http://localhost:8000").rstrip("/")
 
 # Security: strict by default whenever DEBUG is off.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from mentoring.clerkships.models import Clerkship, ClerkshipFaculty, Rotation
+from mentoring.clerkships.models import Clerkship, ClerkshipFaculty, Rotation, WaitingRotation
 
 
 class ClerkshipFacultyInline(admin.TabularInline):
@@ -33,3 +33,26 @@ class RotationAdmin(admin.ModelAdmin):
     search_fields = ["student__email", "student__display_name"]
     list_select_related = ["student", "clerkship"]
     autocomplete_fields = ["student", "clerkship"]
+
+
+@admin.register(WaitingRotation)
+class WaitingRotationAdmin(admin.ModelAdmin):
+    """Imported rotations for addresses with no account yet; staff may remove a mistaken one.
+    They are made by the import and turned into rotations at sign-up, never edited here."""
+
+    list_display = ["email", "clerkship", "starts_on", "ends_on", "added_by_email", "added_at"]
+    list_filter = ["clerkship"]
+    search_fields = ["email"]
+    list_select_related = ["clerkship"]
+    readonly_fields = [
+        "email",
+        "clerkship",
+        "starts_on",
+        "ends_on",
+        "added_by",
+        "added_by_email",
+        "added_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False

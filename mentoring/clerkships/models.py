@@ -88,3 +88,38 @@ class Rotation(models.Model):
 
     def __str__(self):
         return f"{self.student} in {self.clerkship} {self.starts_on}–{self.ends_on}"
+
+
+class WaitingRotation(models.Model):
+    """A rotation imported for a student who has no account yet, kept by the address the
+    schedule gave. It becomes a Rotation when someone confirms that address here
+    (clerkships/waiting.py); until then it brings no one into any coordinator's scope, and
+    the clerkship's page lists it as waiting for sign-up."""
+
+    email = models.EmailField()  # lower case, as the import compares addresses
+    clerkship = models.ForeignKey(
+        Clerkship, on_delete=models.CASCADE, related_name="waiting_rotations"
+    )
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    # Who imported it: named to the student when it is linked, and in the audit trail.
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    added_by_email = models.EmailField()
+    added_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["starts_on", "email"]
+        indexes = [models.Index(fields=["email"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")), name="waiting_rotation_ends_after_start"
+            ),
+            models.UniqueConstraint(
+                fields=["email", "clerkship", "starts_on"], name="waiting_rotation_once"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.email} in {self.clerkship} {self.starts_on}–{self.ends_on} (waiting)"

@@ -23,6 +23,8 @@ from mentoring.clerkships.models import Clerkship
 from mentoring.profiles.models import COORDINATOR_SCOPE, TrainingStage
 
 PAGE_SIZE = 50
+# Rotations waiting for sign-up listed on a clerkship's page; the rest are counted.
+WAITING_SHOWN = 100
 # A preview lists every bad row, but only the first good ones: nobody reads 20,000 lines.
 PREVIEW_ROWS_SHOWN = 500
 
@@ -69,7 +71,22 @@ def clerkship_detail(request, pk):
     page = Paginator(rotations, PAGE_SIZE).get_page(request.GET.get("page"))
     for rotation in page:
         rotation.stage_label = TrainingStage(rotation.stage).label if rotation.stage else ""
-    return render(request, "clerkships/detail.html", {"clerkship": clerkship, "page": page})
+    # Imported for addresses with no account yet: the coordinator typed these addresses in.
+    waiting = list(clerkship.waiting_rotations.order_by("starts_on", "email")[: WAITING_SHOWN + 1])
+    waiting_count = len(waiting)
+    if waiting_count > WAITING_SHOWN:
+        waiting_count = clerkship.waiting_rotations.count()
+    return render(
+        request,
+        "clerkships/detail.html",
+        {
+            "clerkship": clerkship,
+            "page": page,
+            "waiting": waiting[:WAITING_SHOWN],
+            "waiting_count": waiting_count,
+            "waiting_not_shown": max(waiting_count - WAITING_SHOWN, 0),
+        },
+    )
 
 
 @require_safe
@@ -123,7 +140,8 @@ def import_rotations(request, pk):
 
 @require_POST
 def confirm_import(request, pk):
-    """Step 2: write the previewed rows, all or none."""
+    """Step 2: write the previewed good rows, all or none; bad rows only ever skipped, and
+    only when the coordinator chose to skip them."""
     clerkship = get_object_or_404(Clerkship.objects.visible_to(request.user), pk=pk)
     key = _session_key(clerkship)
     stored = request.session.get(key)
@@ -152,6 +170,8 @@ def confirm_import(request, pk):
             "Upload the file again to see it as it is now.",
         )
         return redirect("clerkships:import", clerkship.pk)
+    waiting = sum(1 for row in stored["rows"] if row[1] is None)
+    waits = f" ({waiting} waiting for the student to sign up)" if waiting else ""
     skipped = f", skipped {bad} row{pluralize(bad)} with problems" if bad else ""
-    messages.success(request, f"Imported {created} rotation{pluralize(created)}{skipped}.")
+    messages.success(request, f"Imported {created} rotation{pluralize(created)}{waits}{skipped}.")
     return redirect("clerkships:detail", clerkship.pk)

@@ -7,6 +7,13 @@ batch's prompts and notices and inserts them (INSERT ... SELECT), so that a swee
 doubled beat tick, a retry or two workers at once create nothing twice. A prompt that
 goes unanswered is reminded once, and no new one is made until it is answered: the next
 periodic prompt counts from the last completed one.
+
+The first-meeting fit check and the periodic reassessment never ask one person at once:
+a person with an open fit check gets no periodic prompt until they answer it, and once a
+mentorship's periodic reassessments have begun, its first-meeting fit check has passed and
+is not asked. A relationship recorded after the fact ("We already meet",
+Mentorship.recorded_on) has had its first meeting long ago: no fit check, only the periodic
+reassessment, a month after it was recorded.
 """
 
 import datetime
@@ -65,6 +72,13 @@ def _prompt(person, kind, due_on, now):
     }
 
 
+def _open_url(kind):
+    """reverse("feedback:open-reassessment", args=[mentorship id, kind]) with the id put in
+    by the database: the notice opens the person's own form, not the list."""
+    head, tail = reverse("feedback:open-reassessment", args=[0, kind]).rsplit("/0/", 1)
+    return Concat(Value(f"{head}/"), F("pk"), Value(f"/{tail}"), output_field=CharField())
+
+
 def _notice(person, partner, kind, due_on):
     """Tell the respondent once per prompt: the dedupe key is the prompt's own unique key."""
     return {
@@ -74,7 +88,7 @@ def _notice(person, partner, kind, due_on):
             Value(f"{Kind(kind).label}: how is it going with "), _name(f"{partner}_id"), Value("?")
         ),
         "body": Value("A few minutes. Your answers stay yours unless you choose to share them."),
-        "url": Value(reverse("feedback:reassessments")),
+        "url": _open_url(kind),
         "dedupe_key": Concat(
             Value("reassessment:"),
             F("pk"),
@@ -88,10 +102,12 @@ def _notice(person, partner, kind, due_on):
 
 
 def _open_prompt(respondent_field, within=None):
-    """An open periodic prompt of this person; `within` (mentorship ids) bounds the prompts
-    read, whatever plan the database's statistics suggest."""
+    """An open periodic prompt or fit check of this person; `within` (mentorship ids) bounds
+    the prompts read, whatever plan the database's statistics suggest."""
     prompts = Reassessment.objects.open().filter(
-        mentorship=OuterRef("pk"), kind=Kind.PERIODIC, respondent=OuterRef(respondent_field)
+        mentorship=OuterRef("pk"),
+        kind__in=[Kind.PERIODIC, Kind.FIT_CHECK],
+        respondent=OuterRef(respondent_field),
     )
     return Exists(prompts.filter(mentorship__in=within) if within is not None else prompts)
 
@@ -144,11 +160,13 @@ def send_periodic_prompts(now, batch_size=500):
 
 
 def send_fit_checks(now, batch_size=500):
-    """After the first meeting (last_contact_at is set by the meetings app), ask both once."""
+    """After the first meeting (last_contact_at is set by the meetings app), ask both once;
+    not a relationship recorded after the fact, nor one whose periodic reassessments began."""
     met = (
         Mentorship.objects.active()
-        .filter(last_contact_at__isnull=False)
+        .filter(last_contact_at__isnull=False, recorded_on=None)
         .exclude(_asked(Kind.FIT_CHECK))
+        .exclude(_asked(Kind.PERIODIC))
     )
     created = 0
     for ids in id_batches(met, batch_size):

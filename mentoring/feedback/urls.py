@@ -9,4 +9,9 @@ urlpatterns = [
     path("mentorships/<int:pk>/feedback/ask/", views.ask_for_feedback, name="ask"),
     path("reassessments/", views.reassessment_list, name="reassessments"),
     path("reassessments/<int:pk>/", views.reassessment_detail, name="reassessment"),
+    path(
+        "reassessments/open/<int:mentorship_pk>/<str:kind>/",
+        views.open_reassessment,
+        name="open-reassessment",
+    ),
 ]

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -125,6 +126,20 @@ def reassessment_list(request):
     )
     page = Paginator(prompts, 20).get_page(request.GET.get("page"))
     return render(request, "feedback/reassessment_list.html", {"page": page})
+
+
+def open_reassessment(request, mentorship_pk, kind):
+    """Where a prompt's notice leads: this person's own prompt of that kind for that
+    mentorship (made in SQL by reassessment.py, which does not know the prompt's id when it
+    writes the notice). Open first, else the latest answered; 404 if they have none."""
+    prompt = (
+        Reassessment.objects.filter(respondent=request.user, mentorship_id=mentorship_pk, kind=kind)
+        .order_by(F("completed_at").desc(nulls_first=True), "-due_on", "-pk")
+        .first()
+    )
+    if prompt is None:
+        raise Http404("No such reassessment.")
+    return redirect("feedback:reassessment", prompt.pk)
 
 
 def reassessment_detail(request, pk):

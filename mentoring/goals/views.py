@@ -103,6 +103,10 @@ def create_goal(request):
             goal.position = (last["last"] or 0) + 1
             goal.save()
             _share(goal, form, request.user)
+        # Goals are often written several at a time: "Add and write another" comes back here.
+        if request.POST.get("then") == "another":
+            messages.success(request, f"Added “{goal.title}”. Write the next one below.")
+            return redirect("goals:create")
         messages.success(
             request, "Goal added at the end of your list; move it up if it matters more."
         )

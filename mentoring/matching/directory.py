@@ -36,6 +36,14 @@ SORTS = [
     ("response", "Fastest to answer"),
     ("name", "Name"),
 ]
+# Each order in words, for the line above the results: on a phone the sort menu is folded away.
+SORT_LABELS = {
+    "": "those with the most room first",
+    "room": "those with the most room first",
+    "response": "those who answer fastest first",
+    "name": "by name, from A to Z",
+}
+RELEVANCE_LABEL = "best matches for your search first"
 FILTER_LABELS = {
     "q": "search",
     "interest": "interest",
@@ -171,6 +179,13 @@ class DirectoryForm(forms.Form):
     def sort_order(self):
         self.is_valid()
         return self.cleaned_data.get("sort", "")
+
+    def sort_label(self):
+        """The order the results are in, as page_of chooses it."""
+        sort = self.sort_order()
+        if ranks_by_relevance(self.filters(), sort):
+            return RELEVANCE_LABEL
+        return SORT_LABELS[sort]
 
     def describe(self, name, value):
         """A filter's value as a person would say it: a department's name, not its id."""
@@ -318,11 +333,18 @@ def relaxations(filters):
     return sorted(helpful, key=lambda row: -row[3])
 
 
+def ranks_by_relevance(filters, sort):
+    """Without a chosen order, a search by words is ranked by how well each mentor matches
+    (PostgreSQL's full text search only)."""
+    words = search_words(filters.get("q", ""))
+    return not sort and bool(words) and connection.vendor == "postgresql"
+
+
 def page_of(filters, sort, number, size):
     """The page `number` of the matches in the chosen order, its cards labelled, and the
     count."""
-    words = search_words(filters.get("q", ""))
-    if not sort and words and connection.vendor == "postgresql":
+    if ranks_by_relevance(filters, sort):
+        words = search_words(filters.get("q", ""))
         paginator = CountingPaginator(ranked(filters, words), size)
     elif not filters:
         # Every listed mentor: the count from the cache.

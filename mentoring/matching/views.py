@@ -30,6 +30,7 @@ def mentor_directory(request):
         "cards": cards.rendered(page.object_list),
         "query": query.urlencode(),
         "filters": [(name, form.describe(name, value)) for name, value in filters.items()],
+        "sort_label": form.sort_label(),
         "ignored": form.ignored(),
     }
     if not page.object_list and filters:
@@ -53,7 +54,10 @@ def mentor_detail(request, pk):
         .prefetch_related("interests", "areas"),
         pk=pk,
     )
-    return render(request, "matching/mentor_detail.html", {"profile": profile})
+    refusal = None
+    if profile.user_id != request.user.pk:
+        refusal = asking.ask_refusal(request.user, profile)
+    return render(request, "matching/mentor_detail.html", {"profile": profile, "refusal": refusal})
 
 
 def mentee_detail(request, pk):

@@ -13,6 +13,9 @@ An office-hours booking held on a waiting request has no meeting yet: it is an e
 own, on the same terms, until it is cancelled or the request ends (published as cancelled)
 or the request is accepted and its meeting takes over (published as cancelled too, since the
 meeting's event replaces it).
+
+Links point where the site is served: `root` is site_root(request), the configured SITE_URL
+when it was set, else the scheme, host and port of the request that asked for the file.
 """
 
 import datetime
@@ -31,12 +34,26 @@ PRODID = "-//Mentoring//Meetings//EN"
 REFRESH = datetime.timedelta(hours=1)
 
 
-def meeting_url(meeting):
-    return settings.SITE_URL + reverse("meetings:detail", args=[meeting.pk])
+def site_root(request):
+    """Scheme, host and port that links handed out with this request start with: SITE_URL
+    when it was set in the environment, else the address this request came on (its host
+    was checked against ALLOWED_HOSTS; behind a TLS proxy, BEHIND_TLS_PROXY gives https)."""
+    if settings.SITE_URL_IS_SET:
+        return settings.SITE_URL
+    return f"{request.scheme}://{request.get_host()}"
 
 
-def feed_url(feed):
-    return settings.SITE_URL + reverse("meetings:feed", args=[feed.token])
+def meeting_url(meeting, root):
+    return root + reverse("meetings:detail", args=[meeting.pk])
+
+
+def feed_url(feed, root):
+    return root + reverse("meetings:feed", args=[feed.token])
+
+
+def webcal_url(url):
+    """The same address for Apple Calendar's subscribe link."""
+    return "webcal://" + url.split("://", 1)[1]
 
 
 def revision(meeting):
@@ -64,6 +81,8 @@ def revision(meeting):
 def calendar_event(uid, stamp, revised, span, summary, place, description, url):
     """One VEVENT: `revised` is (STATUS, SEQUENCE, LAST-MODIFIED), `span` (start, end);
     `place` and `description` are None where the calendar may not show them."""
+    # Not the request's host: a UID names the event, not a place, and must stay the same
+    # whichever address a file was fetched on, or one meeting shows twice in a calendar.
     host = urlsplit(settings.SITE_URL).hostname or "mentoring"
     status, sequence, changed_at = revised
     event = Event()
@@ -86,10 +105,10 @@ def calendar_event(uid, stamp, revised, span, summary, place, description, url):
     return event
 
 
-def meeting_event(meeting, viewer, stamp, *, with_place):
+def meeting_event(meeting, viewer, stamp, root, *, with_place):
     """One VEVENT for `viewer`, one of the pair. Needs meeting.mentorship with its mentor and
     mentee loaded."""
-    url = meeting_url(meeting)
+    url = meeting_url(meeting, root)
     mode = meeting.get_mode_display()
     return calendar_event(
         f"meeting-{meeting.pk}",
@@ -117,13 +136,13 @@ def booking_revision(booking):
     return "CANCELLED", booking.sequence, booking.changed_at
 
 
-def booking_event(booking, viewer, stamp, *, with_place):
+def booking_event(booking, viewer, stamp, root, *, with_place):
     """One VEVENT for a booking held on a request, for `viewer`, the mentor or the student.
     Needs booking.mentor, booking.student and booking.request loaded."""
     if viewer.pk == booking.mentor_id:
-        url = settings.SITE_URL + reverse("meetings:office-hours")
+        url = root + reverse("meetings:office-hours")
     else:
-        url = settings.SITE_URL + reverse("meetings:office-hours-book", args=[booking.mentor_id])
+        url = root + reverse("meetings:office-hours-book", args=[booking.mentor_id])
     mode = booking.get_mode_display()
     return calendar_event(
         f"office-hours-booking-{booking.pk}",
@@ -140,9 +159,10 @@ def booking_event(booking, viewer, stamp, *, with_place):
     )
 
 
-def to_ical(meetings, name, viewer, *, is_feed=False, bookings=()):
+def to_ical(meetings, name, viewer, root, *, is_feed=False, bookings=()):
     """The calendar file of these meetings, and of bookings held on requests, as `viewer`
-    sees them: a feed (is_feed) carries no place and no description, see the docstring."""
+    sees them, linking under `root` (site_root): a feed (is_feed) carries no place and no
+    description, see the docstring."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -155,7 +175,7 @@ def to_ical(meetings, name, viewer, *, is_feed=False, bookings=()):
         calendar.add("x-published-ttl", vDuration(REFRESH))
     stamp = timezone.now().astimezone(datetime.UTC)
     for meeting in sorted(meetings, key=lambda m: (m.starts_at, m.pk)):
-        calendar.add_component(meeting_event(meeting, viewer, stamp, with_place=not is_feed))
+        calendar.add_component(meeting_event(meeting, viewer, stamp, root, with_place=not is_feed))
     for booking in sorted(bookings, key=lambda b: (b.starts_at, b.pk)):
-        calendar.add_component(booking_event(booking, viewer, stamp, with_place=not is_feed))
+        calendar.add_component(booking_event(booking, viewer, stamp, root, with_place=not is_feed))
     return calendar.to_ical()

@@ -258,7 +258,9 @@ def booking_ics(request, pk):
         pk=pk,
     )
     response = HttpResponse(
-        calendar.to_ical([], "Office hours", request.user, bookings=[booking]),
+        calendar.to_ical(
+            [], "Office hours", request.user, calendar.site_root(request), bookings=[booking]
+        ),
         content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="office-hours-{booking.pk}.ics"'

@@ -419,7 +419,7 @@ def mark_action_item(request, pk, item_pk):
 def meeting_ics(request, pk):
     meeting = get_object_or_404(_meetings(request.user).filter(status=PLANNED), pk=pk)
     response = HttpResponse(
-        calendar.to_ical([meeting], "Mentoring meeting", request.user),
+        calendar.to_ical([meeting], "Mentoring meeting", request.user, calendar.site_root(request)),
         content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.pk}.ics"'
@@ -429,11 +429,11 @@ def meeting_ics(request, pk):
 def calendar_settings(request):
     # Made on the first visit, so that people who never subscribe have no live secret.
     feed, _ = CalendarFeed.objects.get_or_create(user=request.user)
-    url = calendar.feed_url(feed)
+    url = calendar.feed_url(feed, calendar.site_root(request))
     return render(
         request,
         "meetings/calendar.html",
-        {"feed_url": url, "webcal_url": "webcal://" + url.split("://", 1)[1]},
+        {"feed_url": url, "webcal_url": calendar.webcal_url(url)},
     )
 
 
@@ -478,7 +478,14 @@ def calendar_feed(request, token):
         .order_by("-starts_at", "-pk")[:FEED_LIMIT]
     )
     response = HttpResponse(
-        calendar.to_ical(meetings, "Mentoring", feed.user, is_feed=True, bookings=bookings),
+        calendar.to_ical(
+            meetings,
+            "Mentoring",
+            feed.user,
+            calendar.site_root(request),
+            is_feed=True,
+            bookings=bookings,
+        ),
         content_type="text/calendar; charset=utf-8",
     )
     response["Cache-Control"] = "private, max-age=300"

@@ -6,6 +6,7 @@ decides on, and raises RequestProblem with a message for the person when it cann
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -59,27 +60,76 @@ def _create(kind, mentor, mentee, created_by, areas=(), **fields):
     return request_obj
 
 
+def _mentor_problem(profile):
+    if not profile.is_accepting:
+        return f"{profile.user} is not taking new mentees right now."
+    if not profile.has_room:
+        return f"{profile.user} has no places free right now."
+    return None
+
+
+def _limit_problem(mentee, waiting=None):
+    if waiting is None:
+        waiting = MentorshipRequest.objects.pending().filter(kind=Kind.ASK, mentee=mentee).count()
+    limit = settings.MAX_PENDING_REQUESTS
+    if waiting < limit:
+        return None
+    return (
+        f"You have {waiting} request{'s' if waiting != 1 else ''} waiting for an answer; the "
+        f"limit is {limit}. Withdraw one, or wait for an answer, before asking someone else."
+    )
+
+
+def ask_refusal(mentee, profile):
+    """Why `mentee` can't ask the mentor of `profile` now, as (reason, words), or None.
+
+    The same checks as ask(), read without locks, so that the mentor's page and the ask page
+    say so before the student writes a message; ask() checks again under its lock. Reasons:
+    "pair" (self, already mentored or asked), "closed", "full", "limit".
+    """
+    mentor = profile.user
+    if mentor.pk == mentee.pk:
+        return ("pair", "You can't be your own mentor.")
+    if Mentorship.objects.open().filter(mentor=mentor, mentee=mentee).exists():
+        return ("pair", f"{mentor} already mentors {mentee}.")
+    # One query for both: requests waiting between the two, and all the mentee's asks.
+    pending = (
+        MentorshipRequest.objects.pending()
+        .filter(mentee=mentee)
+        .aggregate(
+            between=Count("pk", filter=Q(mentor=mentor)), asks=Count("pk", filter=Q(kind=Kind.ASK))
+        )
+    )
+    if pending["between"]:
+        return ("pair", f"There is already a pending request between {mentee} and {mentor}.")
+    if problem := _mentor_problem(profile):
+        return ("closed" if not profile.is_accepting else "full", problem)
+    if problem := _limit_problem(mentee, pending["asks"]):
+        return ("limit", problem)
+    return None
+
+
 @transaction.atomic
-def ask(mentee, mentor, *, areas=(), message="", preferred_mode="", referred_from=None):
+def ask(
+    mentee,
+    mentor,
+    *,
+    areas=(),
+    message="",
+    preferred_mode="",
+    preferred_cadence_days=None,
+    referred_from=None,
+):
     """A mentee asks a mentor. Refused when the mentor is full or closed, or the mentee has
     too many requests waiting (so that they ask a few people at a time)."""
     # Lock the mentee's row so that two requests sent at once count each other.
     User.objects.select_for_update().filter(pk=mentee.pk).first()
     _check_pair(mentor, mentee)
-    profile = MentorProfile.objects.filter(user=mentor).first()
+    profile = MentorProfile.objects.select_related("user").filter(user=mentor).first()
     if profile is None:
         raise RequestProblem(f"{mentor} has no mentor profile.")
-    if not profile.is_accepting:
-        raise RequestProblem(f"{mentor} is not taking new mentees right now.")
-    if not profile.has_room:
-        raise RequestProblem(f"{mentor} has no places free right now.")
-    waiting = MentorshipRequest.objects.pending().filter(kind=Kind.ASK, mentee=mentee).count()
-    limit = settings.MAX_PENDING_REQUESTS
-    if waiting >= limit:
-        raise RequestProblem(
-            f"You have {waiting} requests waiting for an answer; the limit is {limit}. "
-            "Withdraw one, or wait for an answer, before asking someone else."
-        )
+    if problem := _mentor_problem(profile) or _limit_problem(mentee):
+        raise RequestProblem(problem)
     request_obj = _create(
         Kind.ASK,
         mentor,
@@ -88,6 +138,7 @@ def ask(mentee, mentor, *, areas=(), message="", preferred_mode="", referred_fro
         areas,
         message=message,
         preferred_mode=preferred_mode,
+        preferred_cadence_days=preferred_cadence_days,
         referred_from=referred_from,
     )
     notify(
@@ -170,6 +221,7 @@ def accept(request_obj, by, *, focus_areas=(), **expectations):
             request_obj.mentor,
             request_obj.mentee,
             started_on=request_obj.since_on,
+            recorded_after_the_fact=request_obj.kind == Kind.REGISTER,
             focus_areas=focus_areas,
             **expectations,
         )
@@ -253,6 +305,7 @@ def follow_referral(request_obj, mentee):
         areas=list(request_obj.areas.all()),
         message=request_obj.message,
         preferred_mode=request_obj.preferred_mode,
+        preferred_cadence_days=request_obj.preferred_cadence_days,
         referred_from=request_obj,
     )
 

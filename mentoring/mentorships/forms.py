@@ -5,10 +5,15 @@ from django.utils import timezone
 
 from mentoring.lib.forms import IdMultipleChoiceField
 from mentoring.mentorships.asking import DEFAULT_DECLINE_MESSAGE
-from mentoring.mentorships.models import ExpectationChange, Expectations, Mentorship
+from mentoring.mentorships.models import (
+    CADENCE_CHOICES,
+    ExpectationChange,
+    Expectations,
+    Mentorship,
+)
 from mentoring.profiles.models import Area, Mode
 
-ASK_OUTLINE = "Who I am: ...\nWhat I hope for: ...\nHow often I'd like to meet: ..."
+ASK_OUTLINE = "Who I am: ...\nWhat I hope for: ..."
 
 
 def area_field(label, help_text=""):
@@ -33,6 +38,13 @@ class AskForm(forms.Form):
     preferred_mode = forms.ChoiceField(
         label="I'd prefer to meet by",
         choices=[("", "No preference")] + Mode.choices,
+        required=False,
+    )
+    preferred_cadence_days = forms.TypedChoiceField(
+        label="I'd like to meet",
+        choices=[("", "No preference"), *CADENCE_CHOICES],
+        coerce=int,
+        empty_value=None,
         required=False,
     )
 
@@ -137,6 +149,14 @@ class CloseForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="What went well, what you take away. Your partner sees this; nobody else.",
+    )
+
+
+class PauseForm(forms.Form):
+    cancel_meetings = forms.BooleanField(
+        label="Also cancel our planned meetings",
+        required=False,
+        help_text="Each is marked cancelled, also in calendars that subscribe to them.",
     )
 
 

@@ -26,20 +26,36 @@ def link(mentorship):
 
 
 @transaction.atomic
-def start_mentorship(mentor, mentee, *, started_on=None, focus_areas=(), **expectations):
+def start_mentorship(
+    mentor,
+    mentee,
+    *,
+    started_on=None,
+    recorded_after_the_fact=False,
+    focus_areas=(),
+    **expectations,
+):
     """Create an active mentorship, taking one of the mentor's slots.
 
     The slot is taken by a conditional UPDATE, so two accepts racing for the last
     slot cannot both succeed; the loser gets MentorFull and nothing is written.
+
+    recorded_after_the_fact: a relationship that began before it was confirmed here ("We
+    already meet"): today is written as its recorded_on, from which contact and the first
+    reassessment count (not from started_on, which stays the true start), and it gets no
+    first-meeting fit check (feedback/reassessment.py).
     """
     if not MentorProfile.objects.take_slot(mentor.pk):
         raise MentorFull(f"{mentor} has no room for another mentee.")
-    started_on = started_on or timezone.localdate()
+    today = timezone.localdate()
+    started_on = started_on or today
+    recorded_on = today if recorded_after_the_fact else None
     mentorship = Mentorship.objects.create(
         mentor=mentor,
         mentee=mentee,
         started_on=started_on,
-        reassess_on=max(started_on + FIRST_REASSESSMENT_AFTER, timezone.localdate()),
+        recorded_on=recorded_on,
+        reassess_on=max((recorded_on or started_on) + FIRST_REASSESSMENT_AFTER, today),
         **expectations,
     )
     mentorship.focus_areas.set(focus_areas)

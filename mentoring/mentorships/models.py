@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest
 from django.db.models.lookups import LessThan
 from django.utils import timezone
 
@@ -12,6 +12,10 @@ from mentoring.lib.sql import Epoch
 from mentoring.profiles.models import Area, Mode
 
 OPEN_STATUSES = ("active", "paused")
+
+
+# Rhythms a student can ask for, in days between meetings (the agreement's cadence_days).
+CADENCE_CHOICES = [(7, "Every week"), (14, "Every two weeks"), (30, "Monthly")]
 
 
 class Expectations(models.Model):
@@ -73,8 +77,10 @@ def answer_time_words(minutes):
 
 
 def contact_epoch():
-    """Seconds since 1970 of the last contact, or of the start if the pair never met."""
-    return Coalesce(Epoch("last_contact_at"), Epoch("started_on"))
+    """Seconds since 1970 of the last contact, never earlier than the day the site began to
+    count (Mentorship.counted_from_on): for a pair that never met, that day itself."""
+    counted_from = Coalesce(Epoch("recorded_on"), Epoch("started_on"))
+    return Greatest(Coalesce(Epoch("last_contact_at"), counted_from), counted_from)
 
 
 class MentorshipQuerySet(models.QuerySet):
@@ -135,6 +141,10 @@ class Mentorship(Expectations):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
     focus_areas = models.ManyToManyField(Area, blank=True, related_name="mentorships")
     started_on = models.DateField()
+    # A relationship that began before it was recorded here ("We already meet"): the day
+    # it was confirmed. Contact and the first reassessment count from it, not from
+    # started_on, so that a year-old relationship is not overdue on its first day here.
+    recorded_on = models.DateField("recorded here on", null=True, blank=True)
     reassess_on = models.DateField("next reassessment", null=True, blank=True)
     # Written by the meetings app when a meeting is logged or planned, so that reminders
     # and lists need not join upward.
@@ -194,14 +204,28 @@ class Mentorship(Expectations):
         return (timezone.now() - self.last_contact_at).days
 
     @property
+    def counted_from_on(self):
+        """The day the site began to count contact: the start, or for a relationship
+        recorded after the fact, the day it was recorded."""
+        return self.recorded_on or self.started_on
+
+    @property
+    def contact_counted_since(self):
+        """The moment the rhythm counts from: the last contact, never before the site began
+        to count (as contact_epoch() in SQL, which the quiet reminders and dashboards use)."""
+        counted_from = timezone.make_aware(
+            datetime.datetime.combine(self.counted_from_on, datetime.time())
+        )
+        if self.last_contact_at is None:
+            return counted_from
+        return max(self.last_contact_at, counted_from)
+
+    @property
     def cadence_status(self):
         """On track, due, or overdue against the agreed rhythm (overdue past 1.5 times it)."""
         if self.status != self.Status.ACTIVE:
             return ""
-        since = self.last_contact_at or timezone.make_aware(
-            datetime.datetime.combine(self.started_on, datetime.time())
-        )
-        days = (timezone.now() - since).total_seconds() / 86400
+        days = (timezone.now() - self.contact_counted_since).total_seconds() / 86400
         if days < self.cadence_days:
             return "on track"
         return "due" if days < 1.5 * self.cadence_days else "overdue"
@@ -273,6 +297,10 @@ class MentorshipRequest(models.Model):
     areas = models.ManyToManyField(Area, blank=True, related_name="+")
     message = models.TextField(max_length=2000, blank=True)
     preferred_mode = models.CharField(max_length=10, choices=Mode.choices, blank=True)
+    # How often the student would like to meet: the accept form proposes it as the rhythm.
+    preferred_cadence_days = models.PositiveSmallIntegerField(
+        null=True, blank=True, choices=CADENCE_CHOICES
+    )
     # For an existing relationship: when the two started meeting.
     since_on = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)

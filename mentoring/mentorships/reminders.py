@@ -11,7 +11,6 @@ from collections import Counter
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 
 from mentoring.lib.batches import id_batches
 from mentoring.mentorships.models import Mentorship, MentorshipRequest
@@ -142,9 +141,7 @@ def _release_pending(expired):
 
 
 def quiet_since(mentorship):
-    return mentorship.last_contact_at or timezone.make_aware(
-        datetime.datetime.combine(mentorship.started_on, datetime.time())
-    )
+    return mentorship.contact_counted_since
 
 
 def send_quiet_reminders(now, batch_size=1000):
@@ -161,6 +158,7 @@ def send_quiet_reminders(now, batch_size=1000):
                 "mentee",
                 "last_contact_at",
                 "started_on",
+                "recorded_on",
                 "cadence_days",
                 "mentor__display_name",
                 "mentee__display_name",

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
@@ -27,7 +28,7 @@ from mentoring.mentorships.forms import (
     StopAcceptingForm,
 )
 from mentoring.mentorships.models import MentorshipRequest
-from mentoring.profiles.models import MenteeProfile, MentorProfile
+from mentoring.profiles.models import Area, MenteeProfile, MentorProfile
 
 Status = MentorshipRequest.Status
 
@@ -98,13 +99,21 @@ def ask_mentor(request, profile_pk):
     if not MenteeProfile.objects.filter(user=request.user).exists():
         messages.error(request, "Add the mentee role under Account to ask for mentoring.")
         return redirect("matching:mentor", profile.pk)
-    form = AskForm(request.POST or None, initial={"areas": profile.areas.all()})
+    # Said before the student writes a message, not after they send it.
+    refusal = asking.ask_refusal(request.user, profile)
+    if refusal:
+        return render(request, "mentorships/ask.html", {"profile": profile, "refusal": refusal})
+    # Ticked in advance: only areas the student chose on their profile that this mentor
+    # offers; never areas the student did not pick.
+    chosen = Area.objects.filter(mentees__user=request.user, mentors=profile)
+    form = AskForm(request.POST or None, initial={"areas": chosen})
     if form.is_valid():
         created = attempt(
             request,
             lambda: asking.ask(request.user, profile.user, **form.cleaned_data),
             f"Your request is on its way to {profile.user}. "
-            f"They committed to answer within {profile.response_hours} hours.",
+            f"They committed to answer within {profile.response_hours} "
+            f"hour{pluralize(profile.response_hours)}.",
         )
         if created:
             return redirect("mentorships:request", created.pk)
@@ -210,8 +219,11 @@ def accept_request(request, pk):
         messages.error(request, f"This was {request_obj.get_status_display().lower()} already.")
         return redirect("mentorships:request", pk)
     initial = {"focus_areas": request_obj.areas.all()}
+    # Proposed as the student asked; the mentor may change any of it.
     if request_obj.preferred_mode:
         initial["main_mode"] = request_obj.preferred_mode
+    if request_obj.preferred_cadence_days:
+        initial["cadence_days"] = request_obj.preferred_cadence_days
     form = ExpectationsForm(request.POST or None, initial=initial)
     if form.is_valid():
         mentorship = attempt(
@@ -238,13 +250,25 @@ def decline_request(request, pk):
     return render(request, "mentorships/decline.html", {"form": form, "req": request_obj})
 
 
-@require_POST
 def withdraw_request(request, pk):
+    """GET asks for confirmation; POST withdraws. Only the sender, else 403."""
     request_obj = get_object_or_404(_requests_for(request.user), pk=pk)
-    attempt(request, lambda: asking.withdraw(request_obj, request.user), "Withdrawn.")
-    if request.POST.get("next") == "list":
-        return redirect("mentorships:requests")
-    return redirect("mentorships:request", pk)
+    if request_obj.created_by_id != request.user.pk:
+        raise PermissionDenied("Only the sender can withdraw it.")
+    back_to_list = request.POST.get("next", request.GET.get("next")) == "list"
+    if request.method == "POST":
+        attempt(request, lambda: asking.withdraw(request_obj, request.user), "Withdrawn.")
+        if back_to_list:
+            return redirect("mentorships:requests")
+        return redirect("mentorships:request", pk)
+    if not request_obj.is_pending:
+        messages.error(request, f"This was {request_obj.get_status_display().lower()} already.")
+        return redirect("mentorships:request", pk)
+    return render(
+        request,
+        "mentorships/withdraw.html",
+        {"req": request_obj, "back_to_list": back_to_list},
+    )
 
 
 @require_POST
@@ -267,7 +291,10 @@ def stop_accepting(request):
     if form.is_valid():
         if form.cleaned_data["choice"] == "decline":
             count = asking.decline_all_pending(request.user, form.cleaned_data["message"])
-            messages.success(request, f"Declined {count} request{'s' if count != 1 else ''}.")
+            if count:
+                messages.success(request, f"Declined {count} request{'s' if count != 1 else ''}.")
+            else:
+                messages.info(request, "No request was waiting, so none was declined.")
         else:
             messages.success(request, "Kept. They wait for your answer on your requests page.")
         return redirect("mentorships:requests")

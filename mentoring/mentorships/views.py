@@ -1,16 +1,19 @@
 """Pages for mentorships themselves: my mentors, my mentees, one mentorship and its changes."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
 
 from mentoring.mentorships import lifecycle
 from mentoring.mentorships.conflicts import grading_conflicts
-from mentoring.mentorships.forms import ChangeForm, CloseForm
+from mentoring.mentorships.forms import ChangeForm, CloseForm, PauseForm
 from mentoring.mentorships.models import (
     ExpectationChange,
     Expectations,
@@ -40,6 +43,7 @@ def my_mentors(request):
             "open_mentorships": open_ones,
             "closed_mentorships": [m for m in mentorships if not m.is_open],
             "gaps": [area for area in sought if area.pk not in covered],
+            "areas_sought": sought,
             "has_profile": profile is not None,
         },
     )
@@ -105,9 +109,51 @@ def _act(request, pk, action, done):
     return redirect("mentorships:detail", pk)
 
 
-@require_POST
+def _cancel_planned_meetings(mentorship, by):
+    """Meetings are an app above this one: settings name its cancel (no upward import)."""
+    cancelled = import_string(settings.CANCEL_PLANNED_MEETINGS)(mentorship, by)
+    if cancelled:
+        notify(
+            mentorship.partner_of(by),
+            "meeting.cancelled",
+            f"{by} cancelled {cancelled} planned meeting{pluralize(cancelled)} with the pause",
+            url=lifecycle.link(mentorship),
+        )
+    return cancelled
+
+
 def pause_mentorship(request, pk):
-    return _act(request, pk, lifecycle.pause, "Paused. Either of you can resume it.")
+    """GET asks for confirmation (and offers to cancel planned meetings); POST pauses."""
+    mentorship = get_object_or_404(_mine(request.user), pk=pk)
+    if mentorship.status != Mentorship.Status.ACTIVE:
+        messages.error(request, "Only an active mentorship can be paused.")
+        return redirect("mentorships:detail", pk)
+    # Bound on any POST: an empty one (the box unticked) pauses too.
+    form = PauseForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            with transaction.atomic():
+                lifecycle.pause(mentorship, request.user)
+                cancelled = 0
+                if form.cleaned_data["cancel_meetings"]:
+                    cancelled = _cancel_planned_meetings(mentorship, request.user)
+        except lifecycle.NotAllowed as problem:
+            messages.error(request, str(problem))
+        else:
+            done = "Paused. Either of you can resume it."
+            if cancelled:
+                done += f" {cancelled} planned meeting{pluralize(cancelled)} cancelled."
+            messages.success(request, done)
+        return redirect("mentorships:detail", pk)
+    return render(
+        request,
+        "mentorships/pause.html",
+        {
+            "form": form,
+            "mentorship": mentorship,
+            "partner": mentorship.partner_of(request.user),
+        },
+    )
 
 
 @require_POST

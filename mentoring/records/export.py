@@ -1,11 +1,14 @@
-"""A mentee's record is theirs: goals, meetings with shared notes, action items, feedback
-received and their own private notes, as a printable page and as JSON. Anyone's record also
-holds the messages they sent and received, with the names of the documents attached.
+"""A person's record is theirs, as a printable page and as JSON: their contact details, their
+goals, and every mentorship they are in, as mentee or as mentor, with its meetings (shared
+notes, action items), the feedback they gave and received, and their own private notes; also
+the messages they sent and received, with the names of the documents attached.
 
-Never the mentor's private notes: each private note is read with author = the person asking.
+Never the partner's private notes: each private note is read with author = the person asking.
+A mentor's record names a mentee's goal only where that mentor may read it
+(Goal.objects.visible_to: shared with a mentorship they mentor, while it is open).
 """
 
-from django.db.models import OuterRef, Prefetch, Subquery, TextField, Value
+from django.db.models import CharField, OuterRef, Prefetch, Q, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -16,6 +19,7 @@ from mentoring.feedback.models import Feedback
 from mentoring.goals.models import Goal
 from mentoring.meetings.models import Meeting, PrivateNote
 from mentoring.mentorships.models import Mentorship
+from mentoring.profiles.contact import ContactDetails
 
 
 def _iso(value):
@@ -23,10 +27,11 @@ def _iso(value):
 
 
 def build_record(user):
-    goals = Goal.objects.filter(mentee=user).prefetch_related("updates")
+    readable_goals = Goal.objects.visible_to(user)
     mentorships = (
-        Mentorship.objects.filter(mentee=user)
-        .select_related("mentor")
+        Mentorship.objects.filter(Q(mentee=user) | Q(mentor=user))
+        .select_related("mentor", "mentee")
+        .order_by("started_on", "pk")
         .prefetch_related(
             "focus_areas",
             Prefetch(
@@ -35,36 +40,84 @@ def build_record(user):
                 # rather than a query of its own keeps the page within its budget.
                 queryset=Meeting.objects.order_by("starts_at")
                 .annotate(my_private_note=_own_note(user))
-                .prefetch_related("action_items", "goals_discussed"),
+                .prefetch_related(
+                    "action_items", Prefetch("goals_discussed", queryset=readable_goals)
+                ),
             ),
             Prefetch(
                 "feedback",
-                queryset=Feedback.objects.filter(direction=Feedback.Direction.TO_MENTEE)
-                .select_related("goal")
-                .order_by("created_at"),
-                to_attr="feedback_received",
+                # Both directions in one query, split by author below; the goal's title
+                # only where this person may read the goal, as a sub-query for the budget.
+                queryset=Feedback.objects.annotate(
+                    goal_title=Subquery(
+                        readable_goals.filter(pk=OuterRef("goal_id")).values("title")[:1],
+                        output_field=CharField(),
+                    )
+                ).order_by("created_at", "pk"),
             ),
         )
     )
     return {
         "person": {"name": user.display_name, "email": user.email},
         "exported_at": _iso(timezone.now()),
-        "goals": [
-            {
-                "title": goal.title,
-                "kind": goal.get_kind_display(),
-                "description": goal.description,
-                "status": goal.get_status_display(),
-                "target_on": _iso(goal.target_on),
-                "updates": [
-                    {"at": _iso(u.created_at), "status": u.get_status_display(), "note": u.note}
-                    for u in goal.updates.all()
-                ],
-            }
-            for goal in goals
-        ],
-        "mentorships": [_mentorship_record(m) for m in mentorships],
+        "contact_details": _contact_record(ContactDetails.objects.of(user.pk)),
+        "goals": _goals_record(user),
+        # As mentee first, then as mentor, each oldest first.
+        "mentorships": sorted(
+            (_mentorship_record(m, user) for m in mentorships),
+            key=lambda m: m["role"] != "mentee",
+        ),
         "messages": _messages_record(user),
+    }
+
+
+def _goals_record(user):
+    """The person's goals in their order, each with its updates, newest first: one query,
+    the updates joined (a row per update) rather than prefetched, to keep the page's budget."""
+    rows = (
+        Goal.objects.filter(mentee=user)
+        .order_by("position", "pk", "-updates__created_at", "-updates__pk")
+        .values_list(
+            "pk",
+            "title",
+            "kind",
+            "description",
+            "status",
+            "target_on",
+            "updates__created_at",
+            "updates__status",
+            "updates__note",
+        )
+    )
+    goals = {}
+    for pk, title, kind, description, status, target_on, at, update_status, note in rows:
+        goal = goals.setdefault(
+            pk,
+            {
+                "title": title,
+                "kind": Goal.Kind(kind).label,
+                "description": description,
+                "status": Goal.Status(status).label,
+                "target_on": _iso(target_on),
+                "updates": [],
+            },
+        )
+        if at is not None:
+            goal["updates"].append(
+                {"at": _iso(at), "status": Goal.Status(update_status).label, "note": note}
+            )
+    return list(goals.values())
+
+
+def _contact_record(details):
+    """The ways to reach them that this person chose to show partners, or None."""
+    if details is None or details.is_empty:
+        return None
+    return {
+        "email": details.email,
+        "phone": details.phone,
+        "video_url": details.video_url,
+        "best_hours": details.best_hours,
     }
 
 
@@ -108,9 +161,12 @@ def _own_note(user):
     return Coalesce(Subquery(notes.values("text")[:1]), Value(""), output_field=TextField())
 
 
-def _mentorship_record(mentorship):
+def _mentorship_record(mentorship, user):
+    feedback = list(mentorship.feedback.all())
     return {
+        "role": "mentee" if mentorship.mentee_id == user.pk else "mentor",
         "mentor": mentorship.mentor.display_name,
+        "mentee": mentorship.mentee.display_name,
         "status": mentorship.get_status_display(),
         "started_on": _iso(mentorship.started_on),
         "closed_at": _iso(mentorship.closed_at),
@@ -138,15 +194,25 @@ def _mentorship_record(mentorship):
             for meeting in mentorship.meetings.all()
         ],
         "feedback_received": [
-            {
-                "at": _iso(entry.created_at),
-                "goal": entry.goal.title if entry.goal else None,
-                "strengths": entry.strengths,
-                "work_on": entry.work_on,
-                "next_challenge": entry.next_challenge,
-            }
-            for entry in mentorship.feedback_received
+            _feedback_record(entry) for entry in feedback if entry.author_id != user.pk
         ],
+        "feedback_given": [
+            _feedback_record(entry) for entry in feedback if entry.author_id == user.pk
+        ],
+    }
+
+
+def _feedback_record(entry):
+    """Only the answers of its direction: the mentor's three, or the mentee's two."""
+    if entry.direction == Feedback.Direction.TO_MENTEE:
+        answers = ("strengths", "work_on", "next_challenge")
+    else:
+        answers = ("what_helps", "would_help_more")
+    return {
+        "at": _iso(entry.created_at),
+        "direction": entry.get_direction_display(),
+        "goal": entry.goal_title,
+        **{name: getattr(entry, name) for name in answers},
     }
 
 

@@ -15,7 +15,7 @@ ROWS = [
     "student1@med.example.edu,Internal Medicine,2031-06-02,2031-07-11",
     "student2@med.example.edu,Internal Medicine,2031-01-06,2031-02-14",
 ]
-BAD = "nobody@med.example.edu,Internal Medicine,2031-01-06,2031-02-14"
+BAD = "nobody-at-med.example.edu,Internal Medicine,2031-01-06,2031-02-14"
 
 
 @pytest.fixture

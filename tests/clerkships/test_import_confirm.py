@@ -10,7 +10,7 @@ from tests.clerkships.helpers import confirm, lines, upload
 from tests.factories import make_clerkship, make_rotation, make_user
 
 ROWS = [f"student{n}@med.example.edu,Internal Medicine,2031-01-06,2031-02-14" for n in (1, 2, 3)]
-BAD = "nobody@med.example.edu,Internal Medicine,2031-01-06,2031-02-14"
+BAD = "nobody-at-med.example.edu,Internal Medicine,2031-01-06,2031-02-14"
 
 
 def imported(clerkship, students):

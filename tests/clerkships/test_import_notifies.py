@@ -15,7 +15,7 @@ from tests.factories import make_rotation
 pytestmark = pytest.mark.django_db
 
 ROWS = [f"student{n}@med.example.edu,Internal Medicine,2031-01-06,2031-02-14" for n in (1, 2, 3)]
-BAD = "nobody@med.example.edu,Internal Medicine,2031-01-06,2031-02-14"
+BAD = "nobody-at-med.example.edu,Internal Medicine,2031-01-06,2031-02-14"
 
 
 def told(students):

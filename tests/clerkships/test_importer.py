@@ -60,10 +60,17 @@ def test_read_table_refuses_a_file_past_the_row_limit(monkeypatch):
 
 def test_check_reports_every_reason_of_a_line():
     table = read_table(b"email,clerkship,start,end\nnobody@x.edu,,2031-02-14,2031/01/06\n")
-    preview = check(table, IM, students={}, existing=[], clerkship_names=["Internal Medicine"])
+    preview = check(
+        table,
+        IM,
+        students={},
+        existing=[],
+        clerkship_names=["Internal Medicine"],
+        signup_domains=["med.example.edu"],
+    )
     assert preview.rows == []
     assert preview.problems[0].reasons == [
-        "no one has an account with the e-mail nobody@x.edu",
+        "no one has an account with the e-mail nobody@x.edu, and sign-up is for @med.example.edu",
         "clerkship is missing",
         "end date 2031/01/06 is not a date: use YYYY-MM-DD or MM/DD/YYYY",
     ]

@@ -56,7 +56,7 @@ def expected(mentorship, kind, due_on, skip=()):
             kind="reassessment.due",
             title=f"{prompt.get_kind_display()}: how is it going with {partner}?"[:200],
             body="A few minutes. Your answers stay yours unless you choose to share them.",
-            url=reverse("feedback:reassessments"),
+            url=reverse("feedback:open-reassessment", args=[mentorship.pk, kind]),
             dedupe_key=f"reassessment:{mentorship.pk}:{kind}:{due_on:%Y%m%d}:{respondent.pk}",
         )
         rows.append((prompt, notice))
@@ -155,10 +155,10 @@ def test_a_second_pass_writes_nothing_and_sends_nothing(
     )
     with django_capture_on_commit_callbacks(execute=True):
         assert reassessment.send_periodic_prompts(NOW) == 2
-        assert reassessment.send_fit_checks(NOW) == 2
+        # Met and due the same day: the periodic reassessment asks, the fit check does not.
+        assert reassessment.send_fit_checks(NOW) == 0
     assert sorted((m.to[0], m.subject) for m in mailoutbox) == sorted(
-        (user.email, f"[Mentoring] {kind}: how is it going with {partner}?")
-        for kind in ("Periodic reassessment", "First-meeting fit check")
+        (user.email, f"[Mentoring] Periodic reassessment: how is it going with {partner}?")
         for user, partner in ((met.mentor, met.mentee), (met.mentee, met.mentor))
     )
 
@@ -166,5 +166,29 @@ def test_a_second_pass_writes_nothing_and_sends_nothing(
         assert reassessment.send_periodic_prompts(NOW) == 0
         assert reassessment.send_fit_checks(NOW) == 0
     assert callbacks == []
-    assert len(mailoutbox) == 4
-    assert Reassessment.objects.count() == Notification.objects.count() == 4
+    assert len(mailoutbox) == 2
+    assert Reassessment.objects.count() == Notification.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_fit_checks_skip_recorded_relationships_and_begun_reassessments():
+    """Both exclusions are in the sweep's SQL: no prompt, no notice."""
+    met_on = datetime.datetime(2026, 3, 9, 10, tzinfo=datetime.UTC)
+    pair("Dr. Had Met", "Long Ago", last_contact_at=met_on, recorded_on=datetime.date(2026, 3, 1))
+    begun = pair("Dr. Begun", "Already Asked", last_contact_at=met_on)
+    Reassessment.objects.create(
+        mentorship=begun,
+        respondent=begun.mentee,
+        kind=Kind.PERIODIC,
+        due_on=datetime.date(2026, 3, 1),
+        created_at=NOW,
+        completed_at=NOW,
+    )
+    fresh = pair("Dr. Ines Alvarez", "Sam Okafor", last_contact_at=met_on)
+
+    assert reassessment.send_fit_checks(NOW) == 2
+
+    assert set(
+        Reassessment.objects.filter(kind=Kind.FIT_CHECK).values_list("mentorship_id", flat=True)
+    ) == {fresh.pk}
+    assert Notification.objects.count() == 2

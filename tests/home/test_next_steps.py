@@ -194,6 +194,7 @@ def test_coordinator_sees_what_changed_since_opening_the_dashboard(
     page = client.get(reverse("home")).content.decode()
     assert "Since you opened its dashboard on" in page
     assert "nothing new." in page
+    assert "No relationship is quiet beyond its rhythm" in page
     assert "1 student rotating now without a mentor</li>" in page
     newcomer = make_mentee(make_user(display_name="Newly Rotating"))
     make_rotation(newcomer, clerkship, starts_on=timezone.localdate())

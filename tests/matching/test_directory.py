@@ -188,7 +188,10 @@ def test_a_bookmarked_url_refills_the_form_and_repeats_the_search(browse, roster
         f"interest=pharm&department={psychiatry.pk}&stage=junior&mode=video&accepting=on&sort=name"
     )
     response = browse(url)
-    assert "1 mentor match: pharm Psychiatry Junior faculty Video" in text(response)
+    assert (
+        "1 mentor matches: pharm Psychiatry Junior faculty Video accepting now ; "
+        "by name, from A to Z." in text(response)
+    )
     page = response.content.decode()
     assert '<form method="get" action="/mentors/"' in page
     assert 'name="interest" value="pharm"' in page

@@ -193,7 +193,7 @@ def test_stop_accepting_then_decline_waiting_requests(client, pending, mentor, m
     response = client.post("/profile/mentor/", data)  # is_accepting left unticked
     assert response["Location"] == "/requests/stop-accepting/"
     page = client.get("/requests/stop-accepting/").content.decode()
-    assert "1 student is waiting for your answer: Sam Okafor." in page
+    assert "One student is waiting for your answer: Sam Okafor." in page
     client.post("/requests/stop-accepting/", {"choice": "decline", "message": "On sabbatical."})
     pending.refresh_from_db()
     assert (pending.status, pending.answer_message) == ("declined", "On sabbatical.")

@@ -1,11 +1,12 @@
-"""The record costs the same few queries for 5 meetings as for 100."""
+"""The record costs the same few queries for 5 meetings as for 100, for a mentee and for a
+mentor with several mentees."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from mentoring.meetings.models import ActionItem, Meeting, PrivateNote
-from tests.factories import make_goal, make_mentee, make_mentorship
+from tests.factories import make_goal, make_mentee, make_mentor, make_mentorship
 from tests.meetings.factories import local
 from tests.timeline.helpers import make_feedback
 
@@ -56,3 +57,21 @@ def test_100_meetings_cost_no_more_queries_than_5(
     assert "A100" in response.content.decode()
 
     assert queries_for(client, many, url) == queries_for(client, few, url)
+
+
+@pytest.mark.parametrize("url", ["/record/", "/record.json"])
+def test_a_busy_mentors_record_costs_what_a_quiet_ones_does(
+    client, mentor, url, django_assert_max_num_queries
+):
+    mentee_with_meetings(mentor, 2)
+    busy = make_mentor()
+    for meetings in (5, 40, 100):
+        mentee_with_meetings(busy, meetings)
+    queries_for(client, mentor, url)  # warm any per-process caches
+
+    client.force_login(busy)
+    with django_assert_max_num_queries(12):
+        response = client.get(url)
+    assert "A100" in response.content.decode() and "A40" in response.content.decode()
+
+    assert queries_for(client, busy, url) == queries_for(client, mentor, url)

@@ -89,3 +89,32 @@ def test_prompt_sweep_has_a_fixed_number_of_queries(mentor, django_assert_max_nu
     later = timezone.now() + 40 * DAY
     with django_assert_max_num_queries(14):
         assert reassessment.send_periodic_prompts(later) == 40
+
+
+@pytest.mark.django_db
+def test_a_periodic_prompt_waits_while_a_fit_check_is_open(mentorship, mentor, mentee):
+    # The first meeting two days before the first reassessment: the fit check comes first.
+    first_meeting = at(mentorship.reassess_on - 2 * DAY)
+    Mentorship.objects.filter(pk=mentorship.pk).update(last_contact_at=first_meeting)
+    assert reassessment.send_fit_checks(first_meeting) == 2
+    assert reassessment.send_periodic_prompts(at(mentorship.reassess_on)) == 0
+    # The mentee answers theirs; only they get the periodic prompt, never both at once.
+    reassessment.complete(
+        Reassessment.objects.get(respondent=mentee), at(mentorship.reassess_on) + DAY
+    )
+    mentorship.refresh_from_db()
+    assert reassessment.send_periodic_prompts(at(mentorship.reassess_on)) == 1
+    open_prompts = Reassessment.objects.open().values_list("respondent_id", "kind")
+    assert sorted(open_prompts) == sorted([(mentor.pk, "fit_check"), (mentee.pk, "periodic")])
+
+
+@pytest.mark.django_db
+def test_fit_check_and_periodic_prompt_due_the_same_day_ask_once(mentorship):
+    due = at(mentorship.reassess_on)
+    Mentorship.objects.filter(pk=mentorship.pk).update(last_contact_at=due - DAY)
+    assert reassessment.send_periodic_prompts(due) == 2
+    assert reassessment.send_fit_checks(due) == 0
+    # Once periodic reassessments have begun, the first-meeting fit check has passed.
+    assert reassessment.send_fit_checks(due + 40 * DAY) == 0
+    assert set(Reassessment.objects.values_list("kind", flat=True)) == {"periodic"}
+    assert Notification.objects.filter(kind="reassessment.due").count() == 2

@@ -106,7 +106,10 @@ MATRIX = {
     "mentorships:accept": page(ANSWER),
     "mentorships:decline": page(ANSWER),
     "matching:refer": page(ANSWER),
-    "mentorships:withdraw": action(only(404, mentee=302, asked_mentor=403)),
+    # Withdraw, pause: GET asks for confirmation, POST does it.
+    "mentorships:withdraw": page(
+        only(404, mentee=200, asked_mentor=403), post=only(404, mentee=302, asked_mentor=403)
+    ),
     "mentorships:follow-referral": action(only(404, mentee=302, asked_mentor=403)),
     # Asking needs the mentee role; without it one is sent back to the mentor's page.
     "mentorships:ask": page(only(302, mentee=200, outsider=200)),
@@ -124,7 +127,7 @@ MATRIX = {
     "mentorships:my-mentors": page(only(200)),
     "mentorships:my-mentees": page(only(200)),
     "mentorships:detail": page(PAIR),
-    "mentorships:pause": action(only(404, mentee=302, mentor=302)),
+    "mentorships:pause": page(PAIR, post=only(404, mentee=302, mentor=302)),
     "mentorships:resume": action(only(404, mentee=302, mentor=302)),
     "mentorships:close": page(PAIR),
     "mentorships:propose-change": page(PAIR),
@@ -199,6 +202,8 @@ MATRIX = {
     # Reassessment answers: the respondent's own (a partner's only once shared and done).
     "feedback:reassessments": page(only(200)),
     "feedback:reassessment": page(only(404, mentee=200)),
+    # A prompt's notice: leads to the person's own prompt for that mentorship.
+    "feedback:open-reassessment": page(only(404, mentee=302)),
     # One's own record: everyone signed in gets their own, never anyone else's.
     "records:record": page(only(200)),
     "records:record-json": page(only(200)),
@@ -291,6 +296,10 @@ def url_for(route, world):
         "meetings:booking-cancel": {"pk": world.booking.pk},
         "meetings:booking-ics": {"pk": world.request_booking.pk},
         "feedback:reassessment": {"pk": world.reassessment.pk},
+        "feedback:open-reassessment": {
+            "mentorship_pk": world.reassessment.mentorship_id,
+            "kind": world.reassessment.kind,
+        },
         **{
             f"clerkships:{name}": {"pk": world.clerkship.pk}
             for name in ("detail", "import", "confirm-import")
