@@ -180,7 +180,14 @@ def contact_steps(user):
         status = mentorship.cadence_status
         if status in ("due", "overdue"):
             days = mentorship.days_since_contact
-            since = f"no contact for {days} days" if days is not None else "you have not met yet"
+            if days is not None:
+                since = f"no contact for {days} days"
+            elif mentorship.recorded_on:
+                since = (
+                    f"no meeting logged since it was recorded on {mentorship.recorded_on:%-d %B}"
+                )
+            else:
+                since = "you have not met yet"
             yield Step(
                 Urgency.LATE if status == "overdue" else Urgency.NOW,
                 f"{mentorship.mentee} is {status} for contact ({since}; you agreed every "

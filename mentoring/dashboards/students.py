@@ -56,6 +56,7 @@ def quiet_table(scope):
         .select_related("mentor", "mentee")
         .only(
             "started_on",
+            "recorded_on",
             "cadence_days",
             "last_contact_at",
             "mentor__display_name",
@@ -77,7 +78,8 @@ def quiet_table(scope):
                 m.started_on.isoformat(),
                 m.cadence_days,
                 last.isoformat() if last else "",
-                (timezone.localdate() - (last or m.started_on)).days,
+                # Counted as the quiet rule counts: never from before the site began to.
+                (timezone.localdate() - timezone.localdate(m.contact_counted_since)).days,
             ]
         )
     return table
