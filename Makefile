@@ -11,8 +11,8 @@ $(INSTALLED): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(INSTALLED)
 
-run: $(INSTALLED)  ## web server, Celery worker and beat; SQLite and an embedded broker unless configured
-	DEBUG=$${DEBUG:-true} $(PY) manage.py run_all
+run: $(INSTALLED)  ## web server, Celery worker and beat; SQLite and an embedded broker unless configured; DEBUG=true for Django's technical error pages
+	DEVELOPMENT=$${DEVELOPMENT:-true} DEBUG=$${DEBUG:-false} $(PY) manage.py run_all
 
 test: $(INSTALLED)  ## the whole test suite; PostgreSQL and Redis when DATABASE_URL and REDIS_URL are set
 	$(PY) -m pytest $(ARGS)

@@ -1,9 +1,21 @@
+from dataclasses import dataclass
+
 from allauth.account.adapter import DefaultAccountAdapter
 from django import forms
 from django.conf import settings
 from django.urls import reverse
 
 from mentoring.lib.mail import message_id
+
+
+@dataclass(frozen=True)
+class NamedSite:
+    """What allauth's e-mail templates read as current_site: without django.contrib.sites
+    allauth names the site by its host ("Hello from localhost:8000!"); people know it by
+    SITE_NAME."""
+
+    name: str
+    domain: str
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -31,7 +43,12 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def render_mail(self, template_prefix, email, context, headers=None):
         # Sign-in mail (verification, password reset) carries the site's domain in its
-        # Message-ID like the notifications do.
+        # Message-ID like the notifications do, and greets people in the site's name.
+        site = context.get("current_site")
+        context = {
+            **context,
+            "current_site": NamedSite(settings.SITE_NAME, getattr(site, "domain", "")),
+        }
         return super().render_mail(
             template_prefix, email, context, headers={"Message-ID": message_id(), **(headers or {})}
         )

@@ -26,16 +26,22 @@ VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 # Core
+# DEBUG shows Django's technical pages: tracebacks, and on a wrong URL the list of URLs
+# instead of the site's 404 page. DEVELOPMENT turns on a laptop's conveniences without
+# them: no SECRET_KEY needed, plain HTTP, optional e-mail verification, static files read
+# from the source folders. `make run` sets DEVELOPMENT only, so that people trying the site
+# meet its own error pages; `DEBUG=true make run` adds the technical ones.
 DEBUG = env_bool("DEBUG", False)
+DEVELOPMENT = env_bool("DEVELOPMENT", DEBUG)
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
-    if not DEBUG:
+    if not DEVELOPMENT:
         raise ImproperlyConfigured(
             "SECRET_KEY is not set. Set it to a long random value in production "
             "(python -c 'import secrets; print(secrets.token_urlsafe(50))'), "
-            "or set DEBUG=true for local development."
+            "or set DEVELOPMENT=true for local development."
         )
-    SECRET_KEY = "insecure-development-key-only-used-when-DEBUG-is-on"  # noqa: S105
+    SECRET_KEY = "insecure-development-key-only-used-in-development"  # noqa: S105
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_NAME = env_str("SITE_NAME", "Mentoring")
@@ -179,9 +185,11 @@ ACCOUNT_UNIQUE_EMAIL = True
 # A taken address is named on the sign-up form (school addresses are listed in directories
 # anyway); rate limits keep anyone from testing addresses in bulk.
 ACCOUNT_PREVENT_ENUMERATION = False
-ACCOUNT_EMAIL_VERIFICATION = "optional" if DEBUG else "mandatory"
+ACCOUNT_EMAIL_VERIFICATION = "optional" if DEVELOPMENT else "mandatory"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+# allauth's e-mails name the site, not its host (the adapter does the same for their text).
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_SIGNUP_FORM_CLASS = "mentoring.profiles.forms.SignupForm"
 # Who may open a mentee's profile is matching's rule; the request pages of mentorships, an app
 # below matching, read it through this name (docs/architecture.md: no upward imports).
@@ -211,6 +219,8 @@ LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+# The site's wording of allauth's strings: sentence case and "e-mail" (locale/en/).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # Static files, served by whitenoise
 STATIC_URL = "static/"
@@ -238,10 +248,15 @@ STORAGES = {
     "default": {"BACKEND": DEFAULT_STORAGE_BACKEND, "OPTIONS": DEFAULT_STORAGE_OPTIONS},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG
+        if DEVELOPMENT
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# In development whitenoise serves static/ as it is, without collectstatic, and an edited
+# stylesheet shows at the next reload (its defaults follow DEBUG, which `make run` leaves off).
+WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEVELOPMENT
+if DEVELOPMENT:
+    WHITENOISE_MAX_AGE = 0
 
 # E-mail: console locally, SMTP (or any backend) from the environment in production.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -266,12 +281,12 @@ SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 SITE_URL_IS_SET = bool(env_str("SITE_URL"))
 SITE_URL = (env_str("SITE_URL") or "http://localhost:8000").rstrip("/")
 
-# Security: strict by default whenever DEBUG is off.
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
-SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
-CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
-SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+# Security: strict by default outside development.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEVELOPMENT)
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEVELOPMENT)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEVELOPMENT)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEVELOPMENT else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEVELOPMENT)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

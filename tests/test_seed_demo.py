@@ -1,6 +1,7 @@
 """`manage.py seed_demo`: a believable school, safe to run twice, with demo sign-ins that work."""
 
 import datetime
+import re
 from io import StringIO
 
 import pytest
@@ -85,8 +86,27 @@ def test_running_twice_creates_nothing_new(db):
     output = seed()
     assert row_counts() == before
     assert dict(MentorProfile.objects.values_list("user_id", "active_mentee_count")) == loads
-    new_counts = [line for line in output.splitlines() if "new)" in line]
-    assert len(new_counts) == 7 and all("(0 new)" in line for line in new_counts)
+    counts = [line for line in output.splitlines() if line.endswith(" new")]
+    assert len(counts) == 11 and all(line.endswith(", none new") for line in counts)
+
+
+def test_the_summary_reads_as_sentences(db):
+    """One count and its noun per line, singular or plural as the count says, and how many
+    of them this run added; then the sign-ins under a sentence that says what they are."""
+    lines = seed().splitlines()
+    assert re.fullmatch(r"Demo school ready in \d+\.\d s\. It holds:", lines[0])
+    assert re.fullmatch(r"  \d+ faculty mentors, all new", lines[2])
+    assert "  1 weekly office hours, all new" in lines
+    assert re.fullmatch(r"  \d+ messages, all new", lines[10])
+    assert lines[12] == (
+        f"Sign in as any of these people, with the password {school.DEMO_PASSWORD}:"
+    )
+    assert lines[13:] == [
+        "  Student      student@med.example.edu",
+        "  Faculty      faculty@med.example.edu",
+        "  Coordinator  coordinator@med.example.edu",
+        "  Staff        staff@med.example.edu",
+    ]
 
 
 def test_plan_is_the_same_every_time():

@@ -58,6 +58,7 @@ class AdminView(AuditRow):
 
     class Meta(AuditRow.Meta):
         verbose_name = "staff view in the admin"
+        verbose_name_plural = "staff views in the admin"
 
     def __str__(self):
         return f"{self.email} {self.model} {self.object_id or '(list)'}"

@@ -64,6 +64,22 @@ def shorten(label, most=26):
 LABEL_WIDTH, PLOT_WIDTH, TEXT_WIDTH = 180, 320, 70
 ROW, BAR = 30, 18
 TOP = 26  # room for the reference line's label
+# The widest a character of the 12 px figures is drawn (digits, "%", "—" in common sans
+# fonts are 6.7 to 7.2 px), so that a figure's box is never underestimated; and the room
+# kept between a figure and the reference line.
+CHAR_WIDTH, CLEARANCE = 7.5, 4
+
+
+def text_width(text):
+    return len(text) * CHAR_WIDTH
+
+
+def text_x_clear_of(line_x, text_x, text):
+    """Where a figure drawn from text_x rightwards goes so that the reference line at
+    line_x does not run through it: just past the line when it would."""
+    if text_x - CLEARANCE <= line_x <= text_x + text_width(text) + CLEARANCE:
+        return round(line_x + CLEARANCE + 2, 1)
+    return text_x
 
 
 def rows_chart(chart_id, title, description, items, maximum, unit="", reference=None):
@@ -94,7 +110,10 @@ def rows_chart(chart_id, title, description, items, maximum, unit="", reference=
     if reference is not None:
         value, label = reference
         x = round(LABEL_WIDTH + value * scale, 1)
-        chart.reference = Reference(label, x, TOP - 6, x, height - 2, x, TOP - 10)
+        # The label sits above the line's top end, its descenders (the brackets) clear of it.
+        chart.reference = Reference(label, x, TOP - 6, x, height - 2, x, TOP - 12)
+        for bar in chart.bars:
+            bar.text_x = text_x_clear_of(x, bar.text_x, bar.text)
     return chart
 
 

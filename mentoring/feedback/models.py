@@ -40,6 +40,7 @@ class Feedback(models.Model):
     class Meta:
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["mentorship", "created_at"])]
+        verbose_name_plural = "feedback"  # the admin's label, not "Feedbacks"
 
     def __str__(self):
         return f"{self.get_direction_display()} on {self.created_at:%Y-%m-%d}"

@@ -54,7 +54,7 @@ def test_resident_signs_up_with_both_roles(client):
 @pytest.mark.parametrize(
     "overrides, message",
     [
-        ({"email": "not-an-email"}, "Enter a valid email address."),
+        ({"email": "not-an-email"}, "Enter a valid e-mail address."),
         ({"password1": "short", "password2": "short"}, "This password is too short."),
         ({"password2": "something-else-entirely"}, "You must type the same password each time."),
         ({"roles": []}, "Choose at least one: looking for mentors, mentoring, or both."),
@@ -72,7 +72,7 @@ def test_bad_signup_says_what_is_wrong_and_creates_nothing(client, overrides, me
 def test_email_already_taken_in_any_case_is_refused(client):
     make_user(email="taken@med.example.edu")
     response = client.post(SIGNUP, signup_data(email="Taken@Med.Example.edu"))
-    assert "A user is already registered with this email address." in response.content.decode()
+    assert "A user is already registered with this e-mail address." in response.content.decode()
     assert User.objects.count() == 1
 
 
@@ -110,7 +110,7 @@ def test_wrong_password_is_refused_with_a_message(client):
         "/accounts/login/", {"login": "verified@med.example.edu", "password": "wrong-password"}
     )
     assert response.status_code == 200
-    assert "The email address and/or password you specified are not correct." in (
+    assert "The e-mail address and/or password you specified are not correct." in (
         response.content.decode()
     )
     assert "_auth_user_id" not in client.session

@@ -31,9 +31,9 @@ def make_person(email, name, **fields):
 
 def sign_in(page, email, password=PASSWORD):
     page.goto("/accounts/login/")
-    page.get_by_label("Email").fill(email)
+    page.get_by_label("E-mail").fill(email)
     page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign in").click()
     # Attached, not visible: on a phone it waits behind the Menu button.
     expect(page.get_by_role("button", name="Sign out", include_hidden=True)).to_be_attached()
 

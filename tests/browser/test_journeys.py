@@ -66,14 +66,14 @@ def sign_up_and_verify(page, shots):
     expect(page.get_by_role("heading", level=1)).to_contain_text("Find a mentor")
     shots.take(page, "landing")
     page.get_by_role("link", name="Create an account").click()
-    page.get_by_label("Email").fill(STUDENT_EMAIL)
+    page.get_by_label("E-mail").fill(STUDENT_EMAIL)
     page.get_by_label("Your name as others will see it").fill("Maya Patel")
     page.get_by_label("I'm looking for mentors").check()
     page.get_by_label("Password:", exact=True).fill(STUDENT_PASSWORD)
     page.get_by_label("Password (again)").fill(STUDENT_PASSWORD)
     shots.take(page, "sign-up")
-    page.get_by_role("button", name="Sign Up").click()
-    expect(page.get_by_role("heading", name="Verify Your Email Address")).to_be_visible()
+    page.get_by_role("button", name="Sign up").click()
+    expect(page.get_by_role("heading", name="Verify your e-mail address")).to_be_visible()
 
     # The link reaches the student by e-mail: follow it as they would from their inbox.
     page.goto(verification_link(STUDENT_EMAIL))

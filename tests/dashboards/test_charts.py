@@ -54,3 +54,22 @@ def test_long_labels_are_shortened():
     assert charts.shorten("A very long stage name that goes on and on") == (
         "A very long stage name th…"
     )
+
+
+def test_no_figure_runs_into_the_reference_line():
+    """Whatever the shares, each bar's figure stays clear of the dashed line and inside the
+    chart (before, a share just under one in three wrote "30.0%" across the line)."""
+    for tenths in range(0, 1001):
+        share = tenths / 10
+        chart = charts.coverage_chart(coverage_table(["All stages", 10, 3, share]), 33.3)
+        [bar], line = chart.bars, chart.reference
+        left, right = bar.text_x, bar.text_x + charts.text_width(bar.text)
+        assert not left - 2 <= line.x1 <= right + 2, f"{bar.text} meets the line at {line.x1}"
+        assert bar.text_x >= bar.x + bar.width  # never drawn over its own bar
+        assert right <= chart.width
+
+
+def test_the_reference_label_sits_above_the_line():
+    chart = charts.coverage_chart(coverage_table(["All stages", 4, 2, 50.0]), 33.3)
+    descent = 4  # brackets reach about a third of the 12 px font below the baseline
+    assert chart.reference.label_y + descent < chart.reference.y1

@@ -35,7 +35,10 @@ def test_the_page_says_when_its_figures_were_computed(client, coordinator, clerk
     client.force_login(coordinator)
     page = client.get(dashboard_url(clerkship)).content.decode()
     # 15:00 UTC is 11:00 in New York, the test users' zone.
-    assert "Figures as of 11:00: they are recomputed every 5 minutes." in page
+    assert (
+        "Figures as of 11:00. A mentorship that starts or ends shows here within a minute;" in page
+    )
+    assert "(requests, meetings, reassessments) may take up to 5 minutes." in page
 
 
 def test_a_second_look_within_minutes_shows_the_kept_figures(client, coordinator, clerkship):

@@ -48,8 +48,8 @@ def test_a_link_without_its_scheme_is_taken_as_https(client, signed_in):
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("email", "ines at hospital", "Enter a valid email address."),
-        ("email", "ines@hospital.org\r\nBcc: all@x.org", "Enter a valid email address."),
+        ("email", "ines at hospital", "Enter a valid e-mail address."),
+        ("email", "ines@hospital.org\r\nBcc: all@x.org", "Enter a valid e-mail address."),
         ("phone", "call my secretary", "Enter a phone or pager number"),
         ("phone", "12", "Enter a phone or pager number"),
         ("phone", "555\n0100", "Enter a phone or pager number"),

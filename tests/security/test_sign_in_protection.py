@@ -51,7 +51,7 @@ def test_repeated_wrong_passwords_for_one_address_are_refused_even_when_then_rig
     user = make_user(email="target@example.edu")
     for _ in range(5):
         response = sign_in(client, user, "wrong-password")
-        assert "The email address and/or password you specified are not correct" in (
+        assert "The e-mail address and/or password you specified are not correct" in (
             response.content.decode()
         )
     response = sign_in(client, user)
@@ -133,7 +133,7 @@ def test_anyone_can_turn_on_an_authenticator_app(client, mentee):
     confirm_password(client)
     page = client.get(reverse("mfa_activate_totp"))
     assert page.status_code == 200
-    assert "Activate Authenticator App" in page.content.decode()
+    assert "Activate authenticator app" in page.content.decode()
     secret = page.context["form"].secret
     response = client.post(reverse("mfa_activate_totp"), {"code": current_code(secret)})
     assert response.status_code == 302

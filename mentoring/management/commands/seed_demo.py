@@ -11,7 +11,6 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from mentoring.conversations.models import Message
 from mentoring.demo import school
 from mentoring.demo.between import add_conversations, add_office_hours
 from mentoring.demo.plan import build_plan
@@ -24,25 +23,32 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         began = time.monotonic()
+        before = totals()
         plan = build_plan(timezone.localdate(), timezone.now())
         with transaction.atomic():
-            created = write_plan(plan)
-            tracking = add_tracking()
-            messages, office_hours = add_conversations(), add_office_hours()
-        self.print_summary(created, time.monotonic() - began)
-        self.stdout.write(
-            f"  {'Meetings':<22}{tracking['meetings']:>5}  ({tracking['goals']} new goals)"
-        )
-        self.stdout.write(
-            f"  {'Messages':<22}{Message.objects.count():>5}  ({messages} new; "
-            f"{office_hours} new office hours)"
-        )
+            write_plan(plan)
+            add_tracking()
+            add_conversations()
+            add_office_hours()
+        self.print_summary(before, totals(), time.monotonic() - began)
 
-    def print_summary(self, created, seconds):
+    def print_summary(self, before, after, seconds):
         write = self.stdout.write
-        write(f"Demo school ready in {seconds:.1f} s. In the database now (created this run):")
-        for label, count, key in totals():
-            write(f"  {label:<22}{count:>5}  ({created[key]} new)")
-        write(f"Demo sign-ins, password {school.DEMO_PASSWORD!r}:")
+        write(f"Demo school ready in {seconds:.1f} s. It holds:")
+        for (one, many, was), (_, _, now) in zip(before, after, strict=True):
+            write(f"  {counted(now, one, many)}, {new_of(now - was, now)}")
+        write(f"Sign in as any of these people, with the password {school.DEMO_PASSWORD}:")
+        width = max(len(role) for role, _ in school.DEMO_SIGN_INS) + 2
         for role, email in school.DEMO_SIGN_INS:
-            write(f"  {role:<12} {email}")
+            write(f"  {role:<{width}}{email}")
+
+
+def counted(count, one, many):
+    return f"{count} {one if count == 1 else many}"
+
+
+def new_of(new, count):
+    """How many of count this run added, in words: "all new", "none new", "3 new"."""
+    if new == 0:
+        return "none new"
+    return "all new" if new == count else f"{new} new"
