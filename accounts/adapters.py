@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from allauth.account.adapter import DefaultAccountAdapter
 from django import forms
 from django.conf import settings
+from django.urls import reverse
 
 from mentoring.lib.mail import message_id
 
@@ -28,6 +29,17 @@ class AccountAdapter(DefaultAccountAdapter):
                 + "."
             )
         return email
+
+    def get_login_redirect_url(self, request):
+        # The first sign-in by any route (a sign-up, an account the admin made, single
+        # sign-on) leads to the set-up, until the person finishes or skips it. A `next`
+        # address the person was going to still wins: allauth asks this only without one.
+        if request.user.setup_done_at is None:
+            return reverse("profiles:setup")
+        return super().get_login_redirect_url(request)
+
+    def get_signup_redirect_url(self, request):
+        return self.get_login_redirect_url(request)
 
     def render_mail(self, template_prefix, email, context, headers=None):
         # Sign-in mail (verification, password reset) carries the site's domain in its

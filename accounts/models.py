@@ -58,6 +58,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)
+    # When the person finished or skipped the first-run set-up (profiles:setup): until
+    # then each sign-in leads there first (AccountAdapter), after that only a link does.
+    setup_done_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = UserManager()
 

@@ -18,7 +18,8 @@ from mentoring.conversations.models import Message
 from mentoring.feedback.models import Reassessment
 from mentoring.meetings.models import ActionItem, Meeting
 from mentoring.mentorships.models import OPEN_STATUSES, Mentorship, MentorshipRequest
-from mentoring.profiles.models import MenteeProfile, MentorProfile
+from mentoring.profiles.completeness import in_words, mentee_missing, mentor_missing
+from mentoring.profiles.models import MODE_FLAGS, MenteeProfile, MentorProfile
 
 # How far ahead a meeting or an action item counts as coming up.
 AHEAD = datetime.timedelta(days=7)
@@ -223,33 +224,58 @@ def contact_steps(user):
 
 
 def profile_steps(user):
-    """What the mentee's recommendations still lack."""
+    """What the mentee's recommendations still lack (completeness.MENTEE_ANSWERS, as the
+    recommendations page says)."""
     profile = (
         MenteeProfile.objects.filter(user=user)
         .annotate(interest_count=Count("interests", distinct=True))
         .annotate(area_count=Count("areas_sought", distinct=True))
-        .only("pk", "vision")
+        .only("pk", "vision", "stage", *(flag for flag, _ in MODE_FLAGS))
         .first()
     )
     if profile is None:
         return
-    missing = [
-        label
-        for label, lacking in [
-            ("your interests", not profile.interest_count),
-            ("the areas you want help with", not profile.area_count),
-            ("your vision for the future", not profile.vision),
-        ]
-        if lacking
-    ]
+    missing = mentee_missing(
+        stage=profile.stage,
+        interests=profile.interest_count,
+        areas=profile.area_count,
+        vision=profile.vision,
+        modes=profile.modes,
+    )
     if missing:
         yield Step(
             Urgency.ANYTIME,
-            f"Recommendations would fit you better with {', '.join(missing[:-1])}"
-            f"{' and ' if len(missing) > 1 else ''}{missing[-1]}.",
+            f"Recommendations would fit you better with {in_words(missing)}.",
             reverse("profiles:edit-mentee"),
             "Complete my profile",
         )
+
+
+def listing_facts():
+    """Annotations read with the mentor's profile in mentor_steps' one query: whether it
+    has interests and areas (listing_steps says what listing still needs)."""
+    links = {"has_interests": MentorProfile.interests, "has_areas": MentorProfile.areas}
+    return {
+        name: Exists(field.through.objects.filter(mentorprofile_id=OuterRef("pk")))
+        for name, field in links.items()
+    }
+
+
+def listing_steps(profile):
+    """A mentor the directory does not list yet: what their profile must still say."""
+    if profile.is_complete:
+        return
+    missing = mentor_missing(
+        interests=profile.has_interests,
+        areas=profile.has_areas,
+        capacity=profile.capacity_set_at,
+    )
+    yield Step(
+        Urgency.NOW,
+        f"Students can't find you in the directory yet: add {in_words(missing)}.",
+        reverse("profiles:edit-mentor"),
+        "Complete my profile",
+    )
 
 
 def mentor_steps(user, today):
@@ -269,12 +295,13 @@ def mentor_steps(user, today):
     )
     profile = (
         MentorProfile.objects.filter(user=user)
-        .annotate(unmatched=Subquery(unmatched))
-        .only("availability_awaited_since")
+        .annotate(unmatched=Subquery(unmatched), **listing_facts())
+        .only("availability_awaited_since", "is_complete", "capacity_set_at")
         .first()
     )
     if profile is None:
         return
+    yield from listing_steps(profile)
     if profile.availability_awaited_since:
         yield Step(
             Urgency.NOW,

@@ -16,6 +16,8 @@ _serial = itertools.count(1)
 
 def make_user(email=None, display_name=None, password="a-long-test-password", **fields):
     n = next(_serial)
+    # Someone who has used the site already; a new person's test passes setup_done_at=None.
+    fields.setdefault("setup_done_at", timezone.now())
     return User.objects.create_user(
         email=email or f"person{n}@med.example.edu",
         display_name=display_name or f"Person {n}",
@@ -27,6 +29,11 @@ def make_user(email=None, display_name=None, password="a-long-test-password", **
 def make_mentor(user=None, interests=(), areas=(), department="Internal Medicine", **fields):
     user = user or make_user()
     fields.setdefault("department", Department.objects.get_or_create(name=department)[0])
+    # A mentor the directory lists, as the tests mean by "a mentor" (whatever interests and
+    # areas the test gives); a profile still missing answers passes is_complete=False.
+    fields.setdefault("is_complete", True)
+    fields.setdefault("capacity_set_at", timezone.now())
+    fields.setdefault("mode_in_person", True)  # the model assumes nothing; test people say
     profile = MentorProfile.objects.create(user=user, **fields)
     profile.interests.set(Interest.objects.for_names(interests))
     profile.areas.set(Area.objects.filter(slug__in=areas))
@@ -35,6 +42,10 @@ def make_mentor(user=None, interests=(), areas=(), department="Internal Medicine
 
 def make_mentee(user=None, interests=(), areas=(), **fields):
     user = user or make_user()
+    # A student who has answered (the model leaves stage and modes unset until they do);
+    # a test of unset answers passes stage="" and mode_in_person=False.
+    fields.setdefault("stage", "preclinical")
+    fields.setdefault("mode_in_person", True)
     profile = MenteeProfile.objects.create(user=user, **fields)
     profile.interests.set(Interest.objects.for_names(interests))
     profile.areas_sought.set(Area.objects.filter(slug__in=areas))

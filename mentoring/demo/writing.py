@@ -3,6 +3,7 @@ e-mail addresses and names, so that a second run of seed_demo adds nothing."""
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
+from django.utils import timezone
 
 from accounts.models import User
 from mentoring.clerkships.models import Clerkship, ClerkshipFaculty, Rotation
@@ -73,7 +74,14 @@ def ensure_users(people):
         # Hashing is deliberately slow; once for everyone keeps the seed under a second.
         password = make_password(school.DEMO_PASSWORD)
         User.objects.bulk_create(
-            User(email=p.email, display_name=p.display_name, password=password, **p.flags)
+            # Their profiles are filled in already: the first-run set-up is not offered.
+            User(
+                email=p.email,
+                display_name=p.display_name,
+                password=password,
+                setup_done_at=timezone.now(),
+                **p.flags,
+            )
             for p in missing
         )
     users = {u.email: u for u in User.objects.filter(email__in=emails)}
@@ -98,7 +106,12 @@ def ensure_mentor_profiles(plans, users, departments, interests, areas):
     )
     new = [p for p in plans if users[p.email].pk not in have]
     profiles = MentorProfile.objects.bulk_create(
-        MentorProfile(user=users[p.email], department=departments[p.department], **p.fields)
+        MentorProfile(
+            user=users[p.email],
+            department=departments[p.department],
+            capacity_set_at=timezone.now(),
+            **p.fields,
+        )
         for p in new
     )
     # Per-profile set() is a few hundred small queries, still well under a second.

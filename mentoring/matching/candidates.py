@@ -75,7 +75,7 @@ def mentee_facts(profile):
     return MenteeFacts(
         interests=frozenset(name for _, name in profile.labels.interests),
         areas=frozenset(area.name for area in profile.labels.areas),
-        is_early=profile.is_early,
+        is_early=profile.is_early if profile.has_stage else None,
         modes=frozenset(profile.modes),
         time_zone=profile.user.time_zone,
         gender=gender_to_compare(profile.gender, profile.gender_self_described),
@@ -133,9 +133,10 @@ def open_mentors(profile, facts, *conditions, interests=True, now=None):
     mentee = profile.user_id
     unconfirmed = _availability_unconfirmed(now or timezone.now())
     estimate = _estimate(profile, facts, interests, unconfirmed)
-    # As MentorProfile.objects.listed().with_room() (an active user, models.WITH_ROOM).
+    # As MentorProfile.objects.listed().with_room() (models.LISTED: a complete profile of
+    # an active user; models.WITH_ROOM).
     where = [
-        SqlText(f"u.is_active AND {_with_room('m')} AND m.user_id <> %s", (mentee,)),
+        SqlText(f"m.is_listed AND {_with_room('m')} AND m.user_id <> %s", (mentee,)),
         # As Mentorship.objects.open() and MentorshipRequest.objects.pending(), by the
         # statuses their model defines.
         _not_mentor_in(Mentorship, mentee, OPEN_STATUSES),
@@ -249,7 +250,8 @@ def able_by_bounds(profile, facts, least):
     bounds = [_at_least(columns, least - recommend.most_from_areas(facts))]
     offered = _offered_terms(profile, me)
     if offered:
-        bounds.append(_at_least(columns + offered, least - recommend.MOST_FROM_FITTING_AREAS))
+        fitting = recommend.most_from_fitting_areas(facts)
+        bounds.append(_at_least(columns + offered, least - fitting))
     return SqlText(
         f"SELECT {me}.id FROM {_tables().mentor} {me} WHERE {_with_room(me)} AND "
         + " AND ".join(bound.text for bound in bounds),
@@ -354,6 +356,9 @@ def _link_terms(profile, facts, interests=True, me="m"):
         )
         terms.append(SqlText(f"{_double(recommend.PER_SHARED_INTEREST)} * {shared}", interest_ids))
     terms += _offered_terms(profile, me)
+    wanted_fit = recommend.wanted_stage_fit(facts)
+    if wanted_fit is None:
+        return terms  # no stage said: areas fitting one count for nothing
     fitting = _count_at_most(
         f"SELECT 1 FROM {tables.area_links} o JOIN {tables.area} a ON a.id = o.area_id "
         f"WHERE o.mentorprofile_id = {me}.id AND a.stage_fit = %s",
@@ -362,7 +367,7 @@ def _link_terms(profile, facts, interests=True, me="m"):
     terms.append(
         SqlText(
             f"{_double(recommend.PER_STAGE_FITTING_AREA)} * {fitting}",
-            (recommend.wanted_stage_fit(facts),),
+            (wanted_fit,),
         )
     )
     return terms
@@ -383,11 +388,17 @@ def _offered_terms(profile, me):
 def _column_terms(profile, facts, me="m"):
     """The terms read from the mentor's own row (only models.SCORING_COLUMNS)."""
     stages = tuple(recommend.fitting_career_stages(facts))
-    terms = [
-        SqlText(
-            _case(f"{me}.career_stage IN ({_placeholders(stages)})", recommend.CAREER_STAGE_FIT),
-            stages,
-        ),
+    terms = []
+    if stages:  # none when the mentee has not said their stage
+        terms.append(
+            SqlText(
+                _case(
+                    f"{me}.career_stage IN ({_placeholders(stages)})", recommend.CAREER_STAGE_FIT
+                ),
+                stages,
+            )
+        )
+    terms += [
         SqlText(
             f"{_double(recommend.ROOM_WEIGHT)} * ({me}.capacity - {me}.active_mentee_count)"
             f" / {me}.capacity"

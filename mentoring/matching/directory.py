@@ -115,9 +115,10 @@ def listed_count():
 
 
 def forget_listed_count(created=True, update_fields=None, **kwargs):
-    """Signal receiver: a mentor profile was made or deleted, or an account saved in a way
-    that may have changed is_active (a sign-in saves last_login only)."""
-    if created or update_fields is None or "is_active" in update_fields:
+    """Signal receiver: a mentor profile was made, deleted or listed anew (is_listed), or
+    an account saved in a way that may have changed is_active (a sign-in saves last_login
+    only)."""
+    if created or update_fields is None or {"is_active", "is_listed"} & set(update_fields):
         cache.delete(LISTED_COUNT_KEY)
 
 

@@ -37,8 +37,8 @@ MOST_FROM_FITTING_AREAS = PER_STAGE_FITTING_AREA * MAX_COUNTED_FITTING_AREAS
 class MenteeFacts:
     interests: frozenset  # interest names
     areas: frozenset  # area names sought
-    is_early: bool
-    modes: frozenset  # mode labels preferred
+    is_early: bool | None  # None: the mentee has not said their stage, so it counts for nothing
+    modes: frozenset  # mode labels preferred (empty: not said, so it counts for nothing)
     time_zone: str = ""
     gender: str = ""
     background: str = ""
@@ -86,14 +86,23 @@ def _shares(a, b):
 
 
 def wanted_stage_fit(mentee):
-    """The Area.stage_fit that helps this mentee most."""
+    """The Area.stage_fit that helps this mentee most; None when their stage is not said."""
+    if mentee.is_early is None:
+        return None
     return "early" if mentee.is_early else "advanced"
 
 
 def fitting_career_stages(mentee):
     # Residents and junior faculty are close to a beginner's experience; late-career
-    # faculty have the influence to sponsor an advanced learner.
+    # faculty have the influence to sponsor an advanced learner. No stage said: none.
+    if mentee.is_early is None:
+        return ()
     return ("resident", "junior") if mentee.is_early else ("late",)
+
+
+def most_from_fitting_areas(mentee):
+    """The most areas fitting the mentee's stage can add (nothing when it is not said)."""
+    return 0.0 if mentee.is_early is None else MOST_FROM_FITTING_AREAS
 
 
 def identity_bonus_at_most(mentee):
@@ -109,7 +118,7 @@ def identity_bonus_at_most(mentee):
 def most_from_areas(mentee):
     """The most a mentor's areas can add for this mentee: every area sought offered, and
     as many areas fitting their stage as count. candidates.py bounds scores with it."""
-    return PER_MATCHED_AREA * len(mentee.areas) + MOST_FROM_FITTING_AREAS
+    return PER_MATCHED_AREA * len(mentee.areas) + most_from_fitting_areas(mentee)
 
 
 def ceiling_without_shared_interests(mentee):
@@ -121,7 +130,7 @@ def ceiling_without_shared_interests(mentee):
         name="",
         areas=tuple((name, fit) for name in mentee.areas)
         + (("", fit),) * MAX_COUNTED_FITTING_AREAS,
-        career_stage=fitting_career_stages(mentee)[0],
+        career_stage=(fitting_career_stages(mentee) or ("",))[0],
         modes=mentee.modes,
         time_zone=mentee.time_zone,
         capacity=1,
@@ -167,7 +176,7 @@ def score(mentee, candidate):
         reasons.append(f"offers {', '.join(offered)}")
 
     wanted_fit = wanted_stage_fit(mentee)
-    fitting = [name for name, fit in candidate.areas if fit == wanted_fit]
+    fitting = [name for name, fit in candidate.areas if wanted_fit and fit == wanted_fit]
     if fitting:
         points += PER_STAGE_FITTING_AREA * min(len(fitting), MAX_COUNTED_FITTING_AREAS)
         if not offered:

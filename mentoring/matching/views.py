@@ -12,6 +12,7 @@ from mentoring.matching.visibility import mentee_profiles_visible_to
 from mentoring.mentorships import asking
 from mentoring.mentorships.forms import ReferForm
 from mentoring.mentorships.request_views import attempt, request_to_answer
+from mentoring.profiles.completeness import in_words, mentee_missing
 from mentoring.profiles.models import MenteeProfile, MentorProfile
 
 PAGE_SIZE = 20
@@ -75,10 +76,18 @@ def recommendations(request):
     except MenteeProfile.DoesNotExist:
         return render(request, "matching/recommendations.html", {"no_profile": True})
     ranked = rank(mentee_facts(profile), candidates_for(profile))
+    # The answers not given, which recommendations would use (the home page names the same).
+    missing = mentee_missing(
+        stage=profile.stage,
+        interests=profile.labels.interests,
+        areas=profile.labels.areas,
+        vision=profile.vision,
+        modes=profile.modes,
+    )
     return render(
         request,
         "matching/recommendations.html",
-        {"profile": profile, "recommendations": ranked},
+        {"profile": profile, "recommendations": ranked, "missing": in_words(missing)},
     )
 
 

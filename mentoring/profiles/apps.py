@@ -17,10 +17,12 @@ def account_saved(instance, update_fields=None, **kwargs):
 
 def mentor_profile_saving(instance, update_fields=None, **kwargs):
     """A mentor profile is saved: take the copies from its account (a new profile, or the
-    admin pointing it at another user)."""
-    if update_fields is None or {"display_name", "is_listed", "user"} & set(update_fields):
+    admin pointing it at another user); listed only when also complete."""
+    if update_fields is None or {"display_name", "is_listed", "user", "is_complete"} & set(
+        update_fields
+    ):
         instance.display_name = instance.user.display_name
-        instance.is_listed = instance.user.is_active
+        instance.is_listed = instance.user.is_active and instance.is_complete
 
 
 class ProfilesConfig(AppConfig):

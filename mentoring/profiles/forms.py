@@ -11,6 +11,7 @@ from mentoring.profiles.models import (
     MenteeProfile,
     MentorProfile,
     Mode,
+    TrainingStage,
     gender_from_words,
     normalise_term,
 )
@@ -219,6 +220,12 @@ class MentorProfileForm(ProfileForm):
         "background",
     ]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.capacity_set_at is None:
+            # The model's default is not the mentor's answer: ask, with nothing filled in.
+            self.initial["capacity"] = None
+
     def clean_capacity(self):
         capacity = self.cleaned_data["capacity"]
         active = self.instance.active_mentee_count
@@ -230,10 +237,15 @@ class MentorProfileForm(ProfileForm):
         return capacity
 
     def also_saved(self, profile):
+        fields = []
+        if profile.capacity_set_at is None:
+            # The form asks for capacity and it is required: saving it is the mentor's answer.
+            profile.capacity_set_at = timezone.now()
+            fields.append("capacity_set_at")
         if AVAILABILITY_FIELDS & set(self.changed_data):
             # Saying how many one can take, or that one takes none, answers a check-in.
-            return profile.mark_availability_confirmed(timezone.now())
-        return []
+            fields += profile.mark_availability_confirmed(timezone.now())
+        return fields
 
     def save(self, commit=True):
         profile = super().save(commit)
@@ -347,6 +359,11 @@ class MenteeProfileForm(ProfileForm):
             "prefers_shared_gender": "Used only to rank your own recommendations.",
             "prefers_shared_background": "Used only to rank your own recommendations.",
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Unset stays unset: no stage is chosen for the person, and none is shown as theirs.
+        self.fields["stage"].choices = [("", "Not set"), *TrainingStage.choices]
 
     field_order = [
         "stage",

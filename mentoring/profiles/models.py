@@ -5,9 +5,10 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, F, Func, OuterRef, Q, Subquery
+from django.db.models import Exists, F, Func, OuterRef, Q, Subquery, Value
 from django.utils import timezone
 
+from mentoring.profiles.completeness import mentor_missing
 from mentoring.profiles.contact import ContactDetails  # noqa: F401  (a model of this app)
 
 
@@ -153,9 +154,10 @@ MODE_FLAGS = [(f"mode_{value}", label) for value, label in Mode.choices]
 
 
 class MeetingModes(models.Model):
-    """Which ways of meeting a person offers or prefers, one flag each so each can be filtered."""
+    """Which ways of meeting a person offers or prefers, one flag each so each can be filtered.
+    None ticked means not said yet (a new profile): nothing is assumed on the person's behalf."""
 
-    mode_in_person = models.BooleanField("in person", default=True)
+    mode_in_person = models.BooleanField("in person", default=False)
     mode_phone = models.BooleanField("phone", default=False)
     mode_video = models.BooleanField("video", default=False)
     mode_email = models.BooleanField("e-mail", default=False)
@@ -200,8 +202,9 @@ SCORING_COLUMNS = [
 ]
 
 
-# Profiles shown to others: deactivated accounts drop out of the directory. is_listed is
-# the account's is_active, copied onto the profile (MentorProfile.follow_account).
+# Profiles shown to others: complete ones (interests, areas offered and capacity given) of
+# active accounts. is_listed is the account's is_active and the profile's is_complete,
+# written when either changes (MentorProfile.follow_account, refresh_search_text).
 LISTED = Q(is_listed=True)
 
 
@@ -236,7 +239,8 @@ class MentorProfileQuerySet(models.QuerySet):
         return self.filter(availability_awaited_since__lte=availability_unconfirmed_before(now))
 
     def listed(self):
-        """Profiles shown to others: deactivated accounts drop out of the directory."""
+        """Profiles shown to others: complete ones of active accounts. Deactivated accounts
+        drop out of the directory; a new mentor enters it once their profile says enough."""
         return self.filter(LISTED)
 
     def with_room(self):
@@ -245,7 +249,8 @@ class MentorProfileQuerySet(models.QuerySet):
     def follow_account(self, user):
         """Copy the account's name and active flag onto its mentor profile, if it has one."""
         self.filter(user_id=user.pk).update(
-            display_name=user.display_name, is_listed=user.is_active
+            display_name=user.display_name,
+            is_listed=F("is_complete") if user.is_active else Value(False),
         )
 
     def take_slot(self, user_id):
@@ -318,7 +323,13 @@ class MentorProfile(MeetingModes):
     # filters on this table alone and reads each page from one of the indexes below, without
     # joining every listed mentor's user (PERFORMANCE.md). follow_account keeps them.
     display_name = models.CharField(max_length=120, blank=True, editable=False)
-    is_listed = models.BooleanField(default=True, editable=False)
+    is_listed = models.BooleanField(default=False, editable=False)
+    # When the mentor said how many mentees they can take (the profile form or the set-up):
+    # until then the default capacity is not their answer.
+    capacity_set_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Interests, areas offered and capacity all given (completeness.MENTOR_LISTING_NEEDS)
+    # at some point: only then is the profile listed. Written by refresh_search_text.
+    is_complete = models.BooleanField(default=False, editable=False)
     # Check-ins on availability, written by mentorships/availability.py (asked) and by the
     # mentor's answer (confirm_availability, pause_accepting, a changed capacity or
     # accepting flag). On this row so that the directory and recommendations read them
@@ -385,21 +396,37 @@ class MentorProfile(MeetingModes):
         return " ".join(p for p in parts if p)
 
     def refresh_search_text(self):
-        """Rebuild the search column, and the copies of the account's name and active flag;
-        call after the name, interests, areas or bio change."""
-        self.display_name, self.is_listed = self.user.display_name, self.user.is_active
+        """Rebuild the search column, whether the profile is complete, and the copies of the
+        account's name and active flag; call after the name, interests, areas, capacity or
+        bio change."""
+        interests = list(self.interests.values_list("name", flat=True))
+        areas = list(self.areas.values_list("name", flat=True))
+        # Once complete, always: the gate keeps blank profiles out of the directory, and a
+        # listed mentor who edits their areas is not dropped from it between two saves.
+        self.is_complete = self.is_complete or bool(interests and areas and self.capacity_set_at)
+        self.display_name = self.user.display_name
+        self.is_listed = self.user.is_active and self.is_complete
         self.search_text = self.compose_search_text(
             self.display_name,
             self.title,
             self.specialty,
             str(self.department or ""),
             self.location,
-            self.interests.values_list("name", flat=True),
-            self.areas.values_list("name", flat=True),
+            interests,
+            areas,
             self.bio,
         )
-        MentorProfile.objects.filter(pk=self.pk).update(
-            search_text=self.search_text, display_name=self.display_name, is_listed=self.is_listed
+        # A save, not an update: listing a mentor must reach the directory's cached count
+        # (matching.directory.forget_listed_count), which listens for is_listed.
+        self.save(update_fields=["search_text", "display_name", "is_complete", "is_listed"])
+
+    @property
+    def missing_for_listing(self):
+        """What the mentor must still say before students find them (two queries)."""
+        return mentor_missing(
+            interests=self.interests.exists(),
+            areas=self.areas.exists(),
+            capacity=self.capacity_set_at,
         )
 
     @property
@@ -468,11 +495,13 @@ class MenteeProfile(MeetingModes):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentee_profile"
     )
+    # "" until the person says: recommendations never assume a stage they did not choose.
     stage = models.CharField(
         "stage of training",
         max_length=12,
         choices=TrainingStage.choices,
-        default=TrainingStage.PRECLINICAL,
+        blank=True,
+        default="",
         db_index=True,
     )
     graduation_year = models.PositiveSmallIntegerField(
@@ -500,4 +529,10 @@ class MenteeProfile(MeetingModes):
 
     @property
     def is_early(self):
-        return self.stage in EARLY_STAGES
+        """For prompts fitted to the stage: with none said, the concrete, directive style
+        is the safer guess (as without a profile). Recommendations ask has_stage first."""
+        return self.stage in EARLY_STAGES or not self.stage
+
+    @property
+    def has_stage(self):
+        return bool(self.stage)

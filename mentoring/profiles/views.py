@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.forms import AccountSettingsForm
+from mentoring.profiles.completeness import in_words
 from mentoring.profiles.forms import (
     AvailabilityForm,
     ContactDetailsForm,
@@ -33,7 +34,13 @@ def edit_mentor_profile(request):
             # Students are waiting on this mentor: ask what to do with their requests.
             return redirect("mentorships:stop-accepting")
         return redirect(request.path)
-    return render(request, "profiles/mentor_form.html", {"form": form, "profile": profile})
+    # Not listed until complete: say what is missing (two small queries, only then).
+    missing = "" if profile.is_complete else in_words(profile.missing_for_listing)
+    return render(
+        request,
+        "profiles/mentor_form.html",
+        {"form": form, "profile": profile, "missing": missing},
+    )
 
 
 def availability(request):

@@ -99,8 +99,9 @@ class Writer:
         columns = list(faculty[0].fields) if faculty else []
         fields = ["id", "user", "department", *columns]
         fields += ["active_mentee_count", "pending_request_count", "search_text", "updated_at"]
-        # The copies of the account's name and active flag (MentorProfile.follow_account).
-        fields += ["display_name", "is_listed"]
+        # The copies of the account's name and active flag (MentorProfile.follow_account);
+        # every planned profile has interests, areas and a capacity, so it is complete.
+        fields += ["display_name", "is_listed", "capacity_set_at", "is_complete"]
         self.copy(
             MentorProfile,
             fields,
@@ -108,7 +109,7 @@ class Writer:
                 (self.mentor_profile_ids[f.user_id], f.user_id, self.departments[f.department])
                 + tuple(f.fields[c] for c in columns)
                 + (f.open_mentees, f.pending_asks, self.search_text(f), self.now)
-                + (f.name, f.is_active)
+                + (f.name, f.is_active, self.now, True)
                 for f in faculty
             ),
             len(faculty),

@@ -129,6 +129,12 @@ def test_a_new_mentor_is_found_by_name(client, browse):
     newcomer = make_user(display_name="Dr. Nadia Quist")
     client.force_login(newcomer)
     assert client.post("/profile/roles/add/", {"role": "mentor"}).status_code == 302
+    # Listed once the profile has interests, areas offered and a capacity (issue 19).
+    assert names(browse()) == []
+    research = Area.objects.get(slug="research").pk
+    client.post("/profile/setup/mentor-interests/", {"interests_text": "Cardiology"})
+    client.post("/profile/setup/offer/", {"areas": [research]})
+    client.post("/profile/setup/capacity/", {"capacity": "2", "response_hours": "24"})
     assert names(browse()) == ["Dr. Nadia Quist"]
     assert names(browse("q=quist")) == ["Dr. Nadia Quist"]
 

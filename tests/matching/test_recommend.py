@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 
+from mentoring.matching import recommend
 from mentoring.matching.recommend import Candidate, MenteeFacts, rank, score
 
 MENTEE = MenteeFacts(
@@ -173,3 +174,23 @@ def test_a_mentor_whose_availability_is_not_confirmed_ranks_below_every_confirme
     # Among the unconfirmed, the usual order holds.
     second = replace(best, mentor_id=3, name="B Less Fit", shared_interests=())
     assert names(rank(wants, [second, best])) == ["A Best But Silent", "B Less Fit"]
+
+
+def test_a_stage_not_said_counts_for_nothing_and_is_never_a_reason():
+    unsaid = replace(MENTEE, areas=frozenset(), is_early=None)
+    plain = replace(BASE, mentor_id=2, name="Plain", areas=(), career_stage="mid")
+    early_fit = replace(BASE, mentor_id=3, name="Early fit", areas=(("Clinical skills", "early"),))
+    late_fit = replace(
+        BASE,
+        mentor_id=4,
+        name="Late fit",
+        areas=(("Career planning", "advanced"),),
+        career_stage="late",
+    )
+    scores = {score(unsaid, c)[0] for c in (plain, early_fit, late_fit)}
+    assert len(scores) == 1
+    reasons = [reason for c in (early_fit, late_fit) for reason in score(unsaid, c)[1]]
+    assert not any("training" in reason for reason in reasons)
+    # The bounds the candidates' SQL relies on hold without a stage too.
+    assert recommend.lowest_score(unsaid) <= score(unsaid, plain)[0]
+    assert score(unsaid, plain)[0] <= recommend.highest_score(unsaid)

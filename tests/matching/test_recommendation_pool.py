@@ -339,3 +339,24 @@ def test_when_the_best_fits_are_not_confirmed_the_confirmed_rank_first():
     assert [r.candidate.name for r in picked[:4]] == [f"Dr. Confirmed {n}" for n in range(4)]
     assert all(r.candidate.name.startswith("Dr. Silent") for r in picked[4:])
     assert len(picked) == recommend.SHOWN
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("seed, stage", [(10, ""), (11, "final"), (12, "clerkship")])
+def test_answers_not_given_rank_as_everyone_would(seed, stage):
+    # A stage or ways of meeting not said drop their terms from the SQL estimate as from
+    # the score; the bounds that leave mentors out must hold without them.
+    faculty(seed, 50)
+    unsaid = {"stage": stage, "mode_in_person": False}
+    students = [
+        make_mentee(make_user(time_zone="America/Chicago"), interests=["surgery"], **unsaid),
+        make_mentee(make_user(), interests=[], areas=["research"], **unsaid),
+        make_mentee(make_user(), interests=[], areas=[], **unsaid),
+    ]
+    for user in students:
+        picked, everyone = shown(user)
+        assert described(picked) == described(everyone)
+        reasons = [reason for r in picked for reason in r.reasons]
+        assert not any("you prefer" in reason for reason in reasons)
+        if not stage:  # no stage said: none is assumed for the reasons either
+            assert not any("in training" in reason for reason in reasons)

@@ -2,6 +2,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from mentoring.profiles.models import Area, Interest, MenteeProfile
+from mentoring.profiles.roles import Role, add_roles
 from tests.factories import make_mentee, make_mentor, make_mentorship, make_user
 
 URL = "/mentors/recommended/"
@@ -96,3 +98,39 @@ def test_a_student_without_interests_is_still_recommended_mentors_in_few_queries
         page = client.get(URL).content.decode()
     assert page.index("Dr. Research") < page.index("Dr. Plain")
     assert "Offers Research" in page
+
+
+@pytest.mark.django_db
+def test_a_new_student_is_told_what_would_help_and_nothing_is_assumed(client):
+    student = make_user(display_name="New Student")
+    add_roles(student, [Role.MENTEE])
+    profile = MenteeProfile.objects.get(user=student)
+    assert (profile.stage, profile.modes) == ("", [])
+    make_mentor(make_user(display_name="Dr. In Person"), interests=["surgery"])
+    client.force_login(student)
+    page = client.get(URL).content.decode()
+    assert "Dr. In Person" in page
+    assert "meets the way you prefer" not in page
+    assert (
+        "These would fit you better with your stage of training, your interests, the areas "
+        "you want help with, your vision for the future and how you like to meet" in page
+    )
+    # Once everything is answered, the line goes.
+    MenteeProfile.objects.filter(user=student).update(
+        stage="final", vision="Surgery.", mode_video=True
+    )
+    profile.interests.set(Interest.objects.for_names(["surgery"]))
+    profile.areas_sought.set(Area.objects.filter(slug="research"))
+    assert "would fit you better" not in client.get(URL).content.decode()
+
+
+@pytest.mark.django_db
+def test_home_names_the_same_missing_answers(client):
+    student = make_user(display_name="New Student")
+    add_roles(student, [Role.MENTEE])
+    client.force_login(student)
+    home = client.get("/home/").content.decode()
+    assert (
+        "Recommendations would fit you better with your stage of training, your interests, "
+        "the areas you want help with, your vision for the future and how you like to meet."
+    ) in home

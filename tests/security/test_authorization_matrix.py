@@ -96,6 +96,11 @@ MATRIX = {
     "records:account-deleted": page(only(200, anonymous=200)),
     "profiles:add-role": action(only(302)),
     "profiles:suggest-interests": page(only(200)),
+    # One's own first-run set-up: every signed-in person has its steps for their roles (the
+    # meeting step for all); the start sends to the first step, an empty POST saves and moves on.
+    "profiles:setup": page(only(302)),
+    "profiles:setup-step": page(only(200), post=only(302)),
+    "profiles:setup-finish": action(only(302)),
     "mentorships:requests": page(only(200)),
     "mentorships:request": page(REQUEST),
     "mentorships:accept": page(ANSWER),
@@ -247,6 +252,7 @@ def url_for(route, world):
     people = world.people
     kwargs = {
         "notifications:open": {"pk": world.notification.pk},
+        "profiles:setup-step": {"step": "meeting"},
         "matching:mentor": {"pk": people["mentor"].mentor_profile.pk},
         "matching:mentee": {"pk": people["mentee"].mentee_profile.pk},
         "mentorships:request": {"pk": world.pending_request.pk},
