@@ -9,6 +9,7 @@ Table and column names come from the models, the request status from its TextCho
 
 import functools
 
+from django.conf import settings
 from django.db import connection
 from django.utils.functional import SimpleLazyObject
 
@@ -74,7 +75,8 @@ def roles_of(user):
 
 
 def navigation(request):
+    site = {"site_name": settings.SITE_NAME}
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {}
-    return {"nav": SimpleLazyObject(lambda: roles_of(user))}
+        return site
+    return site | {"nav": SimpleLazyObject(lambda: roles_of(user))}
