@@ -202,7 +202,7 @@ def format_sweep(sweep):
     later = f"; second pass, nothing new: {passes[1]['seconds']:.1f} s" if len(passes) > 1 else ""
     return (
         f"Reminder sweep over {sweep['mentorships']:,} active mentorships: "
-        f"{sweep['seconds']:.1f} s for the three sweeps' first pass, everything due is sent "
+        f"{sweep['seconds']:.1f} s for all the sweeps' first pass, everything due is sent "
         f"(budget {result['limit']:g} s): {word}{later}."
     )
 
