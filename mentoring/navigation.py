@@ -15,6 +15,7 @@ from django.utils.functional import SimpleLazyObject
 
 from mentoring.clerkships.models import Clerkship
 from mentoring.conversations.models import Message
+from mentoring.feedback.models import Reassessment
 from mentoring.mentorships.models import MentorshipRequest
 from mentoring.notifications.models import Notification
 from mentoring.profiles.models import MenteeProfile, MentorProfile
@@ -49,20 +50,30 @@ def roles_sql():
                AND {column(requests, "created_by")} <> %s),
             (SELECT COUNT(*) FROM {table(Message)}
              WHERE {column(Message, "recipient")} = %s
-               AND {column(Message, "read_at")} IS NULL)
+               AND {column(Message, "read_at")} IS NULL),
+            EXISTS (SELECT 1 FROM {table(requests)}
+                    WHERE {column(requests, "status")} = %s
+                      AND ({column(requests, "mentor")} = %s
+                           OR {column(requests, "mentee")} = %s)),
+            EXISTS (SELECT 1 FROM {table(Reassessment)}
+                    WHERE {column(Reassessment, "respondent")} = %s
+                      AND {column(Reassessment, "completed_at")} IS NULL)
     """  # noqa: S608 - names from the models; every value is a parameter
 
 
 def roles_of(user):
-    """{is_mentee, is_mentor, is_coordinator, unread, to_answer, unread_messages} for the
+    """{is_mentee, is_mentor, is_coordinator, unread, to_answer, unread_messages,
+    has_pending_requests, has_open_reassessments} for the
     navigation: the person's MenteeProfile/MentorProfile, Clerkship.objects.coordinated_by(user),
     Notification.objects.for_user(user).unread(),
-    MentorshipRequest.objects.awaiting_answer_from(user) and
-    Message.objects.unread_by(user)."""
+    MentorshipRequest.objects.awaiting_answer_from(user), Message.objects.unread_by(user),
+    and whether any request involving them is pending or any reassessment of theirs open."""
     pending = MentorshipRequest.Status.PENDING
     with connection.cursor() as cursor:
-        cursor.execute(roles_sql(), [user.pk] * 4 + [pending] + [user.pk] * 4)
-        is_mentee, is_mentor, is_coordinator, unread, to_answer, messages = cursor.fetchone()
+        values = [user.pk] * 4 + [pending] + [user.pk] * 4 + [pending] + [user.pk] * 3
+        cursor.execute(roles_sql(), values)
+        row = cursor.fetchone()
+    is_mentee, is_mentor, is_coordinator, unread, to_answer, messages, asks, prompts = row
     # SQLite answers EXISTS with 1 or 0.
     return {
         "is_mentee": bool(is_mentee),
@@ -71,6 +82,9 @@ def roles_of(user):
         "unread": unread,
         "to_answer": to_answer,
         "unread_messages": messages,
+        # Whether the home page need look for requests and reassessments at all.
+        "has_pending_requests": bool(asks),
+        "has_open_reassessments": bool(prompts),
     }
 
 

@@ -326,10 +326,16 @@ def next_steps(user, roles):
     {is_mentee, is_mentor, ...} (navigation.roles_of)."""
     now = timezone.now()
     today = timezone.localdate(now)
-    steps = [*request_steps(user, now), *meeting_steps(user, now)]
-    if roles.get("unread_messages"):
+    # The navigation's one statement says whether requests, messages and reassessments
+    # wait at all: each costs a query only for someone who has one.
+    steps = list(meeting_steps(user, now))
+    if roles.get("has_pending_requests", True):
+        steps += request_steps(user, now)
+    if roles.get("unread_messages", True):
         steps += message_steps(user)
-    steps += [*action_item_steps(user, today), *reassessment_steps(user, today)]
+    steps += action_item_steps(user, today)
+    if roles.get("has_open_reassessments", True):
+        steps += reassessment_steps(user, today)
     if roles["is_mentor"]:
         steps += [*contact_steps(user), *mentor_steps(user, today)]
     if roles["is_mentee"]:

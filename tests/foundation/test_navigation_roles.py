@@ -4,6 +4,7 @@ import pytest
 
 from mentoring.clerkships.models import Clerkship
 from mentoring.conversations.models import Message
+from mentoring.feedback.models import Reassessment
 from mentoring.mentorships import asking
 from mentoring.mentorships.models import MentorshipRequest
 from mentoring.navigation import roles_of
@@ -25,6 +26,8 @@ def roles_by_orm(user):
         "unread": Notification.objects.for_user(user).unread().count(),
         "to_answer": MentorshipRequest.objects.awaiting_answer_from(user).count(),
         "unread_messages": Message.objects.unread_by(user).count(),
+        "has_pending_requests": MentorshipRequest.objects.pending().visible_to(user).exists(),
+        "has_open_reassessments": Reassessment.objects.open().filter(respondent=user).exists(),
     }
 
 
@@ -39,6 +42,7 @@ def test_every_persons_roles_and_counts_match_the_orm():
     asking.decline(asked, ben)  # answered: no longer counts for ben
     asking.ask(cleo, ada, message="And you?")
     pair = make_mentorship(ada, dev)
+    Reassessment.objects.create(mentorship=pair, respondent=dev, due_on=pair.started_on)
     write(pair, ada, "First")
     write(pair, ada, "Second")  # dev has two unread messages
     Message.objects.filter(recipient=dev).update(read_at=None)
@@ -60,9 +64,12 @@ def test_every_persons_roles_and_counts_match_the_orm():
         "unread": Notification.objects.filter(recipient=ben).count() - 2,
         "to_answer": 1,
         "unread_messages": 0,
+        "has_pending_requests": True,
+        "has_open_reassessments": False,
     }
     assert roles_of(ada)["to_answer"] == 2
     assert (roles_of(dev)["unread_messages"], roles_of(ada)["unread_messages"]) == (2, 0)
+    assert roles_of(dev)["has_open_reassessments"] and not roles_of(ada)["has_open_reassessments"]
     assert roles_of(nobody) == dict.fromkeys(roles_by_orm(nobody), False) | {
         "unread": 0,
         "to_answer": 0,
