@@ -34,13 +34,25 @@ def link(request_obj):
     return reverse("mentorships:request", args=[request_obj.pk])
 
 
-def _check_pair(mentor, mentee):
+def _pair_problem(mentor, mentee, pending_between=None):
+    """Why these two can't start a request: the same person, already a pair, or a request
+    waiting between them (`pending_between`, when the caller counted it already)."""
     if mentor.pk == mentee.pk:
-        raise RequestProblem("You can't be your own mentor.")
+        return "You can't be your own mentor."
     if Mentorship.objects.open().filter(mentor=mentor, mentee=mentee).exists():
-        raise RequestProblem(f"{mentor} already mentors {mentee}.")
-    if MentorshipRequest.objects.pending().filter(mentor=mentor, mentee=mentee).exists():
-        raise RequestProblem(f"There is already a pending request between {mentee} and {mentor}.")
+        return f"{mentor} already mentors {mentee}."
+    if pending_between is None:
+        pending_between = (
+            MentorshipRequest.objects.pending().filter(mentor=mentor, mentee=mentee).exists()
+        )
+    if pending_between:
+        return f"There is already a pending request between {mentee} and {mentor}."
+    return None
+
+
+def _check_pair(mentor, mentee):
+    if problem := _pair_problem(mentor, mentee):
+        raise RequestProblem(problem)
 
 
 def _create(kind, mentor, mentee, created_by, areas=(), **fields):
@@ -89,9 +101,7 @@ def ask_refusal(mentee, profile):
     """
     mentor = profile.user
     if mentor.pk == mentee.pk:
-        return ("pair", "You can't be your own mentor.")
-    if Mentorship.objects.open().filter(mentor=mentor, mentee=mentee).exists():
-        return ("pair", f"{mentor} already mentors {mentee}.")
+        return ("pair", _pair_problem(mentor, mentee))
     # One query for both: requests waiting between the two, and all the mentee's asks.
     pending = (
         MentorshipRequest.objects.pending()
@@ -100,8 +110,8 @@ def ask_refusal(mentee, profile):
             between=Count("pk", filter=Q(mentor=mentor)), asks=Count("pk", filter=Q(kind=Kind.ASK))
         )
     )
-    if pending["between"]:
-        return ("pair", f"There is already a pending request between {mentee} and {mentor}.")
+    if problem := _pair_problem(mentor, mentee, pending_between=pending["between"]):
+        return ("pair", problem)
     if problem := _mentor_problem(profile):
         return ("closed" if not profile.is_accepting else "full", problem)
     if problem := _limit_problem(mentee, pending["asks"]):
