@@ -140,21 +140,11 @@ def meeting_steps(user, now):
         when = timezone.localtime(meeting.starts_at)
         text = f"Meeting with {partner} on {when:%A %-d %B at %H:%M}"
         if not meeting.agenda and mentorship.mentee_id == user.pk:
-            yield Step(
-                Urgency.COMING,
-                f"{text}: no agenda yet.",
-                reverse("meetings:agenda", args=[meeting.pk]),
-                "Write the agenda",
-                meeting.starts_at,
-            )
+            text, page, action = f"{text}: no agenda yet.", "meetings:agenda", "Write the agenda"
         else:
-            yield Step(
-                Urgency.COMING,
-                f"{text}.",
-                reverse("meetings:detail", args=[meeting.pk]),
-                "Open",
-                meeting.starts_at,
-            )
+            text, page, action = f"{text}.", "meetings:detail", "Open"
+        url = reverse(page, args=[meeting.pk])
+        yield Step(Urgency.COMING, text, url, action, meeting.starts_at)
 
 
 def action_item_steps(user, today):
