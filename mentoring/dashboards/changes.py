@@ -5,7 +5,8 @@ names stay behind the dashboard's audited student list."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from mentoring.clerkships.models import Clerkship, Rotation
@@ -37,22 +38,30 @@ class Changes:
         return bool(self.new_without_mentor or self.newly_quiet or self.newly_overdue)
 
 
-def changes_for(clerkship, visited_at, now):
-    """Two queries: students rotating now without a mentor, and the quiet relationships
-    and overdue reassessments of the students in scope, each with how many are new since
-    `visited_at` (None: a first visit, looking back FIRST_LOOK_BACK)."""
-    since = visited_at or now - FIRST_LOOK_BACK
-    today = timezone.localdate(now)
-    students = (
-        Rotation.objects.filter(
-            clerkship=clerkship, starts_on__lte=today, ends_on__gte=today, student__is_active=True
-        )
-        .exclude(Exists(Mentorship.objects.active().filter(mentee=OuterRef("student_id"))))
-        .aggregate(
-            all=Count("student_id", distinct=True),
-            new=Count("student_id", distinct=True, filter=Q(added_at__gt=since)),
-        )
+def without_mentor(today, added_after=None):
+    """How many students rotating now in the outer query's clerkship have no active mentor
+    (rotations added after `added_after` only, when given), as a sub-query to annotate."""
+    rotations = Rotation.objects.filter(
+        clerkship=OuterRef("pk"), starts_on__lte=today, ends_on__gte=today, student__is_active=True
+    ).exclude(Exists(Mentorship.objects.active().filter(mentee=OuterRef("student_id"))))
+    if added_after is not None:
+        rotations = rotations.filter(added_at__gt=added_after)
+    counted = (
+        rotations.order_by()
+        .values("clerkship")
+        .annotate(students=Count("student_id", distinct=True))
+        .values("students")
     )
+    return Coalesce(Subquery(counted), 0)
+
+
+def changes_for(clerkship, now):
+    """One query beyond the clerkship's row (annotated by changes_since_last_visit with the
+    students without a mentor): the quiet relationships and overdue reassessments of the
+    students in scope, each with how many are new since the last visit (or, on a first
+    visit, within FIRST_LOOK_BACK)."""
+    since = clerkship.since
+    today = timezone.localdate(now)
     in_scope = Scope(clerkship, today - COORDINATOR_SCOPE, today).students()
     overdue = Q(
         reassessments__completed_at=None,
@@ -77,9 +86,9 @@ def changes_for(clerkship, visited_at, now):
     return Changes(
         clerkship=clerkship,
         since=since,
-        first_visit=visited_at is None,
-        without_mentor=students["all"],
-        new_without_mentor=students["new"],
+        first_visit=clerkship.visited_at is None,
+        without_mentor=clerkship.without_mentor,
+        new_without_mentor=clerkship.new_without_mentor,
         quiet=relationships["quiet"],
         newly_quiet=relationships["newly_quiet"],
         reassessments_overdue=relationships["overdue"],
@@ -90,10 +99,16 @@ def changes_for(clerkship, visited_at, now):
 def changes_since_last_visit(user, now=None):
     """One Changes per clerkship this person coordinates, in name order."""
     now = now or timezone.now()
+    today = timezone.localdate(now)
     last_visit = DashboardVisit.objects.filter(viewer=user, clerkship=OuterRef("pk"))
     clerkships = (
         Clerkship.objects.coordinated_by(user)
         .annotate(visited_at=Subquery(last_visit.values("at")[:1]))
+        .annotate(since=Coalesce("visited_at", Value(now - FIRST_LOOK_BACK)))
+        .annotate(
+            without_mentor=without_mentor(today),
+            new_without_mentor=without_mentor(today, added_after=OuterRef("since")),
+        )
         .order_by("name")
     )
-    return [changes_for(clerkship, clerkship.visited_at, now) for clerkship in clerkships]
+    return [changes_for(clerkship, now) for clerkship in clerkships]

@@ -219,7 +219,18 @@ def test_home_query_budget_with_every_kind_of_step(
     Reassessment.objects.create(
         mentorship=mentorship, respondent=mentor, due_on=timezone.localdate()
     )
-    make_mentor(coordinator)  # a coordinator who also mentors: every section at once
+    # A coordinator who also mentors, with every kind of step at once: a request to answer,
+    # an unread message, a reassessment, a mentee, and their clerkship's changes.
+    from tests.conversations.helpers import write
+
+    make_mentor(coordinator)
+    ask(make_mentee(), coordinator)
+    theirs = make_mentorship(coordinator, make_mentee())
+    write(theirs, theirs.mentee, "Are we still on for Friday?")
+    Reassessment.objects.create(
+        mentorship=theirs, respondent=coordinator, due_on=timezone.localdate()
+    )
+    write(mentorship, mentee, "I wrote the agenda.")
     for person in (mentor, mentee, coordinator):
         client.force_login(person)
         with django_assert_max_num_queries(12):
