@@ -182,6 +182,7 @@ class Drill:
         log(f"starting gunicorn on 127.0.0.1:{self.web_port}, a Celery worker and beat")
         self.gunicorn = server.start_server(config, env, self.web_port)
         self.processes["web"]["workers_at_start"] = len(services.children_of(self.gunicorn.pid))
+        self.env = env  # for restarting a worker that dies on its own (watch)
         self.worker = services.start_worker(env, self.output_dir / "worker.log", 2)
         self.beat = services.start_beat(env, self.output_dir / "beat.log", self.state_dir)
         self.celery_groups += [self.worker.pid, self.beat.pid]
@@ -313,6 +314,21 @@ class Drill:
                     round(time.monotonic() - began, 1)
                 )
                 self.event(began, f"the {name} process {process.pid} exited on its own")
+                if name == "worker":
+                    self.supervise_worker(began)
+
+    def supervise_worker(self, began):
+        """Start a new worker, as systemd's Restart=always and `make run` do in real use: a
+        worker can die of a broker outage (kombu's Redis transport has been seen to raise
+        AttributeError mid-reconnect), and the promise is that nothing is lost, not that no
+        process ever exits. The death stays in the report (died_unprompted_at_s)."""
+        services.stop_group(self.worker)
+        self.worker = services.start_worker(self.env, self.output_dir / "worker.log", 2)
+        self.celery_groups.append(self.worker.pid)
+        self.processes["worker"]["restarted_after_dying"] = (
+            self.processes["worker"].get("restarted_after_dying", 0) + 1
+        )
+        self.event(began, f"worker restarted as a supervisor would ({self.worker.pid})")
 
     def drain(self, began):
         """Wait until every notification row is settled and every e-mail it implies arrived."""
