@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "accounts",
     "mentoring",
     "mentoring.notifications",
+    "mentoring.programmes",
     "mentoring.profiles",
     "mentoring.clerkships",
     "mentoring.mentorships",
@@ -213,6 +214,10 @@ MFA_REQUIRED_FOR_OVERSIGHT = env_bool("MFA_REQUIRED_FOR_OVERSIGHT", False)
 # Empty means anyone may sign up; a school sets e.g. "med.example.edu,example.edu".
 SIGNUP_EMAIL_DOMAINS = [d.lower() for d in env_list("SIGNUP_EMAIL_DOMAINS")]
 DEFAULT_USER_TIME_ZONE = env_str("DEFAULT_USER_TIME_ZONE", "America/New_York")
+# The programme that the people and clerkships of a site made before programmes belong to
+# (migration profiles 0012 creates it with the four stages the site had), and where staff
+# find it in the admin. Read when migrating; renaming the programme later is the admin's.
+DEFAULT_PROGRAMME_NAME = env_str("DEFAULT_PROGRAMME_NAME", "MD")
 
 # Internationalisation
 LANGUAGE_CODE = "en-us"

@@ -87,7 +87,7 @@ def mentee_facts(profile):
 
 def load_mentee(user):
     """The user's MenteeProfile with its user and its interests and areas sought (labels)."""
-    profile = MenteeProfile.objects.select_related("user").get(user=user)
+    profile = MenteeProfile.objects.select_related("user", "stage").get(user=user)
     profile.labels = labels_of([profile.pk], MENTEE)[profile.pk]
     return profile
 

@@ -63,7 +63,7 @@ def mentor_detail(request, pk):
 def mentee_detail(request, pk):
     profile = get_object_or_404(
         mentee_profiles_visible_to(request.user)
-        .select_related("user")
+        .select_related("user", "stage")
         .prefetch_related("interests", "areas_sought"),
         pk=pk,
     )
@@ -78,7 +78,7 @@ def recommendations(request):
     ranked = rank(mentee_facts(profile), candidates_for(profile))
     # The answers not given, which recommendations would use (the home page names the same).
     missing = mentee_missing(
-        stage=profile.stage,
+        stage=profile.stage_id,
         interests=profile.labels.interests,
         areas=profile.labels.areas,
         vision=profile.vision,

@@ -105,7 +105,7 @@ def test_a_new_student_is_told_what_would_help_and_nothing_is_assumed(client):
     student = make_user(display_name="New Student")
     add_roles(student, [Role.MENTEE])
     profile = MenteeProfile.objects.get(user=student)
-    assert (profile.stage, profile.modes) == ("", [])
+    assert (profile.stage, profile.modes) == (None, [])
     make_mentor(make_user(display_name="Dr. In Person"), interests=["surgery"])
     client.force_login(student)
     page = client.get(URL).content.decode()
