@@ -12,15 +12,22 @@ from django.core.cache import cache
 from django.db import models
 from django.db.models.functions import Lower
 
-# The stages the site knew before programmes, in order, with whether each is early: the
-# default programme (settings.DEFAULT_PROGRAMME_NAME) is made with them, and the demo and
-# scale data name them. (Migration profiles 0012 keeps its own copy, as migrations do.)
-MD_STAGES = [
-    ("Preclinical years", True),
-    ("Clerkship year", True),
-    ("Final year", False),
-    ("Resident", False),
-]
+class MdStage(models.TextChoices):
+    """The stages the site knew before programmes, in order, by the short keys it stored
+    then; their labels are the default programme's Stage names. The demo and scale data
+    plan students with these keys. (Migration programmes 0002 keeps its own copy.)"""
+
+    PRECLINICAL = "preclinical", "Preclinical years"
+    CLERKSHIP = "clerkship", "Clerkship year"
+    FINAL = "final", "Final year"
+    RESIDENT = "resident", "Resident"
+
+
+# Early learners are helped by directive, concrete mentoring; advanced ones by a sounding board.
+MD_EARLY = {MdStage.PRECLINICAL, MdStage.CLERKSHIP}
+# (name, is_early) for Programme.add_stages: the default programme (settings.DEFAULT_PROGRAMME_NAME)
+# is made with them.
+MD_STAGES = [(stage.label, stage in MD_EARLY) for stage in MdStage]
 
 
 def normalise_name(text):
@@ -108,6 +115,10 @@ class Programme(models.Model):
     def save(self, *args, **kwargs):
         self.name = normalise_name(self.name)
         super().save(*args, **kwargs)
+
+    def stage_ids(self):
+        """{Stage name: id} of this programme's stages."""
+        return dict(self.stages.values_list("name", "pk"))
 
     def stage_named(self, name):
         """This programme's stage of this name, whatever its case and spacing; raises
