@@ -10,7 +10,7 @@ from mentoring.clerkships.models import Clerkship, ClerkshipFaculty, Rotation
 from mentoring.goals.models import Goal, GoalUpdate
 from mentoring.mentorships.lifecycle import start_mentorship
 from mentoring.profiles.models import Area, Department, Interest, MenteeProfile, MentorProfile
-from mentoring.programmes.models import MD_STAGES, Programme, Stage
+from mentoring.programmes.models import MdStage, Programme, Stage
 
 _serial = itertools.count(1)
 
@@ -29,7 +29,7 @@ def make_user(email=None, display_name=None, password="a-long-test-password", **
 
 # The default programme's stages by the short names tests use (the values the stage had
 # before programmes): make_mentee(stage="final").
-STAGE_NAMES = dict(zip(["preclinical", "clerkship", "final", "resident"], dict(MD_STAGES)))
+STAGE_NAMES = dict(MdStage.choices)
 
 
 def default_programme():

@@ -147,9 +147,7 @@ def relationships(scope):
     for row in rows:
         figures = [row["formed"], row["active"], row["quiet"]]
         totals = [a + b for a, b in zip(totals, figures, strict=True)]
-        table.rows.append(
-            [row["label"], *figures, percent(row["quiet"], row["active"])]
-        )
+        table.rows.append([row["label"], *figures, percent(row["quiet"], row["active"])])
     table.rows.append(["All stages", *totals, percent(totals[2], totals[1])])
     return table
 

@@ -135,7 +135,10 @@ def ensure_mentee_profiles(plans, users, interests, areas, programmes):
         MenteeProfile(
             user=users[p.email],
             **p.fields
-            | {"programme": programmes[p.programme], "stage": stages[p.programme, p.fields["stage"]]},
+            | {
+                "programme": programmes[p.programme],
+                "stage": stages[p.programme, p.fields["stage"]],
+            },
         )
         for p in new
     )

@@ -7,6 +7,7 @@ from accounts.models import User
 from mentoring.lib.forms import as_id
 from mentoring.matching import cards, directory
 from mentoring.matching.candidates import candidates_for, load_mentee, mentee_facts
+from mentoring.matching.programmes import programme_filter
 from mentoring.matching.recommend import rank
 from mentoring.matching.visibility import mentee_profiles_visible_to
 from mentoring.mentorships import asking
@@ -21,7 +22,10 @@ PAGE_SIZE = 20
 def mentor_directory(request):
     form = directory.DirectoryForm(request.GET)
     filters = form.filters()
-    page = directory.page_of(filters, form.sort_order(), request.GET.get("page"), PAGE_SIZE)
+    programme_id = programme_filter(request.user)
+    page = directory.page_of(
+        filters, form.sort_order(), request.GET.get("page"), PAGE_SIZE, programme_id
+    )
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -36,7 +40,7 @@ def mentor_directory(request):
     if not page.object_list and filters:
         context["relaxations"] = [
             (label, form.describe(name, value), count, _without(query, name))
-            for name, label, value, count in directory.relaxations(filters)
+            for name, label, value, count in directory.relaxations(filters, programme_id)
         ]
     return render(request, "matching/directory.html", context)
 

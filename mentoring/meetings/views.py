@@ -44,7 +44,9 @@ LOG_FIELDS = ["starts_at", "minutes", "mode", "place", "shared_notes", "status",
 
 
 def _mentorships(user):
-    return Mentorship.objects.visible_to(user).select_related("mentor", "mentee__mentee_profile__stage")
+    return Mentorship.objects.visible_to(user).select_related(
+        "mentor", "mentee__mentee_profile__stage"
+    )
 
 
 def _meetings(user):

@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.db import models
 from django.db.models.functions import Lower
 
+
 class MdStage(models.TextChoices):
     """The stages the site knew before programmes, in order, by the short keys it stored
     then; their labels are the default programme's Stage names. The demo and scale data

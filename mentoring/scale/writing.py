@@ -127,8 +127,14 @@ class Writer:
         self.m2m(MentorProfile.interests, pairs, "interests", self.interests, "faculty interests")
         pairs = ((self.mentor_profile_ids[f.user_id], f) for f in faculty)
         self.m2m(MentorProfile.areas, pairs, "areas", self.areas, "areas offered")
-        through, ids = MentorProfile.programmes.through, id_counter(MentorProfile.programmes.through)
-        rows = [(ids(), profile_id, self.programme.pk) for profile_id in self.mentor_profile_ids.values()]
+        through, ids = (
+            MentorProfile.programmes.through,
+            id_counter(MentorProfile.programmes.through),
+        )
+        rows = [
+            (ids(), profile_id, self.programme.pk)
+            for profile_id in self.mentor_profile_ids.values()
+        ]
         self.copy(through, ["id", "mentorprofile", "programme"], rows, len(rows), "programmes")
 
     def mentee_profiles(self, students):
