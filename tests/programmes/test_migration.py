@@ -1,5 +1,5 @@
 """Moving a site made before programmes into the default one (profiles 0012, clerkships
-0004): rows of the old shape, built with the models as they were, then the migrations'
+0005): rows of the old shape, built with the models as they were, then the migrations'
 own functions run on them."""
 
 import importlib
@@ -11,13 +11,13 @@ from django.db.migrations.executor import MigrationExecutor
 BEFORE = [
     ("programmes", "0002_default_programme"),
     ("profiles", "0011_programmes"),
-    ("clerkships", "0003_waiting_rotation"),
+    ("clerkships", "0004_clerkship_programme"),
 ]
 into_programme = importlib.import_module(
     "mentoring.profiles.migrations.0012_into_default_programme"
 )
 clerkships_into = importlib.import_module(
-    "mentoring.clerkships.migrations.0004_clerkship_programme"
+    "mentoring.clerkships.migrations.0005_into_default_programme"
 )
 
 

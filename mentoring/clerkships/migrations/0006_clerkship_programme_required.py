@@ -5,7 +5,7 @@ import django.db.models.deletion
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('clerkships', '0004_clerkship_programme'),
+        ('clerkships', '0005_into_default_programme'),
     ]
 
     operations = [
