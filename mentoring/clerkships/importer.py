@@ -29,7 +29,7 @@ from django.utils.dateformat import format as format_date
 
 from mentoring.audit.models import RotationsAdded
 from mentoring.clerkships.models import Clerkship, Rotation, WaitingRotation
-from mentoring.lib.csv_files import normalise_name, read_rows
+from mentoring.lib.csv_files import EMAIL_HEADERS, normalise_name, read_rows
 from mentoring.notifications.services import notify_many
 from mentoring.profiles.models import COORDINATOR_SCOPE
 
@@ -38,7 +38,7 @@ MAX_ROWS = 20_000
 # Each column the file must have, and the header names that mean it once normalised
 # (case folded, runs of anything but letters and digits turned into "_").
 COLUMNS = {
-    "email": ("email", "e_mail", "email_address", "student_email", "student_e_mail"),
+    "email": EMAIL_HEADERS,
     "clerkship": ("clerkship", "clerkship_name", "course"),
     "start": ("start", "start_date", "starts_on", "begin", "begins_on"),
     "end": ("end", "end_date", "ends_on", "finish"),

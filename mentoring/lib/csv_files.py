@@ -12,6 +12,8 @@ import re
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 20_000
+# The header names, normalised (normalise_header), that mean a person's e-mail address.
+EMAIL_HEADERS = ("email", "e_mail", "email_address", "student_email", "student_e_mail")
 
 
 class FileRefused(Exception):
