@@ -13,7 +13,14 @@ import re
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 20_000
 # The header names, normalised (normalise_header), that mean a person's e-mail address.
-EMAIL_HEADERS = ("email", "e_mail", "email_address", "student_email", "student_e_mail")
+EMAIL_HEADERS = (
+    "email",
+    "e_mail",
+    "email_address",
+    "e_mail_address",
+    "student_email",
+    "student_e_mail",
+)
 
 
 class FileRefused(Exception):
