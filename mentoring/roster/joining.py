@@ -63,7 +63,8 @@ def apply_entry(user, email):
         profile = user.mentor_profile
         if entry.department and profile.department_id is None:
             profile.department = Department.objects.filter(name__iexact=entry.department).first()
-            profile.refresh_search_text()
+            profile.save(update_fields=["department"])
+            profile.refresh_search_text()  # the department is searched in the directory
     entry.user, entry.joined_at = user, timezone.now()
     entry.save(update_fields=["user", "joined_at"])
     return True
