@@ -132,7 +132,7 @@ def invite(request):
     """GET: who would be invited, and a button; POST: start the campaign and show it."""
     _staff_or_404(request.user)
     entries = RosterEntry.objects.visible_to(request.user)
-    form = InviteForm(request.POST or None, entries=entries)
+    form = InviteForm(request.POST if request.method == "POST" else None, entries=entries)
     if request.method == "POST" and form.is_valid():
         campaign = invitations.start(form.chosen(entries), by=request.user)
         if campaign is None:
