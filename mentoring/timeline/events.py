@@ -15,7 +15,6 @@ from collections import defaultdict, namedtuple
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.core.paginator import Paginator
 from django.db.models import Case, Count, DateTimeField, F, Max, Min, Value, When
 from django.db.models.functions import TruncDate
 from django.urls import reverse
@@ -24,6 +23,7 @@ from django.utils import timezone
 from mentoring.conversations.models import Message
 from mentoring.feedback.models import Feedback, Reassessment
 from mentoring.goals.models import Goal, GoalUpdate
+from mentoring.lib.pagination import open_ended_page
 from mentoring.meetings.models import ActionItem, Meeting
 from mentoring.mentorships.models import Mentorship, MentorshipEvent
 
@@ -326,6 +326,6 @@ def timeline_page(mentorship, viewer, number):
     # then page), and planning cost PostgreSQL more than running the union.
     ids = list(readable_goals(mentorship, viewer).values_list("pk", flat=True))
     readable = Goal.objects.filter(pk__in=ids)
-    page = Paginator(event_rows(mentorship, viewer, readable), PER_PAGE).get_page(number)
+    page = open_ended_page(event_rows(mentorship, viewer, readable), PER_PAGE, number)
     page.object_list = build_events(mentorship, viewer, readable, page.object_list)
     return page
