@@ -1,5 +1,6 @@
 import logging
 import zoneinfo
+from urllib.error import URLError
 
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.utils import is_mfa_enabled
@@ -17,10 +18,11 @@ logger = logging.getLogger(__name__)
 
 # allauth's URL names for the sign-in views of its OpenID Connect and SAML providers.
 SOCIAL_VIEWS = ("openid_connect_", "saml_")
-# An IdP unreachable (RequestException), a SAML message python3-saml can't read, or an
+# An IdP unreachable (requests for OpenID Connect, urllib for SAML metadata), a SAML message python3-saml can't read, or an
 # answer to no sign-in this browser started (a replayed assertion: allauth finds no
 # matching state and raises PermissionDenied).
-IDP_TROUBLE = (RequestException, OneLogin_Saml2_Error, PermissionDenied)
+IDP_TROUBLE = (RequestException, URLError, OneLogin_Saml2_Error, PermissionDenied)
+UNREACHABLE = (RequestException, URLError)
 
 
 class UserTimeZoneMiddleware:
@@ -106,5 +108,5 @@ class IdentityProviderTroubleMiddleware:
             request,
             "socialaccount/authentication_error.html",
             {"auth_error": {"exception": exception}},
-            status=502 if isinstance(exception, RequestException) else 403,
+            status=502 if isinstance(exception, UNREACHABLE) else 403,
         )

@@ -22,6 +22,7 @@ SAML_ATTRIBUTES = {
         "email",
         "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress",
     ],
+    "name": ["urn:oid:2.16.840.1.113730.3.1.241", "displayName"],
     "first_name": ["urn:oid:2.5.4.42", "givenName"],
     "last_name": ["urn:oid:2.5.4.4", "sn"],
 }

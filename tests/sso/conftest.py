@@ -113,3 +113,33 @@ def oidc(settings, oidc_provider):
         default_name=django_settings.SSO_NAME,
     )
     return oidc_provider
+
+
+def saml_environment(saml_provider, **more):
+    return environment(
+        SSO_SAML_IDP_ENTITY_ID=f"{saml_provider.url}/metadata",
+        SSO_SAML_IDP_SSO_URL=f"{saml_provider.url}/sso/redirect",
+        SSO_SAML_IDP_X509_CERT=str(saml_provider.directory / "idp.crt"),
+        SSO_SAML_NAME="Example University",
+        **more,
+    )
+
+
+def register_site(client, saml_provider, name="localhost", **extra):
+    """Give the IdP the site's metadata, from the site's own metadata page."""
+    metadata = client.get("/accounts/saml/institution/metadata/", **extra)
+    assert metadata.status_code == 200, metadata.content.decode()[:500]
+    (saml_provider.directory / f"sp-{name}.xml").write_bytes(metadata.content)
+
+
+@pytest.fixture
+def saml(settings, client, saml_provider):
+    """The site signing in through the test SAML IdP, as a school configures it. The test
+    client calls the site "localhost": python3-saml refuses a host without a dot such as
+    Django's "testserver" in the SP's addresses."""
+    client.defaults["HTTP_HOST"] = "localhost"
+    settings.SOCIALACCOUNT_PROVIDERS = providers_from_environment(
+        saml_environment(saml_provider), default_name=django_settings.SSO_NAME
+    )
+    register_site(client, saml_provider)
+    return saml_provider

@@ -64,3 +64,39 @@ def oidc_callback_url(client, username, password="pw"):  # noqa: S107
 
 def next_of(page):
     return unescape(re.search(r'name="next" value="([^"]*)"', page).group(1))
+
+
+def saml_response(client, username, password="pw"):  # noqa: S107
+    """Press "Sign in with ..." and sign in at the IdP: the signed response it hands the
+    browser to post to the site, as {"SAMLResponse": ..., "RelayState": ...}."""
+    start = client.post("/accounts/saml/institution/login/")
+    assert start.status_code == 302, start.content.decode()[:500]
+    browser = requests.Session()
+    form = browser.get(start["Location"], timeout=10)
+    assert "University sign-in" in form.text, form.text[:500]
+    fields = dict(re.findall(r'name="(SAMLRequest|RelayState)" value="([^"]*)"', form.text))
+    posted = browser.post(
+        urljoin(form.url, "/sso/login"),
+        data={
+            **{k: unescape(v) for k, v in fields.items()},
+            "username": username,
+            "password": password,
+        },
+        timeout=10,
+    )
+    values = dict(re.findall(r'name="(SAMLResponse|RelayState)" value="([^"]*)"', posted.text))
+    assert "SAMLResponse" in values, posted.text[:1000]
+    acs = unescape(re.search(r'action="([^"]*)"', posted.text).group(1))
+    return site_path(acs), {k: unescape(v) for k, v in values.items()}
+
+
+def saml_post(client, acs, response):
+    """The browser posting the IdP's answer to the site, then following the site."""
+    answer = client.post(acs, response)
+    if answer.status_code == 302 and answer["Location"].startswith("/accounts/saml/"):
+        answer = client.get(answer["Location"])
+    return answer
+
+
+def saml_sign_in(client, username, password="pw"):  # noqa: S107
+    return saml_post(client, *saml_response(client, username, password))
