@@ -18,9 +18,9 @@ logger = logging.getLogger(__name__)
 
 # allauth's URL names for the sign-in views of its OpenID Connect and SAML providers.
 SOCIAL_VIEWS = ("openid_connect_", "saml_")
-# An IdP unreachable (requests for OpenID Connect, urllib for SAML metadata), a SAML message python3-saml can't read, or an
-# answer to no sign-in this browser started (a replayed assertion: allauth finds no
-# matching state and raises PermissionDenied).
+# An IdP unreachable (requests for OpenID Connect, urllib for SAML metadata), a SAML
+# message python3-saml can't read, or an answer to no sign-in this browser started (a
+# replayed assertion: allauth finds no matching state and raises PermissionDenied).
 IDP_TROUBLE = (RequestException, URLError, OneLogin_Saml2_Error, PermissionDenied)
 UNREACHABLE = (RequestException, URLError)
 
