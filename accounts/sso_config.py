@@ -5,6 +5,8 @@ A school connects its IdP without code: SSO_OIDC_* for OpenID Connect, SSO_SAML_
 SOCIALACCOUNT_PROVIDERS; staff may add more as SocialApp rows in the admin instead.
 """
 
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ImproperlyConfigured
 
 # The REFEDS MFA profile, which university IdPs assert for a second factor (SAML
@@ -128,3 +130,17 @@ def truthy(env, name, *, default):
     if value not in ("1", "0", "true", "false", "yes", "no"):
         raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}")
     return value in ("1", "true", "yes")
+
+
+def form_action_origins(env):
+    """Where the sign-in page's "Continue" may lead: the Content Security Policy's
+    form-action covers the redirect to the IdP that follows the form. The IdP's own
+    origins, and SSO_CSP_FORM_ACTION for any other (an IdP in the admin, a sign-in page on
+    another host than the OpenID configuration)."""
+    origins = []
+    for name in ("SSO_OIDC_SERVER_URL", "SSO_SAML_IDP_SSO_URL", "SSO_SAML_IDP_METADATA_URL"):
+        parts = urlsplit(env(name))
+        if parts.scheme and parts.netloc:
+            origins.append(f"{parts.scheme}://{parts.netloc}")
+    origins += [o.strip() for o in env("SSO_CSP_FORM_ACTION").split(",") if o.strip()]
+    return list(dict.fromkeys(origins))

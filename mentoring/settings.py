@@ -11,7 +11,12 @@ from pathlib import Path
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
-from accounts.sso_config import PAPE_MULTI_FACTOR, REFEDS_MFA, providers_from_environment
+from accounts.sso_config import (
+    PAPE_MULTI_FACTOR,
+    REFEDS_MFA,
+    form_action_origins,
+    providers_from_environment,
+)
 from mentoring.lib.env import (
     database_from_url,
     env_bool,
@@ -350,7 +355,8 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
         "base-uri": ["'none'"],
         "frame-ancestors": ["'none'"],
-        "form-action": ["'self'"],
+        # The school's IdP: "Sign in with ..." posts here and is redirected there.
+        "form-action": ["'self'", *form_action_origins(env_str)],
     },
 }
 

@@ -15,7 +15,7 @@ import pytest
 import requests
 from django.conf import settings as django_settings
 
-from accounts.sso_config import providers_from_environment
+from accounts.sso_config import form_action_origins, providers_from_environment
 from tests.conftest import service_missing
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -100,17 +100,27 @@ def environment(**variables):
     return lambda name: variables.get(name, "")
 
 
+def configure(settings, env):
+    """Settings as mentoring/settings.py makes them from these environment variables."""
+    settings.SOCIALACCOUNT_PROVIDERS = providers_from_environment(
+        env, default_name=django_settings.SSO_NAME
+    )
+    policy = django_settings.CONTENT_SECURITY_POLICY
+    directives = {**policy["DIRECTIVES"], "form-action": ["'self'", *form_action_origins(env)]}
+    settings.CONTENT_SECURITY_POLICY = {**policy, "DIRECTIVES": directives}
+
+
 @pytest.fixture
 def oidc(settings, oidc_provider):
     """The site signing in through the test OpenID provider, as a school configures it."""
-    settings.SOCIALACCOUNT_PROVIDERS = providers_from_environment(
+    configure(
+        settings,
         environment(
             SSO_OIDC_SERVER_URL=f"{oidc_provider.url}/o",
             SSO_OIDC_CLIENT_ID="mentoring",
             SSO_OIDC_CLIENT_SECRET="s3cret",
             SSO_OIDC_NAME="Example University",
         ),
-        default_name=django_settings.SSO_NAME,
     )
     return oidc_provider
 
@@ -138,8 +148,6 @@ def saml(settings, client, saml_provider):
     client calls the site "localhost": python3-saml refuses a host without a dot such as
     Django's "testserver" in the SP's addresses."""
     client.defaults["HTTP_HOST"] = "localhost"
-    settings.SOCIALACCOUNT_PROVIDERS = providers_from_environment(
-        saml_environment(saml_provider), default_name=django_settings.SSO_NAME
-    )
+    configure(settings, saml_environment(saml_provider))
     register_site(client, saml_provider)
     return saml_provider
