@@ -21,6 +21,7 @@ from mentoring.mentorships import asking, lifecycle
 from mentoring.mentorships.models import ExpectationChange, Mentorship, MentorshipRequest
 from mentoring.notifications.models import Notification
 from mentoring.notifications.services import notify
+from mentoring.roster.models import Campaign, RosterEntry
 from tests.factories import (
     make_clerkship,
     make_goal,
@@ -68,6 +69,7 @@ class World:
     office_hours: OfficeHours | None = None  # the mentor's, with the mentee's slot booked
     booking: Booking | None = None  # that slot: a planned meeting of the mentorship
     request_booking: Booking | None = None  # the mentee's slot with asked_mentor, on the request
+    campaign: Campaign | None = None  # staff's invitations of the roster, set by add_roster()
 
 
 def build_world():
@@ -140,7 +142,21 @@ def build_world():
         request_message=request_message,
     )
     add_office_hours(world)
+    add_roster(world)
     return world
+
+
+def add_roster(world):
+    """Someone on the roster, not yet joined, and staff's campaign that invited them."""
+    entry = RosterEntry.objects.create(
+        email="expected@med.example.edu",
+        name="Expected Student",
+        role=RosterEntry.Role.STUDENT,
+        programme="MD",
+        programme_key="md",
+    )
+    world.campaign = Campaign.objects.create(started_by=world.people["staff"], total=1)
+    world.campaign.invitations.create(entry=entry)
 
 
 def add_office_hours(world):
