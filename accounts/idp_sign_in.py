@@ -5,6 +5,7 @@ Also SSO_ONLY's rule for password sign-in: only break-glass accounts keep it, so
 school's IT can still reach the admin while its IdP is down or misconfigured.
 """
 
+from allauth.socialaccount.adapter import get_adapter as get_social_adapter
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils.module_loading import import_string
@@ -73,3 +74,9 @@ def sso_only_message():
         f"{settings.SITE_NAME} signs people in through {settings.SSO_NAME}: "
         f"use the “Sign in with {settings.SSO_NAME}” button."
     )
+
+
+def is_configured():
+    """Does the site offer sign-in through an IdP: one configured from the environment
+    (SOCIALACCOUNT_PROVIDERS) or a SocialApp staff added in the admin?"""
+    return bool(get_social_adapter().list_apps(None))
