@@ -254,7 +254,10 @@ SSO_OIDC_MFA_ACR = env_list("SSO_OIDC_MFA_ACR", [REFEDS_MFA, PAPE_MULTI_FACTOR])
 # Called as handler(request, user, sign_in) after each sign-in through the IdP, where
 # sign_in is an accounts.sso.SignIn (roles, idp_mfa): apps above accounts act on what the
 # IdP asserted without accounts importing them.
-SSO_SIGNED_IN_HANDLERS = ["mentoring.profiles.sign_in.roles_from_idp"]
+SSO_SIGNED_IN_HANDLERS = [
+    "mentoring.profiles.sign_in.roles_from_idp",
+    "mentoring.roster.joining.on_idp_sign_in",
+]
 # Empty means anyone may sign up; a school sets e.g. "med.example.edu,example.edu".
 SIGNUP_EMAIL_DOMAINS = [d.lower() for d in env_list("SIGNUP_EMAIL_DOMAINS")]
 DEFAULT_USER_TIME_ZONE = env_str("DEFAULT_USER_TIME_ZONE", "America/New_York")

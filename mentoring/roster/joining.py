@@ -35,6 +35,12 @@ def apply_roster(user):
     return any(apply_entry(user, email) for email in emails)
 
 
+def on_idp_sign_in(request, user, sign_in):
+    """SSO_SIGNED_IN_HANDLERS: an address the IdP vouched for may have become verified by
+    linking rather than by a confirmation e-mail, which the signal would have seen."""
+    apply_roster(user)
+
+
 def is_default_name(user):
     """Whether the person's name is one they did not choose: empty, or their address."""
     name = user.display_name.strip().lower()
