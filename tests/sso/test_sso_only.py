@@ -35,6 +35,13 @@ def test_the_sign_in_page_offers_only_the_school(client, sso_only, django_assert
     assert "break-glass account" in page
 
 
+def test_the_landing_page_leads_to_the_school_not_to_sign_up(client, sso_only):
+    page = client.get("/").content.decode()
+    assert "Sign in with Example University" in page
+    assert reverse("account_signup") not in page
+    assert "Create an account" not in page
+
+
 def test_it_staff_find_the_password_form_behind_a_link(client, sso_only):
     page = client.get(reverse("account_login") + "?break_glass=1").content.decode()
     assert 'name="password"' in page
