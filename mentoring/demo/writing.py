@@ -21,6 +21,7 @@ from mentoring.profiles.models import (
     MenteeProfile,
     MentorProfile,
     TrainingStage,
+    VerifiedHow,
     normalise_term,
 )
 
@@ -110,6 +111,9 @@ def ensure_mentor_profiles(plans, users, departments, interests, areas):
             user=users[p.email],
             department=departments[p.department],
             capacity_set_at=timezone.now(),
+            # The demo school imported its faculty roster (profiles/verification.py).
+            verified_at=timezone.now(),
+            verified_how=VerifiedHow.ROSTER,
             **p.fields,
         )
         for p in new
