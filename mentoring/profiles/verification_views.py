@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from mentoring.profiles import verification
 from mentoring.profiles.models import MentorProfile, VerifiedHow
@@ -31,6 +31,7 @@ def staff_only(request):
         raise Http404("No such page.")
 
 
+@require_safe
 def queue(request):
     """Mentors waiting for a decision, oldest first, with what staff need to decide."""
     staff_only(request)
