@@ -56,7 +56,9 @@ def test_an_unverified_mentor_is_not_shown_to_students(client, student):
     assert client.get(reverse("mentorships:ask", args=[profile.pk])).status_code == 404
 
     verify(waiting, how="staff", by=make_user(is_staff=True))
-    assert "Dr. Nadia Quist" in client.get(reverse("matching:directory") + "?q=quist").content.decode()
+    assert (
+        "Dr. Nadia Quist" in client.get(reverse("matching:directory") + "?q=quist").content.decode()
+    )
     assert "Dr. Nadia Quist" in client.get(reverse("matching:recommendations")).content.decode()
 
 

@@ -15,9 +15,7 @@ pytestmark = pytest.mark.django_db
 migration = importlib.import_module("mentoring.profiles.migrations.0011_faculty_verification")
 
 
-def test_existing_mentors_are_verified_as_before_and_stay_listed_as_they_were(
-    client, outsider
-):
+def test_existing_mentors_are_verified_as_before_and_stay_listed_as_they_were(client, outsider):
     # Rows as they stood before the migration: listed by the old rule, nobody verified.
     listed = make_mentor(make_user(display_name="Dr. Listed"), verified_at=None)
     incomplete = make_mentor(

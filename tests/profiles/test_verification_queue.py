@@ -178,7 +178,9 @@ def test_no_one_but_staff_opens_or_acts_on_the_queue(client, persona, request):
     client.force_login(request.getfixturevalue(persona))
     assert client.get(QUEUE).status_code == 404
     assert f'href="{QUEUE}"' not in client.get(reverse("home")).content.decode()
-    assert client.post(reverse("profiles:verification-approve", args=[waiting.pk])).status_code == 404
+    assert (
+        client.post(reverse("profiles:verification-approve", args=[waiting.pk])).status_code == 404
+    )
     refuse = reverse("profiles:verification-refuse", args=[waiting.pk])
     assert client.get(refuse).status_code == 404
     assert client.post(refuse, {"reason": "No"}).status_code == 404
