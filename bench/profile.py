@@ -25,6 +25,9 @@ def main(argv):
     parser.add_argument("page", help="a page key from bench/pages.py, e.g. directory")
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--explain-ms", type=float, default=20.0, help="0 for no plans")
+    parser.add_argument(
+        "--callers", metavar="PATTERN", help="also who calls the functions matching this"
+    )
     args = parser.parse_args(argv)
     key, count = args.page, args.requests
     config = Config.from_env(os.environ)
@@ -62,6 +65,8 @@ def main(argv):
     stats = pstats.Stats(profiler, stream=sys.stdout)
     stats.sort_stats("tottime").print_stats(25)
     stats.sort_stats("cumulative").print_stats(40)
+    if args.callers:
+        stats.print_callers(args.callers)
     return 0
 
 

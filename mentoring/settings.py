@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "mentoring.profiles",
     "mentoring.clerkships",
     "mentoring.mentorships",
+    "mentoring.roster",
     "mentoring.matching",
     "mentoring.conversations",
     "mentoring.goals",
@@ -366,6 +367,12 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-undelivered-notifications": {
         "task": "mentoring.notifications.tasks.sweep_undelivered",
         "schedule": float(env_int("NOTIFICATION_SWEEP_SECONDS", 60)),
+    },
+    # Finish invitation campaigns whose task never reached a worker (broker down) or whose
+    # worker died: each writes only the invitations still missing.
+    "resume-invitation-campaigns": {
+        "task": "mentoring.roster.tasks.resume_campaigns",
+        "schedule": 300.0,
     },
     # Each hour, e-mail the daily digest to people whose 07:00 has come (a missed tick
     # sends it at the next one).

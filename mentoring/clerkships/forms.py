@@ -1,6 +1,7 @@
 from django import forms
 
 from mentoring.clerkships import importer
+from mentoring.lib.csv_files import FileRefused, read_upload
 
 
 class ImportForm(forms.Form):
@@ -19,19 +20,9 @@ class ImportForm(forms.Form):
 
     def clean_schedule(self):
         """The file's lines (an importer.Table), or the reason the whole file is refused."""
-        upload = self.cleaned_data["schedule"]
-        # size counts the bytes actually received, so an oversized file is refused unread;
-        # reading one byte past the limit keeps memory bounded whatever size says.
-        too_large = upload.size > importer.MAX_BYTES
-        data = b"" if too_large else upload.read(importer.MAX_BYTES + 1)
-        if too_large or len(data) > importer.MAX_BYTES:
-            raise forms.ValidationError(
-                f"The file is larger than {importer.MAX_BYTES // (1024 * 1024)} MB, the limit. "
-                "Split it into smaller files."
-            )
         try:
-            return importer.read_table(data)
-        except importer.FileRefused as refusal:
+            return importer.read_table(read_upload(self.cleaned_data["schedule"]))
+        except FileRefused as refusal:
             raise forms.ValidationError(str(refusal)) from refusal
 
 

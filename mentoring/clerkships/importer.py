@@ -13,9 +13,7 @@ becomes the student's rotation, with the same notice and record, when they sign 
 confirm that address (waiting.py).
 """
 
-import csv
 import datetime
-import io
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -31,30 +29,25 @@ from django.utils.dateformat import format as format_date
 
 from mentoring.audit.models import RotationsAdded
 from mentoring.clerkships.models import Clerkship, Rotation, WaitingRotation
+from mentoring.lib.csv_files import EMAIL_HEADERS, normalise_name, read_rows
 from mentoring.notifications.services import notify_many
 from mentoring.profiles.models import COORDINATOR_SCOPE
 
-MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 20_000
 
 # Each column the file must have, and the header names that mean it once normalised
 # (case folded, runs of anything but letters and digits turned into "_").
 COLUMNS = {
-    "email": ("email", "e_mail", "email_address", "student_email", "student_e_mail"),
+    "email": EMAIL_HEADERS,
     "clerkship": ("clerkship", "clerkship_name", "course"),
     "start": ("start", "start_date", "starts_on", "begin", "begins_on"),
     "end": ("end", "end_date", "ends_on", "finish"),
 }
-REQUIRED = ", ".join(COLUMNS)
 DATE_HELP = "use YYYY-MM-DD or MM/DD/YYYY"
 
 # Four-digit years only: strptime's %Y would read "01/06/25" as the year 25.
 ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
-
-
-class FileRefused(Exception):
-    """The file as a whole cannot be used; the message says why, for the coordinator."""
 
 
 class ScheduleChanged(Exception):
@@ -122,87 +115,12 @@ class Preview:
         return len({row.email for row in self.rows if row.is_waiting})
 
 
-def normalise_header(name):
-    return re.sub(r"[^0-9a-z]+", "_", name.casefold()).strip("_")
-
-
-def normalise_name(text):
-    return " ".join(text.split()).casefold()
-
-
-def _decode(data):
-    # Zip (xlsx) and OLE (xls) signatures: the commonest wrong upload is the workbook itself.
-    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
-        raise FileRefused(
-            "This is a spreadsheet workbook, not a CSV file. Save it as CSV UTF-8 (in Excel, "
-            "with Save As) and upload that."
-        )
-    if b"\x00" in data:
-        raise FileRefused("This is not a text file. Upload the schedule as a CSV file.")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise FileRefused(
-            "This file is not UTF-8 text. Save it as CSV UTF-8 and upload it again."
-        ) from error
-
-
-def _columns(header):
-    """Map each required column to its index in the header, or refuse the file."""
-    found, ignored = {}, []
-    for index, name in enumerate(header):
-        key = normalise_header(name)
-        column = next((col for col, aliases in COLUMNS.items() if key in aliases), None)
-        if column is None:
-            if name.strip():
-                ignored.append(name.strip())
-        elif column in found:
-            raise FileRefused(
-                f"Two columns mean {column}: {header[found[column]].strip()} and "
-                f"{name.strip()}. Keep one."
-            )
-        else:
-            found[column] = index
-    missing = [column for column in COLUMNS if column not in found]
-    if missing:
-        raise FileRefused(
-            f"The file has no {', '.join(missing)} column. The first line must name the "
-            f"columns {REQUIRED} (in any order)."
-        )
-    return found, ignored
-
-
 def read_table(data):
     """The data lines of a CSV file given as bytes; raises FileRefused for an unusable file."""
-    text = _decode(data)
-    if not text.strip():
-        raise FileRefused("The file is empty.")
-    first_line = text.lstrip().splitlines()[0]
-    # School exports differ: Excel in some locales writes semicolons, others tabs.
-    delimiter = max(",;\t", key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    lines, columns, ignored = [], None, []
-    try:
-        for cells in reader:
-            if not any(cell.strip() for cell in cells):
-                continue
-            if columns is None:
-                columns, ignored = _columns(cells)
-                continue
-            if len(lines) == MAX_ROWS:
-                raise FileRefused(
-                    f"The file has more than {MAX_ROWS:,} rows. Split it into smaller files."
-                )
-            cell = {
-                column: (cells[index].strip() if index < len(cells) else "")
-                for column, index in columns.items()
-            }
-            lines.append(Line(number=reader.line_num, **cell))
-    except csv.Error as error:
-        raise FileRefused(f"Line {reader.line_num} is not valid CSV ({error}).") from error
-    if not lines:
-        raise FileRefused("The file names its columns but has no rows.")
-    return Table(lines=lines, ignored_columns=ignored)
+    rows, ignored = read_rows(data, COLUMNS, max_rows=MAX_ROWS, what="schedule")
+    return Table(
+        lines=[Line(number=number, **cell) for number, cell in rows], ignored_columns=ignored
+    )
 
 
 def parse_date(text):

@@ -68,6 +68,8 @@ def headers(unsubscribe_link, notification_ids):
 
 
 def build_email(notification):
+    if notification.recipient_id is None:
+        return build_address_email(notification)
     category = notification.category
     unsubscribe_link = preferences.unsubscribe_url(notification.recipient_id, category)
     context = {
@@ -88,6 +90,29 @@ def build_email(notification):
         headers=headers(unsubscribe_link, [notification.pk]),
     )
     message.attach_alternative(render_to_string("notifications/email.html", context), "text/html")
+    return message
+
+
+def build_address_email(notification):
+    """The e-mail of a row for an address with no account (an invitation): no inbox to point
+    to and no preferences to change, so none of their links."""
+    context = {
+        "notification": notification,
+        "link": f"{settings.SITE_URL}{notification.url}" if notification.url else "",
+        "site_name": settings.SITE_NAME,
+    }
+    message = EmailMultiAlternatives(
+        subject=without_control_characters(f"[{settings.SITE_NAME}] {notification.title}"),
+        body=render_to_string("notifications/address_email.txt", context),
+        to=[notification.address],
+        headers={
+            "Message-ID": message_id(),
+            "X-Mentoring-Notifications": str(notification.pk),
+        },
+    )
+    message.attach_alternative(
+        render_to_string("notifications/address_email.html", context), "text/html"
+    )
     return message
 
 
@@ -142,6 +167,8 @@ def deliver(notification_ids, now=None):
         .select_related("recipient")
         .order_by("recipient_id", "created_at", "pk")
     )
+    addressed = [row for row in rows if row.recipient_id is None]
+    rows = [row for row in rows if row.recipient_id is not None]
     choices = preferences.choices_for({row.recipient_id for row in rows})
     by_person = defaultdict(list)
     for row in rows:
@@ -149,7 +176,22 @@ def deliver(notification_ids, now=None):
     return sum(
         _send_to(person, held, choices[person.pk], now, stale_before)
         for person, held in by_person.items()
+    ) + sum(_send_one(row, now, stale_before) for row in addressed)
+
+
+def _send_one(row, now, stale_before):
+    """A row for an address with no account: sent alone, as soon as it is claimed."""
+    if not row.claim_for_email(stale_before):
+        return 0
+    try:
+        build_email(row).send()
+    except Exception as error:  # any backend error, as in _send_to
+        record_failure([row], error, now)
+        return 0
+    Notification.objects.filter(pk=row.pk).update(
+        email_status=Status.SENT, emailed_at=timezone.now(), email_error="", email_claimed_at=None
     )
+    return 1
 
 
 def _send_to(person, rows, choices, now, stale_before):

@@ -117,8 +117,15 @@ class Notification(models.Model):
         SKIPPED = "skipped", "Not e-mailed (the person turned these off)"
 
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        null=True,
+        blank=True,
     )
+    # Instead of a recipient, for someone with no account yet (an invitation to sign up):
+    # e-mail only, sent as it is written, with no inbox, preferences or quiet hours to apply.
+    address = models.EmailField(blank=True, default="")
     kind = models.CharField(max_length=40)
     title = models.CharField(max_length=200)
     body = models.TextField(blank=True)
@@ -143,6 +150,12 @@ class Notification(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(recipient__isnull=False) | ~Q(address=""),
+                name="notification_has_recipient_or_address",
+            ),
+        ]
         indexes = [
             models.Index(fields=["recipient", "read_at"]),
             models.Index(
@@ -158,7 +171,7 @@ class Notification(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.kind} for {self.recipient}: {self.title}"
+        return f"{self.kind} for {self.recipient or self.address}: {self.title}"
 
     @property
     def category(self):

@@ -2,8 +2,8 @@
 
 import pytest
 
-from mentoring.clerkships import importer
 from mentoring.clerkships.models import Rotation
+from mentoring.lib import csv_files
 from tests.clerkships.helpers import lines, upload
 
 ROW = "student1@med.example.edu,Internal Medicine,2031-01-06,2031-02-14"
@@ -76,8 +76,8 @@ def test_two_megabytes_is_the_limit(client, coordinator, clerkship, students):
     """A file of exactly 2 MB is read; one byte more is refused, stating the limit."""
     client.force_login(coordinator)
     text = lines(ROW).encode()
-    exactly = text + b"\n" * (importer.MAX_BYTES - len(text))  # blank lines are skipped
-    assert len(exactly) == importer.MAX_BYTES
+    exactly = text + b"\n" * (csv_files.MAX_BYTES - len(text))  # blank lines are skipped
+    assert len(exactly) == csv_files.MAX_BYTES
 
     assert upload(client, clerkship, exactly).context["preview"].rows
 

@@ -5,14 +5,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from mentoring.clerkships.importer import (
-    FileRefused,
-    Schedule,
-    check,
-    normalise_header,
-    parse_date,
-    read_table,
-)
+from mentoring.clerkships.importer import Schedule, check, parse_date, read_table
+from mentoring.lib.csv_files import FileRefused, normalise_header
 
 D = datetime.date
 IM = SimpleNamespace(name="Internal Medicine")

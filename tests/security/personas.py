@@ -22,6 +22,7 @@ from mentoring.mentorships.models import ExpectationChange, Mentorship, Mentorsh
 from mentoring.notifications.models import Notification
 from mentoring.notifications.services import notify
 from mentoring.profiles.models import MentorProfile
+from mentoring.roster.models import Campaign, RosterEntry
 from tests.factories import (
     make_clerkship,
     make_goal,
@@ -71,6 +72,7 @@ class World:
     request_booking: Booking | None = None  # the mentee's slot with asked_mentor, on the request
     # Not a persona: a mentor waiting for staff to confirm they are faculty (verification.py).
     waiting_mentor: MentorProfile | None = None
+    campaign: Campaign | None = None  # staff's invitations of the roster, set by add_roster()
 
 
 def build_world():
@@ -145,7 +147,21 @@ def build_world():
     add_office_hours(world)
     waiting = make_mentor(make_user(display_name="Dr. Waiting Newcomer"), verified_at=None)
     world.waiting_mentor = waiting.mentor_profile
+    add_roster(world)
     return world
+
+
+def add_roster(world):
+    """Someone on the roster, not yet joined, and staff's campaign that invited them."""
+    entry = RosterEntry.objects.create(
+        email="expected@med.example.edu",
+        name="Expected Student",
+        role=RosterEntry.Role.STUDENT,
+        programme="MD",
+        programme_key="md",
+    )
+    world.campaign = Campaign.objects.create(started_by=world.people["staff"], total=1)
+    world.campaign.invitations.create(entry=entry)
 
 
 def add_office_hours(world):

@@ -54,6 +54,8 @@ MENTEE_PROFILE = only(404, mentee=200, mentor=200, asked_mentor=200, coordinator
 REQUEST = only(404, mentee=200, asked_mentor=200)
 # A clerkship's pages: its coordinators and staff.
 RUNS = only(404, coordinator=200, staff=200)
+# The roster's pages: staff, and the coordinators of a programme.
+ROSTER = only(404, coordinator=200, coordinator_out=200, staff=200)
 # Answering a request: its receiver; the sender is in scope but the wrong side.
 ANSWER = only(404, mentee=403, asked_mentor=200)
 
@@ -191,6 +193,15 @@ MATRIX = {
     "clerkships:detail": page(RUNS, post=only(405)),
     "clerkships:import": page(RUNS),
     "clerkships:confirm-import": action(only(404, coordinator=302, staff=302)),
+    # The roster: staff, and coordinators for the programmes they run (until programmes come,
+    # every clerkship is the MD programme's, so both coordinators run it); invitations are
+    # staff's. An empty invitation POST invites everyone not invited yet and shows the campaign.
+    "roster:index": page(ROSTER, post=only(405)),
+    "roster:upload": page(ROSTER),
+    "roster:confirm-upload": action(only(404, coordinator=302, coordinator_out=302, staff=302)),
+    "roster:invite": page(only(404, staff=200), post=only(404, staff=302)),
+    "roster:campaign": page(only(404, staff=200), post=only(405)),
+    "roster:campaign-progress": page(only(404, staff=200), post=only(405)),
     # Dashboards: coordinators for their clerkships, staff for all and for the school.
     "dashboards:index": page(
         only(404, coordinator=200, coordinator_out=200, staff=200), post=only(405)
@@ -315,6 +326,8 @@ def url_for(route, world):
             f"clerkships:{name}": {"pk": world.clerkship.pk}
             for name in ("detail", "import", "confirm-import")
         },
+        "roster:campaign": {"pk": world.campaign.pk},
+        "roster:campaign-progress": {"pk": world.campaign.pk},
         "dashboards:clerkship": {"pk": world.clerkship.pk},
         "dashboards:clerkship-students": {"pk": world.clerkship.pk},
         "dashboards:clerkship-recommend": {

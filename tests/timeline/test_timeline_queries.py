@@ -44,9 +44,9 @@ def test_500_meetings_cost_no_more_queries_than_5(client, mentor, django_assert_
     client.force_login(mentor)
     client.get(timeline_url(short))  # warm any per-process caches
 
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(9):
         response = client.get(timeline_url(long))
-    assert "Page 1 of 21" in response.content.decode()  # 500 meetings and 5 other events
+    assert 'rel="next"' in response.content.decode()  # 500 meetings and 5 other events
 
     assert queries_for(client, timeline_url(long)) == queries_for(client, timeline_url(short))
     assert queries_for(client, timeline_url(long, page=21)) == queries_for(

@@ -6,8 +6,10 @@ from django import template
 
 from mentoring.conversations.models import Message
 from mentoring.conversations.threads import Thread
+from mentoring.lib.linked_text import linked_lines
 
 register = template.Library()
+register.filter("linked_lines", linked_lines, is_safe=True)
 
 
 @register.inclusion_tag("conversations/_messages_link.html", takes_context=True)

@@ -1,0 +1,23 @@
+"""Text people wrote, shown with its links clickable and its line breaks kept: Django's
+urlize then linebreaksbr, under autoescape.
+
+urlize splits the text into words and tries three patterns on each: about 0.1 ms for a
+one-line message, which a thread of 50 pays 50 times. It only links a word holding one of
+LINKABLE (a scheme, "www.", an address's "@" or one of the top-level domains it knows),
+and it escapes every other word, so text with none of them comes out as escape(text):
+that is checked in one pass, and only the rest goes through urlize.
+"""
+
+import re
+
+from django.template.defaultfilters import linebreaksbr, urlize
+
+# Django's urlize (utils/html.py) links a word that starts "http://", "https://" or
+# "www.", ends in one of these domains (".com/page" too), or is an address with "@".
+LINKABLE = re.compile(r"http|www\.|@|\.(com|edu|gov|int|mil|net|org)", re.IGNORECASE)
+
+
+def linked_lines(text):
+    if LINKABLE.search(text):
+        text = urlize(text, autoescape=True)
+    return linebreaksbr(text, autoescape=True)
