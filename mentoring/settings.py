@@ -260,6 +260,15 @@ SSO_SIGNED_IN_HANDLERS = [
 ]
 # Empty means anyone may sign up; a school sets e.g. "med.example.edu,example.edu".
 SIGNUP_EMAIL_DOMAINS = [d.lower() for d in env_list("SIGNUP_EMAIL_DOMAINS")]
+# On: a new mentor is listed only once verified as faculty (profiles/verification.py): by
+# the institution's sign-in, the faculty roster, or staff in the queue (/verification/).
+# Off, for a small school that trusts its sign-up domains: verified on sign-up ("domain").
+MENTOR_VERIFICATION = env_bool("MENTOR_VERIFICATION", True)
+# What a waiting mentor is told: "usually within N days" (the staff's own promise).
+MENTOR_VERIFICATION_DAYS = env_int("MENTOR_VERIFICATION_DAYS", 3)
+# The institution's sign-in, when it tells faculty apart (e.g. "your Example University
+# account"): waiting mentors are told that signing in with it verifies them at once.
+MENTOR_VERIFICATION_SSO = env_str("MENTOR_VERIFICATION_SSO", "")
 DEFAULT_USER_TIME_ZONE = env_str("DEFAULT_USER_TIME_ZONE", "America/New_York")
 
 # Internationalisation

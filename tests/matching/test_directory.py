@@ -6,6 +6,7 @@ import re
 import pytest
 
 from mentoring.profiles.models import Area, Department
+from mentoring.profiles.verification import verify
 from tests.factories import make_mentor, make_user
 
 # Session, user, roles for the menu, departments and areas for the form (until they are
@@ -135,6 +136,8 @@ def test_a_new_mentor_is_found_by_name(client, browse):
     client.post("/profile/setup/mentor-interests/", {"interests_text": "Cardiology"})
     client.post("/profile/setup/offer/", {"areas": [research]})
     client.post("/profile/setup/capacity/", {"capacity": "2", "response_hours": "24"})
+    assert names(browse()) == []  # and verified as faculty (issue 20)
+    verify(newcomer, how="roster")
     assert names(browse()) == ["Dr. Nadia Quist"]
     assert names(browse("q=quist")) == ["Dr. Nadia Quist"]
 

@@ -98,6 +98,15 @@ MATRIX = {
     # The goodbye page, seen after signing out.
     "records:account-deleted": page(only(200, anonymous=200)),
     "profiles:add-role": action(only(302)),
+    # Verifying faculty (issue 20): the queue is staff's alone, 404 for everyone else (so
+    # that it does not say who waits); an empty refusal re-asks for the reason. Asking again
+    # after a refusal is a mentor's own (404 without a mentor profile; nothing refused: 302).
+    "profiles:verification-queue": page(only(404, staff=200), post=only(405)),
+    "profiles:verification-approve": action(only(404, staff=302)),
+    "profiles:verification-refuse": page(only(404, staff=200)),
+    "profiles:verification-ask-again": action(
+        only(404, mentor=302, other_faculty=302, asked_mentor=302)
+    ),
     "profiles:suggest-interests": page(only(200)),
     # One's own first-run set-up: every signed-in person has its steps for their roles (the
     # meeting step for all); the start sends to the first step, an empty POST saves and moves on.
@@ -287,6 +296,8 @@ def url_for(route, world):
     kwargs = {
         "notifications:open": {"pk": world.notification.pk},
         "profiles:setup-step": {"step": "meeting"},
+        "profiles:verification-approve": {"pk": world.waiting_mentor.pk},
+        "profiles:verification-refuse": {"pk": world.waiting_mentor.pk},
         "matching:mentor": {"pk": people["mentor"].mentor_profile.pk},
         "matching:mentee": {"pk": people["mentee"].mentee_profile.pk},
         "mentorships:request": {"pk": world.pending_request.pk},
