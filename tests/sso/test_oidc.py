@@ -6,7 +6,7 @@ from allauth.socialaccount.models import SocialAccount
 
 from accounts.models import User
 from mentoring.profiles.models import MenteeProfile, MentorProfile
-from tests.factories import make_user
+from tests.factories import make_mentor, make_user
 from tests.sso.dance import oidc_sign_in
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +39,8 @@ def test_first_sign_in_makes_a_faculty_account_with_a_mentor_profile(client, oid
     assert response["Location"] == "/profile/setup/"
     assert user.display_name == "Dr. Ada Lovelace"
     assert not user.has_usable_password()
-    assert MentorProfile.objects.filter(user=user).exists()
+    profile = MentorProfile.objects.get(user=user)
+    assert profile.verified_how == "idp" and profile.verified_at is not None
     assert not MenteeProfile.objects.filter(user=user).exists()
     assert EmailAddress.objects.get(user=user).verified
     assert SocialAccount.objects.get(user=user).provider == "institution"
@@ -70,3 +71,20 @@ def test_an_existing_password_account_with_the_verified_address_is_linked(client
     # staff brings no role: the school's administrators grant oversight.
     assert not MentorProfile.objects.filter(user=existing).exists()
     assert not MenteeProfile.objects.filter(user=existing).exists()
+
+
+def test_a_mentor_waiting_for_staff_is_verified_by_the_institutions_sign_in(client, oidc):
+    waiting = make_mentor(make_user(email="lena@med.example.edu"), verified_at=None)
+    EmailAddress.objects.create(user=waiting, email=waiting.email, verified=True, primary=True)
+    assert not MentorProfile.objects.get(user=waiting).verified_at
+    oidc.set_people({"lena": person("lena@med.example.edu", ["faculty"])})
+    assert oidc_sign_in(client, "lena").status_code == 302
+    profile = MentorProfile.objects.get(user=waiting)
+    assert profile.verified_how == "idp"
+    assert profile.is_listed  # the factory's profile is complete
+
+
+def test_a_student_is_not_verified_as_faculty(client, oidc):
+    oidc.set_people({"sam": person("sam@med.example.edu", ["student"])})
+    oidc_sign_in(client, "sam")
+    assert not MentorProfile.objects.filter(user__email="sam@med.example.edu").exists()
