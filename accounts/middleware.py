@@ -1,11 +1,28 @@
+import logging
 import zoneinfo
+from urllib.error import URLError
 
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from onelogin.saml2.errors import OneLogin_Saml2_Error
+from requests import RequestException
+
+from accounts.idp_sign_in import signed_in_with_idp_mfa
+
+logger = logging.getLogger(__name__)
+
+# allauth's URL names for the sign-in views of its OpenID Connect and SAML providers.
+SOCIAL_VIEWS = ("openid_connect_", "saml_")
+# An IdP unreachable (requests for OpenID Connect, urllib for SAML metadata), a SAML
+# message python3-saml can't read, or an answer to no sign-in this browser started (a
+# replayed assertion: allauth finds no matching state and raises PermissionDenied).
+IDP_TROUBLE = (RequestException, URLError, OneLogin_Saml2_Error, PermissionDenied)
+UNREACHABLE = (RequestException, URLError)
 
 
 class UserTimeZoneMiddleware:
@@ -61,4 +78,35 @@ class OversightRequiresMFAMiddleware:
 
 
 def signed_in_with_mfa(request):
+    """A second factor here (allauth's records of this session) or at the school's IdP,
+    when it asserted one (accounts/idp_sign_in.py)."""
+    if signed_in_with_idp_mfa(request):
+        return True
     return any(record["method"] == "mfa" for record in get_authentication_records(request))
+
+
+class IdentityProviderTroubleMiddleware:
+    """The school's IdP down or answering garbage while a sign-in starts (allauth fetches
+    its OpenID configuration or SAML metadata then) or ends: the page that says sign-in did
+    not work, as for any answer refused, never a 500. Only on allauth's social sign-in
+    views; the error is logged with its traceback for IT."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        match = request.resolver_match
+        if match is None or not match.url_name or not match.url_name.startswith(SOCIAL_VIEWS):
+            return None
+        if not isinstance(exception, IDP_TROUBLE):
+            return None
+        logger.exception("Sign-in through the identity provider failed at %s", request.path)
+        return render(
+            request,
+            "socialaccount/authentication_error.html",
+            {"auth_error": {"exception": exception}},
+            status=502 if isinstance(exception, UNREACHABLE) else 403,
+        )

@@ -20,6 +20,7 @@ from mentoring.meetings.models import ActionItem, Meeting
 from mentoring.mentorships.models import OPEN_STATUSES, Mentorship, MentorshipRequest
 from mentoring.profiles.completeness import in_words, mentee_missing, mentor_missing
 from mentoring.profiles.models import MODE_FLAGS, MenteeProfile, MentorProfile
+from mentoring.profiles.verification import VERIFICATION_FIELDS, pending, standing
 
 # How far ahead a meeting or an action item counts as coming up.
 AHEAD = datetime.timedelta(days=7)
@@ -268,6 +269,34 @@ def listing_steps(profile):
     )
 
 
+def verification_steps(profile):
+    """A mentor not verified as faculty yet: why they are not listed, and who decides
+    (verification.standing, as their profile page says)."""
+    where = standing(profile)
+    if where.is_refused:
+        yield Step(
+            Urgency.NOW,
+            f"{where.text} Their reason: {where.reason}",
+            reverse("profiles:edit-mentor"),
+            "See my profile",
+        )
+    elif where.is_waiting:
+        yield Step(Urgency.ANYTIME, where.text, reverse("profiles:edit-mentor"), "My profile")
+
+
+def staff_steps():
+    """Mentors waiting for staff to confirm they are faculty: one count, for staff only."""
+    waiting = pending().count()
+    if waiting:
+        yield Step(
+            Urgency.NOW,
+            f"{waiting} mentor{'s' if waiting != 1 else ''} wait{'' if waiting != 1 else 's'} "
+            "for you to confirm they are faculty before students can find them.",
+            reverse("profiles:verification-queue"),
+            "Verify faculty",
+        )
+
+
 def mentor_steps(user, today):
     """An availability check-in waiting for an answer, and the students rotating now in
     the clerkships this mentor teaches in who have no mentor: one query."""
@@ -286,12 +315,18 @@ def mentor_steps(user, today):
     profile = (
         MentorProfile.objects.filter(user=user)
         .annotate(unmatched=Subquery(unmatched), **listing_facts())
-        .only("availability_awaited_since", "is_complete", "capacity_set_at")
+        .only(
+            "availability_awaited_since",
+            "is_complete",
+            "capacity_set_at",
+            *VERIFICATION_FIELDS,
+        )
         .first()
     )
     if profile is None:
         return
     yield from listing_steps(profile)
+    yield from verification_steps(profile)
     if profile.availability_awaited_since:
         yield Step(
             Urgency.NOW,
@@ -330,5 +365,7 @@ def next_steps(user, roles):
         steps += [*contact_steps(user), *mentor_steps(user, today)]
     if roles["is_mentee"]:
         steps += profile_steps(user)
+    if user.is_staff:
+        steps += staff_steps()
     never = datetime.datetime.max.replace(tzinfo=datetime.UTC)
     return sorted(steps, key=lambda step: (step.urgency, step.at or never))

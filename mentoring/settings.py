@@ -11,6 +11,12 @@ from pathlib import Path
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
+from accounts.sso_config import (
+    PAPE_MULTI_FACTOR,
+    REFEDS_MFA,
+    form_action_origins,
+    providers_from_environment,
+)
 from mentoring.lib.env import (
     database_from_url,
     env_bool,
@@ -58,6 +64,9 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.saml",
     "accounts",
     "mentoring",
     "mentoring.notifications",
@@ -94,6 +103,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.OversightRequiresMFAMiddleware",
+    "accounts.middleware.IdentityProviderTroubleMiddleware",
     "mentoring.audit.middleware.DeniedAccessMiddleware",
     "mentoring.audit.middleware.AdminViewMiddleware",
 ]
@@ -112,6 +122,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "mentoring.navigation.navigation",
+                "accounts.context_processors.sign_in",
             ],
         },
     },
@@ -193,6 +204,8 @@ ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 # allauth's e-mails name the site, not its host (the adapter does the same for their text).
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_SIGNUP_FORM_CLASS = "mentoring.profiles.forms.SignupForm"
+# With SSO_ONLY, a password reset is offered to break-glass accounts only.
+ACCOUNT_FORMS = {"reset_password": "accounts.forms.ResetPasswordForm"}
 # Who may open a mentee's profile is matching's rule; the request pages of mentorships, an app
 # below matching, read it through this name (docs/architecture.md: no upward imports).
 MENTEE_PROFILES_VISIBLE_TO = "mentoring.matching.visibility.mentee_profiles_visible_to"
@@ -212,11 +225,54 @@ MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Mentoring")
 # On: the pages that show student-level data to coordinators and staff (dashboards,
 # clerkships, the admin) need a session signed in with a second factor.
 MFA_REQUIRED_FOR_OVERSIGHT = env_bool("MFA_REQUIRED_FOR_OVERSIGHT", False)
+
+# Single sign-on through the school's identity provider (README, "Connecting your identity
+# provider"): OpenID Connect from SSO_OIDC_*, SAML from SSO_SAML_*, or SocialApp rows that
+# staff add in the admin. Each shows "Sign in with <name>" on the sign-in page.
+SSO_NAME = env_str("SSO_NAME", "your school")
+SOCIALACCOUNT_PROVIDERS = providers_from_environment(env_str, default_name=SSO_NAME)
+SOCIALACCOUNT_ADAPTER = "accounts.adapters.SocialAccountAdapter"
+# An IdP's verified address signs in to the account that has it, and links the two.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_AUTO_SIGNUP = True
+# Off: only people who already have an account here may sign in through the IdP.
+SSO_SIGNUP = env_bool("SSO_SIGNUP", True)
+# On: password sign-in, sign-up and reset are refused except for break-glass accounts
+# (SSO_BREAK_GLASS_EMAILS and superusers), so that IT can reach the admin when the IdP can't.
+SSO_ONLY = env_bool("SSO_ONLY", False)
+SSO_BREAK_GLASS_EMAILS = [e.lower() for e in env_list("SSO_BREAK_GLASS_EMAILS")]
+# Where roles come from: SAML's eduPersonAffiliation and eduPersonScopedAffiliation; for
+# OpenID Connect the claims named here (values such as "faculty" or "student@school.edu").
+SSO_OIDC_ROLE_CLAIMS = env_list(
+    "SSO_OIDC_ROLE_CLAIM", ["eduperson_affiliation", "eduperson_scoped_affiliation"]
+)
+# A second factor at the IdP counts for MFA_REQUIRED_FOR_OVERSIGHT when asserted: SAML's
+# AuthnContextClassRef or OpenID Connect's acr in these lists, or an amr naming a factor
+# beyond the password (accounts/sso.py).
+SSO_SAML_MFA_CONTEXTS = env_list("SSO_SAML_MFA_CONTEXTS", [REFEDS_MFA])
+SSO_OIDC_MFA_ACR = env_list("SSO_OIDC_MFA_ACR", [REFEDS_MFA, PAPE_MULTI_FACTOR])
+# Called as handler(request, user, sign_in) after each sign-in through the IdP, where
+# sign_in is an accounts.sso.SignIn (roles, idp_mfa): apps above accounts act on what the
+# IdP asserted without accounts importing them.
+SSO_SIGNED_IN_HANDLERS = [
+    "mentoring.profiles.sign_in.roles_from_idp",
+    "mentoring.roster.joining.on_idp_sign_in",
+]
 # Empty means anyone may sign up; a school sets e.g. "med.example.edu,example.edu".
 SIGNUP_EMAIL_DOMAINS = [d.lower() for d in env_list("SIGNUP_EMAIL_DOMAINS")]
+# On: a new mentor is listed only once verified as faculty (profiles/verification.py): by
+# the institution's sign-in, the faculty roster, or staff in the queue (/verification/).
+# Off, for a small school that trusts its sign-up domains: verified on sign-up ("domain").
+MENTOR_VERIFICATION = env_bool("MENTOR_VERIFICATION", True)
+# What a waiting mentor is told: "usually within N days" (the staff's own promise).
+MENTOR_VERIFICATION_DAYS = env_int("MENTOR_VERIFICATION_DAYS", 3)
+# The institution's sign-in, when it tells faculty apart (e.g. "your Example University
+# account"): waiting mentors are told that signing in with it verifies them at once.
+MENTOR_VERIFICATION_SSO = env_str("MENTOR_VERIFICATION_SSO", "")
 DEFAULT_USER_TIME_ZONE = env_str("DEFAULT_USER_TIME_ZONE", "America/New_York")
 # The programme that the people and clerkships of a site made before programmes belong to
-# (migration profiles 0012 creates it with the four stages the site had), and where staff
+# (migration programmes 0002 creates it with the four stages the site had), and where staff
 # find it in the admin. Read when migrating; renaming the programme later is the admin's.
 DEFAULT_PROGRAMME_NAME = env_str("DEFAULT_PROGRAMME_NAME", "MD")
 
@@ -317,7 +373,8 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
         "base-uri": ["'none'"],
         "frame-ancestors": ["'none'"],
-        "form-action": ["'self'"],
+        # The school's IdP: "Sign in with ..." posts here and is redirected there.
+        "form-action": ["'self'", *form_action_origins(env_str)],
     },
 }
 

@@ -9,7 +9,14 @@ from accounts.models import User
 from mentoring.clerkships.models import Clerkship, ClerkshipFaculty, Rotation
 from mentoring.goals.models import Goal, GoalUpdate
 from mentoring.mentorships.lifecycle import start_mentorship
-from mentoring.profiles.models import Area, Department, Interest, MenteeProfile, MentorProfile
+from mentoring.profiles.models import (
+    Area,
+    Department,
+    Interest,
+    MenteeProfile,
+    MentorProfile,
+    VerifiedHow,
+)
 from mentoring.programmes.models import MdStage, Programme, Stage
 
 _serial = itertools.count(1)
@@ -60,12 +67,16 @@ def make_mentor(
     # A mentor the directory lists, as the tests mean by "a mentor" (whatever interests and
     # areas the test gives); a profile still missing answers passes is_complete=False.
     fields.setdefault("is_complete", True)
+    # Verified as faculty (verification.py), as a school's existing mentors are; a test of
+    # the queue passes verified_at=None.
+    fields.setdefault("verified_at", timezone.now())
+    fields.setdefault("verified_how", VerifiedHow.ROSTER if fields["verified_at"] else "")
     fields.setdefault("capacity_set_at", timezone.now())
     fields.setdefault("mode_in_person", True)  # the model assumes nothing; test people say
     profile = MentorProfile.objects.create(user=user, **fields)
     profile.interests.set(Interest.objects.for_names(interests))
     profile.areas.set(Area.objects.filter(slug__in=areas))
-    # Mentoring in the default programme, as migration profiles 0012 put every mentor.
+    # Mentoring in the default programme, as migration profiles 0013 put every mentor.
     profile.programmes.set([default_programme()] if programmes is None else programmes)
     return user
 

@@ -203,6 +203,21 @@ def test_demo_faculty_coordinator_and_staff_hold_their_roles(db):
     assert staff.is_staff and staff.is_superuser
 
 
+def test_demo_faculty_are_verified_from_the_roster_and_two_newcomers_wait_for_staff(db, client):
+    seed()
+    ways = MentorProfile.objects.values_list("verified_how", flat=True)
+    assert set(ways) == {"roster", ""} and list(ways).count("") == 2
+    waiting = MentorProfile.objects.filter(verified_at=None).select_related("user")
+    names = {p.user.display_name for p in waiting}
+    assert names == {"Dr. Lena Marsh", "Dr. Tomas Reyes"}
+    assert not waiting.filter(is_listed=True).exists() and all(p.is_complete for p in waiting)
+    client.force_login(User.objects.get(email=school.DEMO_STAFF_EMAIL))
+    queue = client.get("/verification/").content.decode()
+    assert queue.index("Dr. Lena Marsh") < queue.index("Dr. Tomas Reyes")  # oldest first
+    client.force_login(User.objects.get(email=school.DEMO_STUDENT_EMAIL))
+    assert "Dr. Lena Marsh" not in client.get("/mentors/?q=marsh").content.decode()
+
+
 def test_every_user_has_a_verified_school_address(db):
     seed()
     addresses = EmailAddress.objects.filter(verified=True, primary=True)

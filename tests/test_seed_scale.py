@@ -94,6 +94,8 @@ def test_search_text_and_account_copies_are_what_the_model_would_build(sign_ins)
             profile.user.is_active,
         )
         assert profile.user.display_name in profile.search_text
+        # Verified as faculty from the school's roster (profiles/verification.py).
+        assert profile.verified_how == "roster" and profile.verified_at is not None
 
 
 def test_last_contact_and_next_meeting_follow_the_meetings(sign_ins):

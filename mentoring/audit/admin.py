@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from mentoring.audit.models import AdminView, DeniedAccess, RotationsAdded
+from mentoring.audit.models import AdminView, DeniedAccess, FacultyDecision, RotationsAdded
 from mentoring.lib.admin import ReadOnlyForStaff
 
 
@@ -37,3 +37,14 @@ class RotationsAddedAdmin(ReadOnlyForStaff, admin.ModelAdmin):
     fields = ["at", "user", "email", "student", "clerkship", "rotations"]
     readonly_fields = fields
     list_select_related = ["student"]
+
+
+@admin.register(FacultyDecision)
+class FacultyDecisionAdmin(ReadOnlyForStaff, admin.ModelAdmin):
+    list_display = ["at", "email", "mentor_email", "decision"]
+    list_filter = ["decision"]
+    search_fields = ["email", "mentor_email"]
+    date_hierarchy = "at"
+    fields = ["at", "user", "email", "mentor", "mentor_email", "decision"]
+    readonly_fields = fields
+    list_select_related = ["user"]

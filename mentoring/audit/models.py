@@ -110,3 +110,35 @@ class RotationsAdded(AuditRow):
             )
             for student_id, count in counts.items()
         )
+
+
+class FacultyDecision(AuditRow):
+    """A staff member's answer in the queue of mentors waiting to be verified as faculty
+    (profiles/verification.py): who decided, about whom, which way, when. Whether someone
+    is listed to every student is a staff action with consequences, so it is on the record
+    as the rotations staff add are; the refusal's reason stays on the mentor's profile."""
+
+    class Decision(models.TextChoices):
+        APPROVED = "approved", "Approved as faculty"
+        REFUSED = "refused", "Refused"
+
+    mentor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    # The address, kept when the mentor's account goes, as `email` keeps the decider's.
+    mentor_email = models.EmailField()
+    decision = models.CharField(max_length=10, choices=Decision.choices)
+
+    class Meta(AuditRow.Meta):
+        verbose_name = "decision on a mentor's faculty status"
+        verbose_name_plural = "decisions on mentors' faculty status"
+        indexes = [
+            *AuditRow.Meta.indexes,
+            models.Index(fields=["mentor", "at"]),
+        ]
+
+    def __str__(self):
+        return f"{self.email} {self.decision} {self.mentor_email}"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from mentoring.demo import school
 from mentoring.demo.faculty import FACULTY
+from mentoring.demo.newcomers import WAITING_FACULTY
 from mentoring.demo.residents import RESIDENTS
 from mentoring.profiles.models import Mode, normalise_term
 from mentoring.programmes.models import MdStage as TrainingStage
@@ -42,6 +43,8 @@ class MentorPlan:
     areas: list
     fields: dict  # MentorProfile columns
     is_resident: bool = False
+    # Verified as faculty from the school's roster; False: waiting in the staff's queue.
+    is_verified: bool = True
 
 
 @dataclass
@@ -83,6 +86,8 @@ def build_plan(today, now):
     plan.clerkship_faculty = plan_clerkship_faculty(plan)
     plan.rotations = plan_rotations(plan, today)
     plan.mentorships = plan_mentorships(plan, rng, today, now)
+    # Last, without the generator, so that the school planned above stays the same.
+    add_waiting_faculty(plan, now)
     # Imported here: programmes.py builds on this module's helpers.
     from mentoring.demo.programmes import add_programmes
 
@@ -142,6 +147,33 @@ def add_faculty(plan, rng):
         }
         plan.mentors.append(
             MentorPlan(email, entry["department"], entry["interests"], areas, fields)
+        )
+
+
+def add_waiting_faculty(plan, now):
+    for entry in WAITING_FACULTY:
+        email = email_for(entry["name"])
+        plan.people.append(Person(email, f"Dr. {entry['name']}"))
+        fields = {
+            "title": entry["title"],
+            "specialty": entry["specialty"],
+            "career_stage": entry["stage"],
+            "can_offer": " ".join(school.AREA_OFFERS[slug] for slug in entry["areas"]),
+            "capacity": 2,
+            "location": school.DEPARTMENTS[entry["department"]],
+            "bio": entry["bio"],
+            "verification_asked_at": now - datetime.timedelta(days=entry["asked_days_ago"]),
+            **pick_modes(None, [Mode.IN_PERSON, Mode.VIDEO]),
+        }
+        plan.mentors.append(
+            MentorPlan(
+                email,
+                entry["department"],
+                entry["interests"],
+                entry["areas"],
+                fields,
+                is_verified=False,
+            )
         )
 
 

@@ -21,6 +21,7 @@ from mentoring.profiles.models import (
     Interest,
     MenteeProfile,
     MentorProfile,
+    VerifiedHow,
     normalise_term,
 )
 from mentoring.programmes.models import MdStage, Programme
@@ -113,6 +114,10 @@ def ensure_mentor_profiles(plans, users, departments, interests, areas, programm
             user=users[p.email],
             department=departments[p.department],
             capacity_set_at=timezone.now(),
+            # The demo school imported its faculty roster (profiles/verification.py); its
+            # newcomers wait for staff.
+            verified_at=timezone.now() if p.is_verified else None,
+            verified_how=VerifiedHow.ROSTER if p.is_verified else "",
             **p.fields,
         )
         for p in new

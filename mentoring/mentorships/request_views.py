@@ -110,7 +110,10 @@ def request_detail(request, pk):
 
 
 def ask_mentor(request, profile_pk):
-    profile = get_object_or_404(MentorProfile.objects.select_related("user"), pk=profile_pk)
+    # Listed mentors only: one not yet verified as faculty is not asked by a guessed URL.
+    profile = get_object_or_404(
+        MentorProfile.objects.listed().select_related("user"), pk=profile_pk
+    )
     if not MenteeProfile.objects.filter(user=request.user).exists():
         messages.error(request, "Add the mentee role under Account to ask for mentoring.")
         return redirect("matching:mentor", profile.pk)

@@ -34,6 +34,9 @@ CATEGORY_BY_PREFIX = {
     "reassessment": Category.REASSESSMENTS,
     # A coordinator's "send recommendations" is about finding mentors, like a request.
     "dashboard": Category.REQUESTS,
+    # Whether a mentor is listed (verified as faculty, or refused): about students finding
+    # them, like a request, so that turning off "Everything else" does not hide it.
+    "listing": Category.REQUESTS,
 }
 
 

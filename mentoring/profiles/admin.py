@@ -39,8 +39,9 @@ class MentorProfileAdmin(admin.ModelAdmin):
         "capacity",
         "active_mentee_count",
         "is_accepting",
+        "verified_how",
     ]
-    list_filter = ["career_stage", "is_accepting", "department", "programmes"]
+    list_filter = ["career_stage", "is_accepting", "verified_how", "department", "programmes"]
     search_fields = ["user__email", "user__display_name", "specialty"]
     list_select_related = ["user", "department"]
     autocomplete_fields = ["user", "department", "interests"]
@@ -52,6 +53,15 @@ class MentorProfileAdmin(admin.ModelAdmin):
         "availability_asked_at",
         "availability_awaited_since",
         "availability_confirmed_at",
+        # Verified as faculty through verification.py (the queue at /verification/), never
+        # by editing a column here: that keeps the listing and the audit trail right.
+        "verification_asked_at",
+        "verified_at",
+        "verified_how",
+        "verified_by",
+        "refused_at",
+        "refused_by",
+        "refused_reason",
     ]
 
     def save_related(self, request, form, formsets, change):

@@ -3,6 +3,8 @@ from django.db.models.signals import post_save, pre_save
 
 # What MentorProfile copies from its account (display_name, is_listed).
 ACCOUNT_FIELDS_COPIED = {"display_name", "is_active"}
+# A mentor profile's fields that listing.is_listable reads, or that hold its answer.
+LISTING_FIELDS = {"display_name", "is_listed", "user", "is_complete", "verified_at"}
 
 
 def account_saved(instance, update_fields=None, **kwargs):
@@ -17,12 +19,10 @@ def account_saved(instance, update_fields=None, **kwargs):
 
 def mentor_profile_saving(instance, update_fields=None, **kwargs):
     """A mentor profile is saved: take the copies from its account (a new profile, or the
-    admin pointing it at another user); listed only when also complete."""
-    if update_fields is None or {"display_name", "is_listed", "user", "is_complete"} & set(
-        update_fields
-    ):
+    admin pointing it at another user), and list it only as listing.is_listable says."""
+    if update_fields is None or LISTING_FIELDS & set(update_fields):
         instance.display_name = instance.user.display_name
-        instance.is_listed = instance.user.is_active and instance.is_complete
+        instance.is_listed = instance.should_be_listed()
 
 
 class ProfilesConfig(AppConfig):

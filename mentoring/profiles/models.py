@@ -5,11 +5,19 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, F, Func, OuterRef, Q, Subquery, Value
+from django.db.models import Exists, F, Func, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from mentoring.profiles.completeness import mentor_missing
 from mentoring.profiles.contact import ContactDetails  # noqa: F401  (a model of this app)
+from mentoring.profiles.identity import (  # noqa: F401  (imported from here by other apps)
+    GENDER_WORDS,
+    Gender,
+    gender_from_words,
+    gender_to_compare,
+    normalise_term,
+)
+from mentoring.profiles.listing import LISTED, VerifiedHow, is_listable
 
 
 class Department(models.Model):
@@ -20,53 +28,6 @@ class Department(models.Model):
 
     def __str__(self):
         return self.name
-
-
-def normalise_term(text):
-    """One key for one idea: 'Addiction  Psychiatry ' and 'addiction psychiatry' are one."""
-    return " ".join(text.split()).casefold()
-
-
-class Gender(models.TextChoices):
-    """The listed answers to the optional gender question; no answer is stored as ""."""
-
-    WOMAN = "woman", "Woman"
-    MAN = "man", "Man"
-    NON_BINARY = "non-binary", "Non-binary"
-    SELF_DESCRIBED = "self-described", "Prefer to self-describe"
-    NOT_SAID = "not-said", "Prefer not to say"
-
-
-# Free text that means one listed answer beyond doubt, normalised (normalise_term). Used by
-# the form and by migration 0006 on the answers typed before the list existed; anything
-# else stays self-described.
-GENDER_WORDS = {
-    "woman": Gender.WOMAN,
-    "female": Gender.WOMAN,
-    "f": Gender.WOMAN,
-    "man": Gender.MAN,
-    "male": Gender.MAN,
-    "m": Gender.MAN,
-    "non-binary": Gender.NON_BINARY,
-    "nonbinary": Gender.NON_BINARY,
-    "non binary": Gender.NON_BINARY,
-    "prefer not to say": Gender.NOT_SAID,
-}
-
-
-def gender_from_words(text):
-    """The listed answer these words mean beyond doubt, or None."""
-    return GENDER_WORDS.get(normalise_term(text))
-
-
-def gender_to_compare(gender, self_described):
-    """What "a mentor who shares my gender" compares: the listed answer, or the person's own
-    words when they self-describe; nothing for "prefer not to say" or no answer."""
-    if gender == Gender.SELF_DESCRIBED:
-        return self_described
-    if gender == Gender.NOT_SAID:
-        return ""
-    return gender
 
 
 class InterestQuerySet(models.QuerySet):
@@ -191,12 +152,6 @@ SCORING_COLUMNS = [
 ]
 
 
-# Profiles shown to others: complete ones (interests, areas offered and capacity given) of
-# active accounts. is_listed is the account's is_active and the profile's is_complete,
-# written when either changes (MentorProfile.follow_account, refresh_search_text).
-LISTED = Q(is_listed=True)
-
-
 class EnglishSearchVector(Func):
     """to_tsvector('english', text) on PostgreSQL, the stored search_vector's expression
     (migration 0004). Other databases store nothing: the directory searches the text there."""
@@ -228,19 +183,27 @@ class MentorProfileQuerySet(models.QuerySet):
         return self.filter(availability_awaited_since__lte=availability_unconfirmed_before(now))
 
     def listed(self):
-        """Profiles shown to others: complete ones of active accounts. Deactivated accounts
-        drop out of the directory; a new mentor enters it once their profile says enough."""
+        """Profiles shown to others (listing.is_listable): complete, verified as faculty, of
+        active accounts. A new mentor enters once their profile says enough and the school
+        has confirmed them; a deactivated account drops out."""
         return self.filter(LISTED)
+
+    def awaiting_verification(self):
+        """Mentors of active accounts whom nobody has verified or refused yet, oldest first:
+        the staff's queue (verification.py)."""
+        return self.filter(verified_at=None, refused_at=None, user__is_active=True).order_by(
+            "verification_asked_at", "pk"
+        )
 
     def with_room(self):
         return self.filter(WITH_ROOM)
 
     def follow_account(self, user):
-        """Copy the account's name and active flag onto its mentor profile, if it has one."""
-        self.filter(user_id=user.pk).update(
-            display_name=user.display_name,
-            is_listed=F("is_complete") if user.is_active else Value(False),
-        )
+        """Copy the account's name onto its mentor profile, if it has one, and list or unlist
+        it as the account's active flag now says (the save applies listing.is_listable)."""
+        for profile in self.filter(user_id=user.pk):
+            profile.user = user
+            profile.save(update_fields=["display_name", "is_listed"])
 
     def take_slot(self, user_id):
         """Count one more active mentee if there is room; atomic, so racers cannot overfill."""
@@ -313,8 +276,9 @@ class MentorProfile(MeetingModes):
         output_field=SearchVectorField(),
         db_persist=True,
     )
-    # Copies of the account's display_name and is_active, so that the directory orders and
-    # filters on this table alone and reads each page from one of the indexes below, without
+    # A copy of the account's display_name, and is_listed (listing.is_listable: the account
+    # active, the profile complete and verified), so that the directory orders and filters
+    # on this table alone and reads each page from one of the indexes below, without
     # joining every listed mentor's user (PERFORMANCE.md). follow_account keeps them.
     display_name = models.CharField(max_length=120, blank=True, editable=False)
     is_listed = models.BooleanField(default=False, editable=False)
@@ -324,6 +288,31 @@ class MentorProfile(MeetingModes):
     # Interests, areas offered and capacity all given (completeness.MENTOR_LISTING_NEEDS)
     # at some point: only then is the profile listed. Written by refresh_search_text.
     is_complete = models.BooleanField(default=False, editable=False)
+    # Verified as faculty (verification.py): when, how and by whom; until then not listed.
+    # A refusal keeps its reason, which the mentor reads on their profile.
+    verification_asked_at = models.DateTimeField(default=timezone.now, editable=False)
+    verified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    verified_how = models.CharField(
+        max_length=10, choices=VerifiedHow.choices, blank=True, editable=False
+    )
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    refused_at = models.DateTimeField(null=True, blank=True, editable=False)
+    refused_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    refused_reason = models.TextField(max_length=1000, blank=True, editable=False)
     # Check-ins on availability, written by mentorships/availability.py (asked) and by the
     # mentor's answer (confirm_availability, pause_accepting, a changed capacity or
     # accepting flag). On this row so that the directory and recommendations read them
@@ -368,6 +357,12 @@ class MentorProfile(MeetingModes):
             models.Index(
                 fields=["display_name", "id"], condition=LISTED, name="mentor_directory_name"
             ),
+            # The staff's queue (verification.pending), oldest first: few rows, found at once.
+            models.Index(
+                fields=["verification_asked_at", "id"],
+                condition=Q(verified_at=None, refused_at=None),
+                name="mentor_awaiting_verification",
+            ),
             # On PostgreSQL only (migrations 0004 and 0008).
             GinIndex(fields=["search_vector"], name="mentor_search_vector_gin"),
         ]
@@ -399,7 +394,7 @@ class MentorProfile(MeetingModes):
         # listed mentor who edits their areas is not dropped from it between two saves.
         self.is_complete = self.is_complete or bool(interests and areas and self.capacity_set_at)
         self.display_name = self.user.display_name
-        self.is_listed = self.user.is_active and self.is_complete
+        self.is_listed = self.should_be_listed()
         self.search_text = self.compose_search_text(
             self.display_name,
             self.title,
@@ -413,6 +408,18 @@ class MentorProfile(MeetingModes):
         # A save, not an update: listing a mentor must reach the directory's cached count
         # (matching.directory.forget_listed_count), which listens for is_listed.
         self.save(update_fields=["search_text", "display_name", "is_complete", "is_listed"])
+
+    def should_be_listed(self):
+        """What is_listed must hold now (listing.is_listable, the one rule)."""
+        return is_listable(
+            is_active=self.user.is_active,
+            is_complete=self.is_complete,
+            verified_at=self.verified_at,
+        )
+
+    @property
+    def is_verified(self):
+        return self.verified_at is not None
 
     @property
     def missing_for_listing(self):

@@ -55,14 +55,19 @@ def _after(request, steps, index, roles):
     _mark_done(request.user)
     mentor = roles[MENTOR]
     if mentor is not None:
-        mentor.refresh_from_db(fields=["is_listed"])
+        mentor.refresh_from_db(fields=["is_listed", "is_complete"])
         if not mentor.is_listed:
-            missing = in_words(mentor.missing_for_listing)
-            messages.info(
-                request,
-                f"Set-up done. Students will find you in the directory once your profile "
-                f"has {missing}.",
-            )
+            # The profile page says what else keeps them out: the school's confirmation
+            # that they are faculty, and who gives it (verification.standing).
+            if mentor.is_complete:
+                messages.info(request, "Set-up done.")
+            else:
+                missing = in_words(mentor.missing_for_listing)
+                messages.info(
+                    request,
+                    f"Set-up done. Students will find you in the directory once your "
+                    f"profile has {missing}.",
+                )
             return redirect("profiles:edit-mentor")
         messages.success(request, "Set-up done. Students can now find you in the directory.")
         return redirect("home")

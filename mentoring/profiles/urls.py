@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mentoring.profiles import setup_views, views
+from mentoring.profiles import setup_views, verification_views, views
 
 app_name = "profiles"
 urlpatterns = [
@@ -14,4 +14,17 @@ urlpatterns = [
     path("account/settings/", views.account_settings, name="account-settings"),
     path("profile/roles/add/", views.add_role, name="add-role"),
     path("interests/suggest/", views.suggest_interests, name="suggest-interests"),
+    # Verifying faculty: the staff's queue, and a refused mentor's "ask again".
+    path("verification/", verification_views.queue, name="verification-queue"),
+    path(
+        "verification/<int:pk>/approve/",
+        verification_views.approve,
+        name="verification-approve",
+    ),
+    path("verification/<int:pk>/refuse/", verification_views.refuse, name="verification-refuse"),
+    path(
+        "profile/mentor/ask-again/",
+        verification_views.ask_again,
+        name="verification-ask-again",
+    ),
 ]

@@ -21,6 +21,7 @@ from mentoring.profiles.models import (
     normalise_term,
 )
 from mentoring.profiles.roles import Role, add_roles
+from mentoring.profiles.verification import standing
 
 
 def edit_mentor_profile(request):
@@ -39,7 +40,7 @@ def edit_mentor_profile(request):
     return render(
         request,
         "profiles/mentor_form.html",
-        {"form": form, "profile": profile, "missing": missing},
+        {"form": form, "profile": profile, "missing": missing, "standing": standing(profile)},
     )
 
 

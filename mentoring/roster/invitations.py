@@ -17,6 +17,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts import idp_sign_in
 from mentoring.notifications.services import notify_many
 from mentoring.roster.models import Campaign, Invitation, RosterEntry
 
@@ -54,11 +55,7 @@ def enqueue(campaign_id):
 def links():
     """The sign-up page, and the sign-in page when single sign-on is configured."""
     signup = settings.SITE_URL + reverse("account_signup")
-    sso = (
-        settings.SITE_URL + reverse("account_login")
-        if getattr(settings, "SOCIALACCOUNT_PROVIDERS", None)
-        else ""
-    )
+    sso = settings.SITE_URL + reverse("account_login") if idp_sign_in.is_configured() else ""
     return signup, sso
 
 

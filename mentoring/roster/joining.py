@@ -12,8 +12,9 @@ from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils import timezone
 
-from mentoring.profiles.models import Department
+from mentoring.profiles.models import Department, MentorProfile, VerifiedHow
 from mentoring.profiles.roles import Role, add_roles
+from mentoring.profiles.verification import verify
 from mentoring.roster import programmes
 from mentoring.roster.models import RosterEntry
 
@@ -33,6 +34,12 @@ def apply_roster(user):
     taking the user, for SSO_SIGNED_IN_HANDLERS). Returns whether one was applied."""
     emails = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
     return any(apply_entry(user, email) for email in emails)
+
+
+def on_idp_sign_in(request, user, sign_in):
+    """SSO_SIGNED_IN_HANDLERS: an address the IdP vouched for may have become verified by
+    linking rather than by a confirmation e-mail, which the signal would have seen."""
+    apply_roster(user)
 
 
 def is_default_name(user):
@@ -60,7 +67,10 @@ def apply_entry(user, email):
         programmes.set_stage(user.mentee_profile, entry.programme_key, entry.stage)
     else:
         add_roles(user, [Role.MENTOR])
-        profile = user.mentor_profile
+        # On the faculty roster with a confirmed address: verified as faculty, listed once
+        # the profile is complete (profiles/verification.py).
+        verify(user, how=VerifiedHow.ROSTER)
+        profile = MentorProfile.objects.get(user=user)
         if entry.department and profile.department_id is None:
             profile.department = Department.objects.filter(name__iexact=entry.department).first()
             profile.save(update_fields=["department"])

@@ -15,6 +15,7 @@ from mentoring.goals.models import Goal, GoalUpdate
 from mentoring.meetings.models import ActionItem, Meeting, PrivateNote
 from mentoring.mentorships.models import Mentorship, MentorshipEvent, MentorshipRequest
 from mentoring.notifications.models import Notification
+from mentoring.profiles.listing import VerifiedHow, is_listable
 from mentoring.profiles.models import Area, Department, Interest, MenteeProfile, MentorProfile
 from mentoring.programmes.models import MdStage, Programme
 from mentoring.scale import activity
@@ -107,9 +108,11 @@ class Writer:
         columns = list(faculty[0].fields) if faculty else []
         fields = ["id", "user", "department", *columns]
         fields += ["active_mentee_count", "pending_request_count", "search_text", "updated_at"]
-        # The copies of the account's name and active flag (MentorProfile.follow_account);
-        # every planned profile has interests, areas and a capacity, so it is complete.
+        # The copy of the account's name, and is_listed (listing.is_listable): every
+        # planned profile has interests, areas and a capacity, so it is complete, and is
+        # verified as faculty from the school's roster.
         fields += ["display_name", "is_listed", "capacity_set_at", "is_complete"]
+        fields += ["verified_at", "verified_how", "verification_asked_at"]
         self.copy(
             MentorProfile,
             fields,
@@ -117,7 +120,12 @@ class Writer:
                 (self.mentor_profile_ids[f.user_id], f.user_id, self.departments[f.department])
                 + tuple(f.fields[c] for c in columns)
                 + (f.open_mentees, f.pending_asks, self.search_text(f), self.now)
-                + (f.name, f.is_active, self.now, True)
+                + (
+                    f.name,
+                    is_listable(is_active=f.is_active, is_complete=True, verified_at=self.now),
+                )
+                + (self.now, True)
+                + (self.now, VerifiedHow.ROSTER, self.now)
                 for f in faculty
             ),
             len(faculty),

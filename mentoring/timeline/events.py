@@ -15,7 +15,18 @@ from collections import defaultdict, namedtuple
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import Case, Count, DateTimeField, F, Max, Min, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DateTimeField,
+    F,
+    IntegerField,
+    Max,
+    Min,
+    Value,
+    When,
+)
 from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils import timezone
@@ -69,14 +80,30 @@ def readable_goals(mentorship, viewer):
     return Goal.objects.readable_in(mentorship, viewer)
 
 
+# Literals typed once: a Value left to find its own type builds a model field to say so,
+# some sixty a page.
+TEXT, WHOLE = CharField(), IntegerField()
+BLANK = {
+    "status": Value("", output_field=TEXT),
+    "kind": Value("", output_field=TEXT),
+    "number": Value(0, output_field=WHOLE),
+    "person": Value(0, output_field=WHOLE),
+    "name": Value("", output_field=TEXT),
+    "detail": Value("", output_field=TEXT),
+}
+
+
+def typed(value):
+    return Value(value, output_field=TEXT if isinstance(value, str) else WHOLE)
+
+
 def _rows(queryset, source, at, tiebreak=0, **data):
     """The queryset as ROW columns, in the same order for every source so that they line up
     in one UNION. Blanks are typed literals ('' and 0, not NULL): PostgreSQL cannot type a
     column that is NULL in the first branches of a UNION."""
-    blank = {"status": "", "kind": "", "number": 0, "person": 0, "name": "", "detail": ""}
-    values = {"at": at, "source": source, "tiebreak": tiebreak, "id": F("pk"), **blank, **data}
+    values = {"at": at, "source": source, "tiebreak": tiebreak, "id": F("pk"), **BLANK, **data}
     columns = {
-        f"row_{name}": value if hasattr(value, "resolve_expression") else Value(value)
+        f"row_{name}": value if hasattr(value, "resolve_expression") else typed(value)
         for name, value in values.items()
     }
     return queryset.order_by().annotate(**columns).values_list(*COLUMNS)

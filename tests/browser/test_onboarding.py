@@ -9,6 +9,7 @@ from accounts.models import User
 from mentoring.profiles.models import MenteeProfile, MentorProfile
 from mentoring.profiles.roles import Role, add_roles
 from mentoring.profiles.setup import known_zone
+from mentoring.profiles.verification import verify
 from tests.browser.helpers import Screenshots, axe_violations, describe, make_person, sign_in
 
 pytestmark = pytest.mark.browser
@@ -75,6 +76,7 @@ def test_a_new_faculty_member_goes_through_the_set_up_and_is_listed(new_page, ph
     email = f"new.faculty.{int(phone)}@med.example.edu"
     user = make_person(email, "Dr. New Faculty", setup_done_at=None)
     add_roles(user, [Role.MENTOR])
+    verify(user, how="roster")  # on the faculty roster: listed once the set-up says enough
     page = new_page(phone=phone)
     shots = Screenshots(f"onboarding-faculty-{'phone' if phone else 'desktop'}")
     sign_in(page, email)

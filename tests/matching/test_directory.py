@@ -7,6 +7,7 @@ import pytest
 from django.core.cache import cache
 
 from mentoring.profiles.models import Area, Department
+from mentoring.profiles.verification import verify
 from mentoring.programmes.models import PROGRAMME_COUNT_KEY
 from tests.factories import make_mentor, make_user
 
@@ -139,6 +140,8 @@ def test_a_new_mentor_is_found_by_name(client, browse):
     client.post("/profile/setup/mentor-interests/", {"interests_text": "Cardiology"})
     client.post("/profile/setup/offer/", {"areas": [research]})
     client.post("/profile/setup/capacity/", {"capacity": "2", "response_hours": "24"})
+    assert names(browse()) == []  # and verified as faculty (issue 20)
+    verify(newcomer, how="roster")
     assert names(browse()) == ["Dr. Nadia Quist"]
     assert names(browse("q=quist")) == ["Dr. Nadia Quist"]
 

@@ -1,5 +1,6 @@
 """A mentor enters the directory once their profile has interests, areas offered and a
-capacity they chose; until then their profile page and home say what is missing."""
+capacity they chose; until then their profile page and home say what is missing. (The
+other condition, being verified as faculty, is tests/profiles/test_verification*.py's.)"""
 
 import pytest
 from django.urls import reverse
@@ -7,6 +8,7 @@ from django.urls import reverse
 from accounts.models import User
 from mentoring.profiles.models import Area, MentorProfile
 from mentoring.profiles.roles import Role, add_roles
+from mentoring.profiles.verification import verify
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -42,6 +44,7 @@ def test_the_profile_page_and_home_say_what_is_missing_until_listed(
 ):
     user = make_user(display_name="Dr. New Faculty")
     add_roles(user, [Role.MENTOR])
+    verify(user, how="roster")  # confirmed as faculty: only completeness is left
     client.force_login(user)
     with django_assert_max_num_queries(12):
         page = client.get(reverse("profiles:edit-mentor")).content.decode()
@@ -69,6 +72,7 @@ def test_the_profile_page_and_home_say_what_is_missing_until_listed(
 def test_deactivation_and_reactivation_keep_the_rule(client):
     user = make_user(display_name="Dr. Complete")
     add_roles(user, [Role.MENTOR])
+    verify(user, how="roster")
     client.force_login(user)
     research = Area.objects.get(slug="research")
     full = profile_form(interests_text="Cardiology", areas=[research.pk], capacity="2")
@@ -84,6 +88,7 @@ def test_deactivation_and_reactivation_keep_the_rule(client):
     # Reactivating a profile never completed does not list it.
     blank = make_user(display_name="Dr. Blank", is_active=False)
     add_roles(blank, [Role.MENTOR])
+    verify(blank, how="roster")
     blank.is_active = True
     blank.save()
     assert "Dr. Blank" not in listed_names()

@@ -8,6 +8,7 @@ from django.urls import reverse
 from accounts.models import User
 from mentoring.profiles.models import Area, MenteeProfile, MentorProfile
 from mentoring.profiles.roles import Role, add_roles
+from mentoring.profiles.verification import verify
 from tests.factories import make_user, stage_of
 
 PASSWORD = "a-long-test-password"
@@ -139,6 +140,9 @@ def test_a_faculty_member_becomes_listed_once_the_set_up_says_enough(client):
     response = client.post(step("capacity"), {"action": "save", "response_hours": "24"})
     assert "Say how many mentees you can take" in response.content.decode()
     client.post(step("capacity"), {"action": "save", "capacity": "2", "response_hours": "48"})
+    # Complete, and still waiting for the school to confirm they are faculty.
+    assert not MentorProfile.objects.listed().filter(user=user).exists()
+    verify(user, how="roster")
     assert MentorProfile.objects.listed().filter(user=user, capacity=2).exists()
     response = client.post(step("meeting"), {"action": "save", "modes": ["in_person"]})
     assert response.url == reverse("home")

@@ -1,4 +1,4 @@
-"""Moving a site made before programmes into the default one (profiles 0012, clerkships
+"""Moving a site made before programmes into the default one (profiles 0013, clerkships
 0005): rows of the old shape, built with the models as they were, then the migrations'
 own functions run on them."""
 
@@ -10,11 +10,11 @@ from django.db.migrations.executor import MigrationExecutor
 
 BEFORE = [
     ("programmes", "0002_default_programme"),
-    ("profiles", "0011_programmes"),
+    ("profiles", "0012_programmes"),
     ("clerkships", "0004_clerkship_programme"),
 ]
 into_programme = importlib.import_module(
-    "mentoring.profiles.migrations.0012_into_default_programme"
+    "mentoring.profiles.migrations.0013_into_default_programme"
 )
 clerkships_into = importlib.import_module(
     "mentoring.clerkships.migrations.0005_into_default_programme"

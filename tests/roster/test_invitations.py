@@ -3,6 +3,7 @@ an address with no account, never twice; the campaign's page shows its progress.
 
 import pytest
 
+from accounts.sso_config import providers_from_environment
 from mentoring.notifications.models import Notification
 from mentoring.roster import invitations
 from mentoring.roster.models import Campaign, RosterEntry
@@ -87,7 +88,14 @@ def test_running_a_campaign_again_sends_nothing_twice(
 def test_a_selection_invites_only_the_ticked_people_and_the_sso_link_when_configured(
     client, staff, people, mailoutbox, django_capture_on_commit_callbacks, settings
 ):
-    settings.SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"APPS": []}}
+    settings.SOCIALACCOUNT_PROVIDERS = providers_from_environment(
+        lambda name: {
+            "SSO_OIDC_SERVER_URL": "https://login.example.edu",
+            "SSO_OIDC_CLIENT_ID": "mentoring",
+            "SSO_OIDC_CLIENT_SECRET": "secret",
+        }.get(name, ""),
+        default_name="Example University",
+    )
     client.force_login(staff)
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/roster/invite/", {"entries": [people[1].pk]})

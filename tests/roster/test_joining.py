@@ -10,7 +10,7 @@ from allauth.account.models import EmailAddress
 
 from accounts.models import User
 from mentoring.clerkships.models import Rotation, WaitingRotation
-from mentoring.profiles.models import Department
+from mentoring.profiles.models import Department, MentorProfile
 from mentoring.roster.joining import apply_roster
 from mentoring.roster.models import RosterEntry
 from tests.factories import make_user, stage_of
@@ -81,6 +81,9 @@ def test_faculty_get_their_department_and_a_name_they_left_to_the_default(db):
     assert user.mentor_profile.department == psychiatry
     assert user.mentor_profile.display_name == "Dr. Ines Alvarez"
     assert not hasattr(user, "mentee_profile")
+    # On the faculty roster: verified as faculty (profiles/verification.py).
+    profile = MentorProfile.objects.get(user=user)
+    assert (profile.verified_how, profile.verified_by) == ("roster", None)
     assert RosterEntry.objects.get().user == user
 
 

@@ -21,6 +21,7 @@ from mentoring.mentorships import asking, lifecycle
 from mentoring.mentorships.models import ExpectationChange, Mentorship, MentorshipRequest
 from mentoring.notifications.models import Notification
 from mentoring.notifications.services import notify
+from mentoring.profiles.models import MentorProfile
 from mentoring.programmes.models import Programme
 from mentoring.roster.models import Campaign, RosterEntry
 from tests.factories import (
@@ -75,6 +76,8 @@ class World:
     office_hours: OfficeHours | None = None  # the mentor's, with the mentee's slot booked
     booking: Booking | None = None  # that slot: a planned meeting of the mentorship
     request_booking: Booking | None = None  # the mentee's slot with asked_mentor, on the request
+    # Not a persona: a mentor waiting for staff to confirm they are faculty (verification.py).
+    waiting_mentor: MentorProfile | None = None
     campaign: Campaign | None = None  # staff's invitations of the roster, set by add_roster()
 
 
@@ -158,6 +161,8 @@ def build_world():
         request_message=request_message,
     )
     add_office_hours(world)
+    waiting = make_mentor(make_user(display_name="Dr. Waiting Newcomer"), verified_at=None)
+    world.waiting_mentor = waiting.mentor_profile
     add_roster(world)
     return world
 

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.urls import NoReverseMatch, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from accounts.sso_config import providers_from_environment
 from mentoring.notifications.preferences import unsubscribe_token
 from tests.security.personas import PERSONAS, build_world
 
@@ -115,6 +116,15 @@ MATRIX = {
     # The goodbye page, seen after signing out.
     "records:account-deleted": page(only(200, anonymous=200)),
     "profiles:add-role": action(only(302)),
+    # Verifying faculty (issue 20): the queue is staff's alone, 404 for everyone else (so
+    # that it does not say who waits); an empty refusal re-asks for the reason. Asking again
+    # after a refusal is a mentor's own (404 without a mentor profile; nothing refused: 302).
+    "profiles:verification-queue": page(only(404, staff=200), post=only(405)),
+    "profiles:verification-approve": action(only(404, staff=302)),
+    "profiles:verification-refuse": page(only(404, staff=200)),
+    "profiles:verification-ask-again": action(
+        only(404, mentor=302, other_faculty=302, asked_mentor=302)
+    ),
     "profiles:suggest-interests": page(only(200)),
     # One's own first-run set-up: every signed-in person has its steps for their roles (the
     # meeting step for all); the start sends to the first step, an empty POST saves and moves on.
@@ -274,6 +284,28 @@ MATRIX = {
     "conversations:request-thread": page(REQUEST),
     "conversations:edit": page(only(404, mentee=200, mentor=403)),
     "conversations:attachment": {"GET": PAIR, "POST": only(405)},
+    # Single sign-on (allauth.socialaccount), with the school's IdP configured (the
+    # school_idp fixture): the sign-in pages are public like allauth's others. "Sign in
+    # with" asks first on GET and goes to the IdP on POST (the OpenID provider here is
+    # down: the page that says so, 502).
+    "openid_connect_login": page(only(200, anonymous=200), post=only(502, anonymous=502)),
+    # A callback with no state of this browser's: refused, 401, whoever asks.
+    "openid_connect_callback": page(only(401, anonymous=401)),
+    "saml_login": page(only(200, anonymous=200), post=only(302, anonymous=302)),
+    # The IdP posts here; allauth keeps the post and moves on to finish (a GET of it too).
+    "saml_acs": page(only(302, anonymous=302)),
+    "saml_finish_acs": page(only(401, anonymous=401)),
+    # What the school's IT registers at the IdP: public. (Asked as "localhost": python3-saml
+    # refuses a host without a dot, such as the test client's "testserver".)
+    "saml_metadata": page(only(200, anonymous=200)),
+    # Single logout with no message from the IdP: refused by python3-saml.
+    "saml_sls": page(only(400, anonymous=400)),
+    "socialaccount_connections": page(only(200)),
+    # The sign-up form for an IdP sign-in that gave no usable address: without one
+    # pending in this session, allauth sends everyone to sign in.
+    "socialaccount_signup": page(only(LOGIN, anonymous=LOGIN)),
+    "socialaccount_login_cancelled": page(only(200, anonymous=200), post=only(405, anonymous=405)),
+    "socialaccount_login_error": page(only(401), post=only(405)),
 }
 
 # URL patterns the matrix leaves to others. A row in MATRIX takes precedence.
@@ -313,6 +345,8 @@ def url_for(route, world):
     kwargs = {
         "notifications:open": {"pk": world.notification.pk},
         "profiles:setup-step": {"step": "meeting"},
+        "profiles:verification-approve": {"pk": world.waiting_mentor.pk},
+        "profiles:verification-refuse": {"pk": world.waiting_mentor.pk},
         "matching:mentor": {"pk": people["mentor"].mentor_profile.pk},
         "matching:mentee": {"pk": people["mentee"].mentee_profile.pk},
         "mentorships:request": {"pk": world.pending_request.pk},
@@ -383,6 +417,12 @@ def url_for(route, world):
         "conversations:request-thread": {"pk": world.pending_request.pk},
         "conversations:edit": {"pk": world.message.pk},
         "conversations:attachment": {"pk": world.attachment.pk},
+        "openid_connect_login": {"provider_id": "institution"},
+        "openid_connect_callback": {"provider_id": "institution"},
+        **{
+            f"saml_{name}": {"organization_slug": "institution"}
+            for name in ("login", "acs", "finish_acs", "metadata", "sls")
+        },
         "notifications:unsubscribe": {
             "token": unsubscribe_token(world.notification.recipient_id, "other")
         },
@@ -452,10 +492,29 @@ def world(shared_world, db):
     return shared_world
 
 
+@pytest.fixture
+def school_idp(settings):
+    """An OpenID provider (down: nothing listens on port 9) and a SAML IdP, configured as
+    a school does (accounts/sso_config.py)."""
+    variables = {
+        "SSO_OIDC_SERVER_URL": "http://127.0.0.1:9/o",
+        "SSO_OIDC_CLIENT_ID": "mentoring",
+        "SSO_OIDC_CLIENT_SECRET": "secret",
+        "SSO_SAML_IDP_ENTITY_ID": "https://idp.example.edu/idp",
+        "SSO_SAML_IDP_SSO_URL": "https://idp.example.edu/sso",
+        "SSO_SAML_IDP_X509_CERT": "MIIB",
+    }
+    settings.SOCIALACCOUNT_PROVIDERS = providers_from_environment(
+        lambda name: variables.get(name, ""), default_name="Example University"
+    )
+
+
 @pytest.mark.parametrize(("route", "persona", "method", "expected"), list(cases()))
-def test_authorization(client, world, route, persona, method, expected):
+def test_authorization(client, world, school_idp, route, persona, method, expected):
     if world.people[persona] is not None:
         client.force_login(world.people[persona])
+    if route.startswith("saml_"):
+        client.defaults["HTTP_HOST"] = "localhost"
     url = url_for(route, world)
     response = client.get(url) if method == "GET" else client.post(url)
     got = answer(response)

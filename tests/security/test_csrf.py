@@ -17,6 +17,11 @@ EXEMPT = {
     # The calendar feed is GET only (require_safe): calendar apps never POST, and with or
     # without a token a POST is turned away (403 here, 405 in the matrix) before any change.
     "meetings:feed",
+    # SAML's Assertion Consumer Service: the IdP's page POSTs the signed assertion across
+    # sites, with no token (allauth exempts it); the assertion's signature, audience, expiry
+    # and one-time use are the credential (tests/sso/test_saml_refusals.py). Without one
+    # it only leads to the refusal page.
+    "saml_acs",
 }
 
 

@@ -1,6 +1,6 @@
 """The default programme (settings.DEFAULT_PROGRAMME_NAME, "MD" unless set) with the four
 stages the site had before programmes, the first two early. Every site has it: existing
-people and clerkships are moved into it by profiles 0012 and clerkships 0005."""
+people and clerkships are moved into it by profiles 0013 and clerkships 0005."""
 
 from django.conf import settings
 from django.db import migrations

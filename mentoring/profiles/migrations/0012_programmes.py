@@ -1,5 +1,5 @@
-"""Programmes (issue 20), first step: the new columns beside the old stage. 0012 fills
-them, 0013 drops the old stage text and gives its name to the new stage."""
+"""Programmes (issue 20), first step: the new columns beside the old stage. 0013 fills
+them, 0014 drops the old stage text and gives its name to the new stage."""
 
 import django.db.models.deletion
 from django.db import migrations, models
@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('profiles', '0010_unset_stays_unset'),
+        ('profiles', '0011_faculty_verification'),
         ('programmes', '0002_default_programme'),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('profiles', '0012_into_default_programme'),
+        ('profiles', '0013_into_default_programme'),
     ]
 
     operations = [

@@ -33,5 +33,5 @@ def move_into_default_programme(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("profiles", "0011_programmes")]
+    dependencies = [("profiles", "0012_programmes")]
     operations = [migrations.RunPython(move_into_default_programme, migrations.RunPython.noop)]
