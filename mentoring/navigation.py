@@ -19,6 +19,7 @@ from mentoring.feedback.models import Reassessment
 from mentoring.mentorships.models import MentorshipRequest
 from mentoring.notifications.models import Notification
 from mentoring.profiles.models import MenteeProfile, MentorProfile
+from mentoring.programmes.models import Programme
 
 
 def table(model):
@@ -32,6 +33,7 @@ def column(model, field):
 @functools.cache
 def roles_sql():
     coordinators = Clerkship.coordinators.through
+    programme_coordinators = Programme.coordinators.through
     requests = MentorshipRequest
     return f"""
         SELECT
@@ -40,7 +42,9 @@ def roles_sql():
             EXISTS (SELECT 1 FROM {table(MentorProfile)}
                     WHERE {column(MentorProfile, "user")} = %s),
             EXISTS (SELECT 1 FROM {table(coordinators)}
-                    WHERE {column(coordinators, "user")} = %s),
+                    WHERE {column(coordinators, "user")} = %s)
+            OR EXISTS (SELECT 1 FROM {table(programme_coordinators)}
+                       WHERE {column(programme_coordinators, "user")} = %s),
             (SELECT COUNT(*) FROM {table(Notification)}
              WHERE {column(Notification, "recipient")} = %s
                AND {column(Notification, "read_at")} IS NULL),
@@ -64,13 +68,14 @@ def roles_sql():
 def roles_of(user):
     """{is_mentee, is_mentor, is_coordinator, unread, to_answer, unread_messages,
     has_pending_requests, has_open_reassessments} for the
-    navigation: the person's MenteeProfile/MentorProfile, Clerkship.objects.coordinated_by(user),
+    navigation: the person's MenteeProfile/MentorProfile, Clerkship.objects.coordinated_by(user)
+    or Programme.objects.coordinated_by(user),
     Notification.objects.for_user(user).unread(),
     MentorshipRequest.objects.awaiting_answer_from(user), Message.objects.unread_by(user),
     and whether any request involving them is pending or any reassessment of theirs open."""
     pending = MentorshipRequest.Status.PENDING
     with connection.cursor() as cursor:
-        values = [user.pk] * 4 + [pending] + [user.pk] * 4 + [pending] + [user.pk] * 3
+        values = [user.pk] * 5 + [pending] + [user.pk] * 4 + [pending] + [user.pk] * 3
         cursor.execute(roles_sql(), values)
         row = cursor.fetchone()
     is_mentee, is_mentor, is_coordinator, unread, to_answer, messages, asks, prompts = row

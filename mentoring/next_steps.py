@@ -227,7 +227,7 @@ def profile_steps(user):
     if profile is None:
         return
     missing = mentee_missing(
-        stage=profile.stage,
+        stage=profile.stage_id,
         interests=profile.interest_count,
         areas=profile.area_count,
         vision=profile.vision,

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "accounts",
     "mentoring",
     "mentoring.notifications",
+    "mentoring.programmes",
     "mentoring.profiles",
     "mentoring.clerkships",
     "mentoring.mentorships",
@@ -270,6 +271,10 @@ MENTOR_VERIFICATION_DAYS = env_int("MENTOR_VERIFICATION_DAYS", 3)
 # account"): waiting mentors are told that signing in with it verifies them at once.
 MENTOR_VERIFICATION_SSO = env_str("MENTOR_VERIFICATION_SSO", "")
 DEFAULT_USER_TIME_ZONE = env_str("DEFAULT_USER_TIME_ZONE", "America/New_York")
+# The programme that the people and clerkships of a site made before programmes belong to
+# (migration programmes 0002 creates it with the four stages the site had), and where staff
+# find it in the admin. Read when migrating; renaming the programme later is the admin's.
+DEFAULT_PROGRAMME_NAME = env_str("DEFAULT_PROGRAMME_NAME", "MD")
 
 # Internationalisation
 LANGUAGE_CODE = "en-us"

@@ -17,6 +17,7 @@ from mentoring.profiles.models import (
     MentorProfile,
     VerifiedHow,
 )
+from mentoring.programmes.models import MdStage, Programme, Stage
 
 _serial = itertools.count(1)
 
@@ -33,7 +34,34 @@ def make_user(email=None, display_name=None, password="a-long-test-password", **
     )
 
 
-def make_mentor(user=None, interests=(), areas=(), department="Internal Medicine", **fields):
+# The default programme's stages by the short names tests use (the values the stage had
+# before programmes): make_mentee(stage="final").
+STAGE_NAMES = dict(MdStage.choices)
+
+
+def default_programme():
+    return Programme.objects.default()
+
+
+def stage_of(stage, programme=None):
+    """A Stage from a short name ("preclinical") or a stage's name in `programme` (the
+    default programme unless given); "" or None is no stage."""
+    if not stage or isinstance(stage, Stage):
+        return stage or None
+    programme = programme or default_programme()
+    return programme.stage_named(STAGE_NAMES.get(stage, stage))
+
+
+def make_programme(name, stages=(("Year 1", True), ("Year 2", False)), coordinators=()):
+    programme = Programme.objects.create(name=name)
+    programme.add_stages(stages)
+    programme.coordinators.set(coordinators)
+    return programme
+
+
+def make_mentor(
+    user=None, interests=(), areas=(), department="Internal Medicine", programmes=None, **fields
+):
     user = user or make_user()
     fields.setdefault("department", Department.objects.get_or_create(name=department)[0])
     # A mentor the directory lists, as the tests mean by "a mentor" (whatever interests and
@@ -48,14 +76,18 @@ def make_mentor(user=None, interests=(), areas=(), department="Internal Medicine
     profile = MentorProfile.objects.create(user=user, **fields)
     profile.interests.set(Interest.objects.for_names(interests))
     profile.areas.set(Area.objects.filter(slug__in=areas))
+    # Mentoring in the default programme, as migration profiles 0013 put every mentor.
+    profile.programmes.set([default_programme()] if programmes is None else programmes)
     return user
 
 
 def make_mentee(user=None, interests=(), areas=(), **fields):
     user = user or make_user()
     # A student who has answered (the model leaves stage and modes unset until they do);
-    # a test of unset answers passes stage="" and mode_in_person=False.
-    fields.setdefault("stage", "preclinical")
+    # a test of unset answers passes stage="" and mode_in_person=False. Stages are of the
+    # default programme unless a programme is given.
+    fields.setdefault("programme", default_programme())
+    fields["stage"] = stage_of(fields.get("stage", "preclinical"), fields["programme"])
     fields.setdefault("mode_in_person", True)
     profile = MenteeProfile.objects.create(user=user, **fields)
     profile.interests.set(Interest.objects.for_names(interests))
@@ -63,8 +95,10 @@ def make_mentee(user=None, interests=(), areas=(), **fields):
     return user
 
 
-def make_clerkship(name=None, coordinators=(), graders=(), teachers=()):
-    clerkship = Clerkship.objects.create(name=name or f"Clerkship {next(_serial)}")
+def make_clerkship(name=None, coordinators=(), graders=(), teachers=(), programme=None):
+    clerkship = Clerkship.objects.create(
+        name=name or f"Clerkship {next(_serial)}", programme=programme or default_programme()
+    )
     clerkship.coordinators.set(coordinators)
     for faculty in graders:
         ClerkshipFaculty.objects.create(clerkship=clerkship, faculty=faculty, is_grader=True)

@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from allauth.account.models import EmailAddress
 from django.core.management import call_command
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Case, Count, Max, Min, Q, Value, When
 from django.utils import timezone
 
 from accounts.models import User
@@ -19,6 +19,10 @@ from mentoring.demo.plan import build_plan
 from mentoring.meetings.models import OfficeHours
 from mentoring.mentorships.models import Mentorship
 from mentoring.profiles.models import Department, Interest, MenteeProfile, MentorProfile
+from mentoring.programmes.models import MdStage, Programme
+
+# An MD student's stage by its short key ("final"), as the plan names it.
+STAGE_KEY = Case(*(When(stage__name=label, then=Value(key)) for key, label in MdStage.choices))
 
 SEEDED_TABLES = [
     User,
@@ -29,6 +33,8 @@ SEEDED_TABLES = [
     MentorProfile.interests.through,
     MentorProfile.areas.through,
     MenteeProfile,
+    MentorProfile.programmes.through,
+    Programme,
     MenteeProfile.interests.through,
     MenteeProfile.areas_sought.through,
     Clerkship,
@@ -59,7 +65,8 @@ def interest_names(profile):
 def test_seed_builds_a_school_of_believable_size(db):
     output = seed()
     faculty = MentorProfile.objects.filter(user__mentee_profile__isnull=True)
-    mentees = MenteeProfile.objects.all()
+    # The MD programme's students; stages by their short names (tests/factories.STAGE_NAMES).
+    mentees = MenteeProfile.objects.filter(programme__name="MD").alias(key=STAGE_KEY)
     assert 35 <= faculty.count() <= 45
     assert set(faculty.values_list("career_stage", flat=True)) == {"junior", "mid", "late"}
     assert faculty.filter(department__name="Pharmacology").count() >= 3
@@ -67,10 +74,10 @@ def test_seed_builds_a_school_of_believable_size(db):
         n=Count("interests", distinct=True), a=Count("areas", distinct=True)
     ):
         assert 2 <= profile.n <= 5 and 2 <= profile.a <= 4 and profile.bio and profile.title
-    assert 140 <= mentees.exclude(stage="resident").count() <= 160
-    assert 5 <= mentees.filter(stage="resident", user__mentor_profile__isnull=False).count() <= 8
+    assert 140 <= mentees.exclude(key="resident").count() <= 160
+    assert 5 <= mentees.filter(key="resident", user__mentor_profile__isnull=False).count() <= 8
     years = {
-        stage: set(mentees.filter(stage=stage).values_list("graduation_year", flat=True))
+        stage: set(mentees.filter(key=stage).values_list("graduation_year", flat=True))
         for stage in ("final", "clerkship", "preclinical")
     }
     assert max(years["final"]) < min(years["clerkship"]) <= max(years["clerkship"])
@@ -87,7 +94,7 @@ def test_running_twice_creates_nothing_new(db):
     assert row_counts() == before
     assert dict(MentorProfile.objects.values_list("user_id", "active_mentee_count")) == loads
     counts = [line for line in output.splitlines() if line.endswith(" new")]
-    assert len(counts) == 11 and all(line.endswith(", none new") for line in counts)
+    assert len(counts) == 12 and all(line.endswith(", none new") for line in counts)
 
 
 def test_the_summary_reads_as_sentences(db):
@@ -97,15 +104,19 @@ def test_the_summary_reads_as_sentences(db):
     assert re.fullmatch(r"Demo school ready in \d+\.\d s\. It holds:", lines[0])
     assert re.fullmatch(r"  \d+ faculty mentors, all new", lines[2])
     assert "  1 weekly office hours, all new" in lines
-    assert re.fullmatch(r"  \d+ messages, all new", lines[10])
-    assert lines[12] == (
+    # The default programme (MD) is there before the seed: migration programmes 0002.
+    assert "  2 programmes, 1 new" in lines
+    assert re.fullmatch(r"  \d+ messages, all new", lines[11])
+    assert lines[13] == (
         f"Sign in as any of these people, with the password {school.DEMO_PASSWORD}:"
     )
-    assert lines[13:] == [
-        "  Student      student@med.example.edu",
-        "  Faculty      faculty@med.example.edu",
-        "  Coordinator  coordinator@med.example.edu",
-        "  Staff        staff@med.example.edu",
+    assert lines[14:] == [
+        "  Student         student@med.example.edu",
+        "  Faculty         faculty@med.example.edu",
+        "  Coordinator     coordinator@med.example.edu",
+        "  MD coordinator  md.coordinator@med.example.edu",
+        "  PA coordinator  pa.coordinator@med.example.edu",
+        "  Staff           staff@med.example.edu",
     ]
 
 
@@ -154,7 +165,8 @@ def test_every_clerkship_has_students_rotating_today(db, today):
         assert clerkship.coordinators.exists() and clerkship.faculty.filter(is_grader=True).exists()
         assert clerkship.faculty.count() >= 3
         assert clerkship.rotations.overlapping(today, today).count() >= 5
-    rotating = MenteeProfile.objects.filter(stage__in=["clerkship", "final"]).annotate(
+    rotating = MenteeProfile.objects.alias(key=STAGE_KEY).filter(key__in=["clerkship", "final"])
+    rotating = rotating.annotate(
         first=Min("user__rotations__starts_on"), last=Max("user__rotations__ends_on")
     )
     assert all((p.last - p.first).days >= 300 for p in rotating)
@@ -169,7 +181,7 @@ def test_every_clerkship_has_students_rotating_today(db, today):
 def test_demo_student_wants_pharmacology_and_has_no_mentor_yet(db):
     seed()
     student = MenteeProfile.objects.get(user__email=school.DEMO_STUDENT_EMAIL)
-    assert student.stage == "clerkship"
+    assert student.stage.name == "Clerkship year" and student.programme.name == "MD"
     assert {"pharmacology", "addiction psychiatry"} <= interest_names(student)
     assert not Mentorship.objects.active().filter(mentee=student.user).exists()
     pharmacology_mentors = MentorProfile.objects.with_room().filter(
@@ -253,3 +265,23 @@ def test_demo_faculty_has_threads_with_answer_times_and_office_hours(db, client)
     client.force_login(faculty)
     page = client.get(f"/mentorships/{mentorship.pk}/messages/").content.decode()
     assert "Narrow the population to one clinic" in page
+
+
+def test_demo_school_has_two_programmes_each_with_its_coordinator(db):
+    seed()
+    md, pa = Programme.objects.get(name="MD"), Programme.objects.get(name="PA studies")
+    assert list(pa.stages.values_list("name", "is_early")) == [
+        ("Didactic year", True),
+        ("Clinical year", False),
+    ]
+    assert md.coordinators.get().email == school.MD_COORDINATOR_EMAIL
+    assert pa.coordinators.get().email == school.PA_COORDINATOR_EMAIL
+    pa_students = MenteeProfile.objects.filter(programme=pa)
+    assert pa_students.count() == 12
+    assert not pa_students.exclude(stage__programme=pa).exists()
+    assert not MenteeProfile.objects.filter(programme=None).exists()
+    assert not MenteeProfile.objects.filter(programme=md).exclude(stage__programme=md).exists()
+    # Every mentor mentors MD students; some PA students too.
+    assert MentorProfile.objects.filter(programmes=md).count() == MentorProfile.objects.count()
+    assert 10 <= MentorProfile.objects.filter(programmes=pa).count() <= 20
+    assert not Clerkship.objects.exclude(programme=md).exists()

@@ -11,7 +11,9 @@ class ClerkshipFacultyInline(admin.TabularInline):
 
 @admin.register(Clerkship)
 class ClerkshipAdmin(admin.ModelAdmin):
-    list_display = ["name", "department"]
+    list_display = ["name", "programme", "department"]
+    list_filter = ["programme"]
+    list_select_related = ["programme", "department"]
     search_fields = ["name"]
     filter_horizontal = ["coordinators"]
     inlines = [ClerkshipFacultyInline]

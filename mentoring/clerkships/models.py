@@ -27,6 +27,10 @@ class Clerkship(models.Model):
     coordinators = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="coordinated_clerkships"
     )
+    # The programme whose students rotate in it (its coordinators' scope stays the rotations).
+    programme = models.ForeignKey(
+        "programmes.Programme", on_delete=models.PROTECT, related_name="clerkships"
+    )
 
     objects = ClerkshipQuerySet.as_manager()
 

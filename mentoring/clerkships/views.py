@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST, require_safe
 from mentoring.clerkships import importer
 from mentoring.clerkships.forms import ConfirmImportForm, ImportForm
 from mentoring.clerkships.models import Clerkship
-from mentoring.profiles.models import COORDINATOR_SCOPE, TrainingStage
+from mentoring.profiles.models import COORDINATOR_SCOPE
 
 PAGE_SIZE = 50
 # Rotations waiting for sign-up listed on a clerkship's page; the rest are counted.
@@ -64,13 +64,11 @@ def clerkship_detail(request, pk):
         .annotate(
             is_current=_is_current(today),
             # Only the stage: the rest of a mentee profile is not the coordinator's to read.
-            stage=F("student__mentee_profile__stage"),
+            stage=F("student__mentee_profile__stage__name"),
         )
         .order_by("-is_current", "-starts_on", "student__display_name", "pk")
     )
     page = Paginator(rotations, PAGE_SIZE).get_page(request.GET.get("page"))
-    for rotation in page:
-        rotation.stage_label = TrainingStage(rotation.stage).label if rotation.stage else ""
     # Imported for addresses with no account yet: the coordinator typed these addresses in.
     waiting = list(clerkship.waiting_rotations.order_by("starts_on", "email")[: WAITING_SHOWN + 1])
     waiting_count = len(waiting)

@@ -13,13 +13,23 @@ class AccessLogAdmin(ReadOnlyForStaff, admin.ModelAdmin):
         "viewer",
         "action",
         "clerkship",
+        "programme",
         "subject_user",
         "period_start",
         "period_end",
     ]
-    list_filter = ["action", "clerkship"]
-    list_select_related = ["viewer", "clerkship", "subject_user"]
+    list_filter = ["action", "clerkship", "programme"]
+    list_select_related = ["viewer", "clerkship", "programme", "subject_user"]
     search_fields = ["viewer__display_name", "viewer__email", "subject_user__display_name"]
     date_hierarchy = "at"
-    fields = ["at", "viewer", "action", "clerkship", "subject_user", "period_start", "period_end"]
+    fields = [
+        "at",
+        "viewer",
+        "action",
+        "clerkship",
+        "programme",
+        "subject_user",
+        "period_start",
+        "period_end",
+    ]
     readonly_fields = fields

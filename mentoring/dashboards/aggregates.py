@@ -26,7 +26,7 @@ from mentoring.feedback.models import Reassessment
 from mentoring.lib.sql import Epoch
 from mentoring.meetings.models import Meeting
 from mentoring.mentorships.models import OPEN_STATUSES, Mentorship, MentorshipRequest
-from mentoring.profiles.models import MentorProfile, TrainingStage
+from mentoring.profiles.models import MentorProfile
 
 # "Only about one third of students have a mentor" (Rose, Rukstalis & Schuckit, 2005).
 LITERATURE_SHARE = round(100 / 3, 1)
@@ -41,14 +41,42 @@ def has_active_mentor():
     return Exists(Mentorship.objects.active().filter(mentee=OuterRef("pk")))
 
 
-def stage_label(value):
-    return TrainingStage(value).label if value in TrainingStage.values else NO_STAGE
+def stage_label(name):
+    """A student's stage as a list shows it: its name (Stage.name), or that none is given."""
+    return name or NO_STAGE
 
 
-def by_stage(rows, key="stage"):
-    """Rows keyed by stage in the order of training, 'not given' last."""
-    order = {value: n for n, value in enumerate(TrainingStage.values)}
-    return sorted(rows, key=lambda row: order.get(row[key], len(order)))
+# What names and orders a student's stage, from their mentee profile: grouping by these
+# groups by stage, and each programme's stages keep their own order.
+STAGE_PATHS = {
+    "stage": "stage_id",
+    "stage_name": "stage__name",
+    "stage_position": "stage__position",
+    "programme_name": "stage__programme__name",
+    "programme_position": "stage__programme__position",
+}
+
+
+def stage_columns(profile):
+    """The STAGE_PATHS columns through `profile`, the path to the mentee profile."""
+    return {key: F(f"{profile}__{path}") for key, path in STAGE_PATHS.items()}
+
+
+def by_stage(rows):
+    """Rows grouped by stage_columns() in the order of training, programme by programme,
+    'not given' last; each with its label, which names the programme when several appear."""
+
+    def order(row):
+        if row["stage"] is None:
+            return (1, 0, "", 0)
+        return (0, row["programme_position"], row["programme_name"], row["stage_position"])
+
+    rows = sorted(rows, key=order)
+    several = len({row["programme_name"] for row in rows if row["stage"] is not None}) > 1
+    for row in rows:
+        name = row["stage_name"]
+        row["label"] = f"{row['programme_name']}: {name}" if several and name else stage_label(name)
+    return rows
 
 
 # Coverage -------------------------------------------------------------------------------
@@ -57,7 +85,7 @@ def by_stage(rows, key="stage"):
 def coverage(scope):
     rows = by_stage(
         scope.students()
-        .values(stage=F("mentee_profile__stage"))
+        .values(**stage_columns("mentee_profile"))
         .annotate(students=Count("pk"), matched=Count("pk", filter=has_active_mentor()))
         .order_by()
     )
@@ -73,7 +101,7 @@ def coverage(scope):
     for row in rows:
         table.rows.append(
             [
-                stage_label(row["stage"]),
+                row["label"],
                 row["students"],
                 row["matched"],
                 percent(row["matched"], row["students"]),
@@ -92,7 +120,7 @@ def relationships(scope):
     now = timezone.now()
     rows = by_stage(
         Mentorship.objects.filter(mentee__in=scope.students())
-        .values(stage=F("mentee__mentee_profile__stage"))
+        .values(**stage_columns("mentee__mentee_profile"))
         .annotate(
             active=Count("pk", filter=Q(status=ACTIVE)),
             formed=Count("pk", filter=Q(started_on__gte=scope.start, started_on__lte=scope.end)),
@@ -119,9 +147,7 @@ def relationships(scope):
     for row in rows:
         figures = [row["formed"], row["active"], row["quiet"]]
         totals = [a + b for a, b in zip(totals, figures, strict=True)]
-        table.rows.append(
-            [stage_label(row["stage"]), *figures, percent(row["quiet"], row["active"])]
-        )
+        table.rows.append([row["label"], *figures, percent(row["quiet"], row["active"])])
     table.rows.append(["All stages", *totals, percent(totals[2], totals[1])])
     return table
 
@@ -198,11 +224,16 @@ def requests(scope):
 
 def faculty(scope):
     """Faculty whose load the dashboard shows: for a clerkship, the active mentors of its
-    students in scope; for the school, everyone with a mentor profile or an active mentee."""
+    students in scope; for a programme, those who mentor in it or mentor one of its
+    students; for the school, everyone with a mentor profile or an active mentee."""
     mentoring = Mentorship.objects.active().filter(mentor=OuterRef("pk"))
     if scope.clerkship is not None:
         return User.objects.filter(Exists(mentoring.filter(mentee__in=scope.students())))
     profile = MentorProfile.objects.filter(user=OuterRef("pk"))
+    if scope.programme is not None:
+        in_programme = profile.filter(programmes=scope.programme)
+        mentoring = mentoring.filter(mentee__in=scope.students())
+        return User.objects.filter(Q(Exists(in_programme), is_active=True) | Q(Exists(mentoring)))
     # A deactivated account with no mentee would only pull the median load down.
     return User.objects.filter(Q(Exists(profile), is_active=True) | Q(Exists(mentoring)))
 

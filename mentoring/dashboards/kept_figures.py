@@ -36,12 +36,14 @@ from mentoring.clerkships.models import Clerkship, Rotation
 from mentoring.dashboards import aggregates
 from mentoring.dashboards.forms import default_period
 from mentoring.dashboards.scope import Scope
+from mentoring.profiles.models import MenteeProfile
+from mentoring.programmes.models import Programme
 
 FRESH_FOR = datetime.timedelta(minutes=5)
 # Figures that predate a mentorship's start or end are served at most this long.
 SHOWS_CHANGES_WITHIN = datetime.timedelta(minutes=1)
 # Bump when a table's layout changes, so that entries pickled by older code are not read.
-VERSION = 4
+VERSION = 5
 # While one request computes a dashboard, the others wait this long for its result.
 WAIT_FOR_OTHERS = datetime.timedelta(seconds=10)
 POLL_EVERY = 0.05
@@ -54,27 +56,24 @@ class Figures:
     version: str | None  # the scope's version when the computation began (version_key)
 
 
-def where(clerkship_pk):
-    return f"clerkship-{clerkship_pk}" if clerkship_pk else "school"
-
-
 def cache_key(scope):
-    """The clerkship (or the school), the period and the time zone its days are cut in.
+    """The clerkship or programme (or the school), the period and the time zone its days
+    are cut in.
 
-    The clerkship is in the key so that a coordinator is never served another clerkship's
-    figures; the zone because a day, a month and "today" begin at the viewer's midnight."""
-    place = where(scope.clerkship.pk if scope.clerkship else None)
+    The place is in the key so that a coordinator is never served another clerkship's or
+    programme's figures; the zone because a day, a month and "today" begin at the viewer's
+    midnight."""
     zone = timezone.get_current_timezone_name()
-    return f"dashboards:figures:v{VERSION}:{place}:{scope.start}:{scope.end}:{zone}"
+    return f"dashboards:figures:v{VERSION}:{scope.place}:{scope.start}:{scope.end}:{zone}"
 
 
-def version_key(clerkship_pk):
-    """One version for all periods and zones of a clerkship's (or the school's) dashboard."""
-    return f"dashboards:figures-version:{where(clerkship_pk)}"
+def version_key(place):
+    """One version for all periods and zones of a dashboard (Scope.place)."""
+    return f"dashboards:figures-version:{place}"
 
 
 def version_key_for(scope):
-    return version_key(scope.clerkship.pk if scope.clerkship else None)
+    return version_key(scope.place)
 
 
 def refresh(scope):
@@ -148,14 +147,20 @@ def mentorship_changed(sender, instance, created=False, update_fields=None, **kw
 
 
 def forget_scopes_of(mentee_pk):
-    """Give the school and the mentee's clerkships a new version: their kept figures, of
-    any period and time zone, are recomputed on their next view."""
+    """Give the school, the mentee's programme and clerkships a new version: their kept
+    figures, of any period and time zone, are recomputed on their next view."""
     clerkships = Rotation.objects.filter(student_id=mentee_pk).values_list(
         "clerkship_id", flat=True
     )
+    programmes = MenteeProfile.objects.filter(user_id=mentee_pk, programme__isnull=False)
+    places = [
+        "school",
+        *(f"clerkship-{pk}" for pk in set(clerkships)),
+        *(f"programme-{pk}" for pk in programmes.values_list("programme_id", flat=True)),
+    ]
     token = uuid.uuid4().hex
     # Kept without expiry: a version that expired would make every kept figure look stale.
-    cache.set_many({version_key(pk): token for pk in [None, *set(clerkships)]}, None)
+    cache.set_many({version_key(place): token for place in places}, None)
 
 
 def refresh_defaults():
@@ -166,3 +171,5 @@ def refresh_defaults():
         start, end = default_period()
         for clerkship in [None, *Clerkship.objects.order_by("pk")]:
             refresh(Scope(clerkship, start, end))
+        for programme in Programme.objects.order_by("pk"):
+            refresh(Scope(None, start, end, programme))

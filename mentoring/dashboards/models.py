@@ -11,6 +11,7 @@ class AccessLogQuerySet(models.QuerySet):
             viewer=viewer,
             action=action,
             clerkship=scope.clerkship,
+            programme=scope.programme,
             period_start=scope.start,
             period_end=scope.end,
             subject_user=subject_user,
@@ -33,9 +34,17 @@ class AccessLog(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="dashboard_accesses"
     )
     action = models.CharField(max_length=24, choices=Action.choices)
-    # None: the school-wide dashboard.
+    # None: a programme's or the school-wide dashboard.
     clerkship = models.ForeignKey(
         "clerkships.Clerkship",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # None: a clerkship's or the school's dashboard.
+    programme = models.ForeignKey(
+        "programmes.Programme",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

@@ -13,6 +13,7 @@ from django.utils import timezone
 from accounts.models import User
 from mentoring.clerkships.models import Clerkship, Rotation
 from mentoring.profiles.models import MenteeProfile
+from mentoring.programmes.models import Programme
 
 
 def midnight(day):
@@ -21,12 +22,30 @@ def midnight(day):
 
 @dataclass(frozen=True)
 class Scope:
-    """Who and when a dashboard looks at: a clerkship (None for the whole school) and a
-    period of whole days, start and end included, in the viewer's time zone."""
+    """Who and when a dashboard looks at: a clerkship or a programme (neither for the whole
+    school) and a period of whole days, start and end included, in the viewer's time zone."""
 
     clerkship: Clerkship | None
     start: datetime.date
     end: datetime.date
+    programme: Programme | None = None
+
+    @property
+    def place(self):
+        """The dashboard's name in cache keys and file names: never another's figures."""
+        if self.clerkship is not None:
+            return f"clerkship-{self.clerkship.pk}"
+        if self.programme is not None:
+            return f"programme-{self.programme.pk}"
+        return "school"
+
+    @property
+    def title(self):
+        if self.clerkship is not None:
+            return str(self.clerkship)
+        if self.programme is not None:
+            return f"{self.programme} programme"
+        return "The whole school"
 
     @property
     def starts_at(self):
@@ -40,14 +59,17 @@ class Scope:
         return Q(**{f"{name}__gte": self.starts_at, f"{name}__lt": self.ends_before})
 
     def students(self):
-        """Students in scope: a rotation in the clerkship overlapping the period; for the
-        school, everyone with a mentee profile. Deactivated accounts are left out."""
-        if self.clerkship is None:
-            belongs = MenteeProfile.objects.filter(user=OuterRef("pk"))
-        else:
+        """Students in scope: a rotation in the clerkship overlapping the period; for a
+        programme, its students (MenteeProfile.programme); for the school, everyone with a
+        mentee profile. Deactivated accounts are left out."""
+        if self.clerkship is not None:
             belongs = Rotation.objects.filter(
                 student=OuterRef("pk"), clerkship=self.clerkship
             ).overlapping(self.start, self.end)
+        elif self.programme is not None:
+            belongs = MenteeProfile.objects.filter(user=OuterRef("pk"), programme=self.programme)
+        else:
+            belongs = MenteeProfile.objects.filter(user=OuterRef("pk"))
         return User.objects.filter(Exists(belongs), is_active=True)
 
 

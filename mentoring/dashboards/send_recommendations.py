@@ -29,8 +29,9 @@ class Outcome(enum.Enum):
     NO_MATCH = "no_match"
 
 
-def default_note(clerkship):
-    where = f"I coordinate the {clerkship} clerkship. " if clerkship else ""
+def default_note(coordinating):
+    """coordinating: "the Internal Medicine clerkship", "the MD programme", or None."""
+    where = f"I coordinate {coordinating}. " if coordinating else ""
     return (
         f"{where}Many students find a mentor simply by asking someone whose interests they "
         "share, and faculty are usually glad to be asked. Here are a few people you might "
@@ -43,7 +44,7 @@ def dedupe_key(student, day):
     return f"{KIND}:{student.pk}:{day:%Y%m%d}"
 
 
-def send_recommendations(student, sender, clerkship=None, note=""):
+def send_recommendations(student, sender, coordinating=None, note=""):
     """Notify the student of their current top mentors, once a day at most. The caller
     has checked that the student is in the sender's scope."""
     key = dedupe_key(student, timezone.localdate())
@@ -65,7 +66,7 @@ def send_recommendations(student, sender, clerkship=None, note=""):
     ]
     body = "\n".join(
         [
-            note.strip() or default_note(clerkship),
+            note.strip() or default_note(coordinating),
             f"— {sender}",
             "",
             "Faculty with room who fit what your profile says:",

@@ -19,7 +19,7 @@ def unmatched_students(scope):
     return (
         scope.students()
         .exclude(has_active_mentor())
-        .annotate(stage=F("mentee_profile__stage"), profile_pk=F("mentee_profile__pk"))
+        .annotate(stage=F("mentee_profile__stage__name"), profile_pk=F("mentee_profile__pk"))
         # The profile is joined for its interests only: its other fields (vision, optional
         # identity fields) are not even loaded.
         .select_related("mentee_profile")

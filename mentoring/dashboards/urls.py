@@ -12,6 +12,17 @@ urlpatterns = [
         views.school_send_recommendations,
         name="school-recommend",
     ),
+    path("dashboards/programmes/<int:pk>/", views.programme_dashboard, name="programme"),
+    path(
+        "dashboards/programmes/<int:pk>/students/",
+        views.programme_students,
+        name="programme-students",
+    ),
+    path(
+        "dashboards/programmes/<int:pk>/students/<int:student_pk>/recommend/",
+        views.programme_send_recommendations,
+        name="programme-recommend",
+    ),
     path("dashboards/clerkships/<int:pk>/", views.clerkship_dashboard, name="clerkship"),
     path(
         "dashboards/clerkships/<int:pk>/students/",

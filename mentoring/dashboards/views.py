@@ -1,7 +1,8 @@
 """Coordinator and school-wide dashboards.
 
-A clerkship's dashboard is for its coordinators and staff, the school's for staff; anyone
-else gets a 404, so that a clerkship's existence does not leak. Pages show aggregates and
+A clerkship's dashboard is for its coordinators and staff, a programme's for the
+programme's coordinators and staff, the school's for staff; anyone else gets a 404, so
+that a clerkship's or a programme's existence does not leak. Pages show aggregates and
 faculty load; the one student-level page (students without an active mentor), downloads
 of student rows and sending recommendations each write an AccessLog row.
 The aggregate figures are kept a few minutes (kept_figures.py); student rows never are.
@@ -26,6 +27,7 @@ from mentoring.dashboards.kept_figures import FRESH_FOR, figures_for, forget
 from mentoring.dashboards.models import AccessLog, DashboardVisit
 from mentoring.dashboards.scope import Scope
 from mentoring.dashboards.send_recommendations import Outcome, send_recommendations
+from mentoring.programmes.models import Programme
 
 PAGE_SIZE = 25
 Action = AccessLog.Action
@@ -36,11 +38,11 @@ def staff_only(user):
         raise Http404
 
 
-def scope_from(data, clerkship):
+def scope_from(data, clerkship, programme=None):
     """The period asked for in GET or POST data; the default one, and why, if it is wrong."""
     form = PeriodForm(data)
     start, end, problems = form.period()
-    return form, Scope(clerkship, start, end), problems
+    return form, Scope(clerkship, start, end, programme), problems
 
 
 def period_query(scope, **extra):
@@ -49,21 +51,41 @@ def period_query(scope, **extra):
 
 def urls_for(scope):
     """The pages of one dashboard, so that templates need not know which kind it is."""
-    if scope.clerkship is None:
+    if scope.clerkship is not None:
         return {
-            "dashboard": reverse("dashboards:school"),
-            "students": reverse("dashboards:school-students"),
+            "dashboard": reverse("dashboards:clerkship", args=[scope.clerkship.pk]),
+            "students": reverse("dashboards:clerkship-students", args=[scope.clerkship.pk]),
+        }
+    if scope.programme is not None:
+        return {
+            "dashboard": reverse("dashboards:programme", args=[scope.programme.pk]),
+            "students": reverse("dashboards:programme-students", args=[scope.programme.pk]),
         }
     return {
-        "dashboard": reverse("dashboards:clerkship", args=[scope.clerkship.pk]),
-        "students": reverse("dashboards:clerkship-students", args=[scope.clerkship.pk]),
+        "dashboard": reverse("dashboards:school"),
+        "students": reverse("dashboards:school-students"),
     }
 
 
 def recommend_url(scope, student_pk):
-    if scope.clerkship is None:
-        return reverse("dashboards:school-recommend", args=[student_pk])
-    return reverse("dashboards:clerkship-recommend", args=[scope.clerkship.pk, student_pk])
+    if scope.clerkship is not None:
+        return reverse("dashboards:clerkship-recommend", args=[scope.clerkship.pk, student_pk])
+    if scope.programme is not None:
+        return reverse("dashboards:programme-recommend", args=[scope.programme.pk, student_pk])
+    return reverse("dashboards:school-recommend", args=[student_pk])
+
+
+def programme_choices(user, scope):
+    """For staff on the school's or a programme's dashboard: the school and each programme,
+    (name, URL of its dashboard, whether it is this one), the period kept."""
+    if not user.is_staff or scope.clerkship is not None:
+        return []
+    query = period_query(scope)
+    choices = [("The whole school", f"{reverse('dashboards:school')}?{query}", not scope.programme)]
+    for programme in Programme.objects.all():
+        url = f"{reverse('dashboards:programme', args=[programme.pk])}?{query}"
+        choices.append((programme.name, url, programme == scope.programme))
+    return choices
 
 
 def page_context(form, scope, problems):
@@ -74,7 +96,7 @@ def page_context(form, scope, problems):
         "form": form,
         "scope": scope,
         "problems": problems,
-        "title": str(scope.clerkship) if scope.clerkship else "The whole school",
+        "title": scope.title,
         "urls": urls_for(scope),
         "query": period_query(scope),
         "presets": [
@@ -87,9 +109,12 @@ def page_context(form, scope, problems):
 @require_safe
 def index(request):
     clerkships = list(Clerkship.objects.visible_to(request.user))
-    if not clerkships and not request.user.is_staff:
+    programmes = list(Programme.objects.visible_to(request.user))
+    if not clerkships and not programmes and not request.user.is_staff:
         raise Http404
-    return render(request, "dashboards/index.html", {"clerkships": clerkships})
+    return render(
+        request, "dashboards/index.html", {"clerkships": clerkships, "programmes": programmes}
+    )
 
 
 # POST: "Recompute now" (dashboard()).
@@ -103,13 +128,19 @@ def clerkship_dashboard(request, pk):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+def programme_dashboard(request, pk):
+    programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
+    return dashboard(request, None, programme)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
 def school_dashboard(request):
     staff_only(request.user)
     return dashboard(request, None)
 
 
-def dashboard(request, clerkship):
-    form, scope, problems = scope_from(request.GET, clerkship)
+def dashboard(request, clerkship, programme=None):
+    form, scope, problems = scope_from(request.GET, clerkship, programme)
     if request.method == "POST":
         # Someone who just matched a student wants to see it now, not in five minutes.
         forget(scope)
@@ -125,6 +156,7 @@ def dashboard(request, clerkship):
         "fresh_minutes": FRESH_FOR.seconds // 60,
         "coverage_chart": charts.coverage_chart(tables["coverage"], aggregates.LITERATURE_SHARE),
         "meetings_chart": charts.meetings_chart(tables["meetings"]),
+        "programme_choices": programme_choices(request.user, scope),
     }
     return render(request, "dashboards/dashboard.html", context)
 
@@ -146,10 +178,9 @@ def export(request, scope, name):
         AccessLog.objects.record(request.user, Action.EXPORT, scope)
     else:
         raise Http404
-    where = f"clerkship-{scope.clerkship.pk}" if scope.clerkship else "school"
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
-        f'attachment; filename="{where}-{name}-{scope.start:%Y%m%d}-{scope.end:%Y%m%d}.csv"'
+        f'attachment; filename="{scope.place}-{name}-{scope.start:%Y%m%d}-{scope.end:%Y%m%d}.csv"'
     )
     writer = csv.writer(response)
     writer.writerow(table.headers)
@@ -173,13 +204,19 @@ def clerkship_students(request, pk):
 
 
 @require_safe
+def programme_students(request, pk):
+    programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
+    return student_list(request, None, programme)
+
+
+@require_safe
 def school_students(request):
     staff_only(request.user)
     return student_list(request, None)
 
 
-def student_list(request, clerkship):
-    form, scope, problems = scope_from(request.GET, clerkship)
+def student_list(request, clerkship, programme=None):
+    form, scope, problems = scope_from(request.GET, clerkship, programme)
     page = Paginator(students.unmatched_students(scope), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -203,6 +240,12 @@ def student_list(request, clerkship):
 def clerkship_send_recommendations(request, pk, student_pk):
     clerkship = get_object_or_404(Clerkship.objects.visible_to(request.user), pk=pk)
     return send(request, clerkship, student_pk)
+
+
+@require_POST
+def programme_send_recommendations(request, pk, student_pk):
+    programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
+    return send(request, None, student_pk, programme)
 
 
 @require_POST
@@ -232,8 +275,17 @@ MESSAGES = {
 }
 
 
-def send(request, clerkship, student_pk):
-    _, scope, _ = scope_from(request.POST, clerkship)
+def coordinating(scope):
+    """What the sender coordinates, as the default note names it; None for the school."""
+    if scope.clerkship is not None:
+        return f"the {scope.clerkship} clerkship"
+    if scope.programme is not None:
+        return f"the {scope.programme} programme"
+    return None
+
+
+def send(request, clerkship, student_pk, programme=None):
+    _, scope, _ = scope_from(request.POST, clerkship, programme)
     student = get_object_or_404(scope.students(), pk=student_pk)
     back = f"{urls_for(scope)['students']}?{period_query(scope)}"
     if request.POST.get("page", "").isdigit():
@@ -245,7 +297,7 @@ def send(request, clerkship, student_pk):
     with transaction.atomic():
         AccessLog.objects.record(request.user, Action.SEND_RECOMMENDATIONS, scope, student)
         outcome = send_recommendations(
-            student, request.user, clerkship, note_form.cleaned_data["note"]
+            student, request.user, coordinating(scope), note_form.cleaned_data["note"]
         )
     level, text = MESSAGES[outcome]
     messages.add_message(request, level, text.format(student=student))

@@ -14,7 +14,8 @@ from mentoring.demo import school
 from mentoring.demo.faculty import FACULTY
 from mentoring.demo.newcomers import WAITING_FACULTY
 from mentoring.demo.residents import RESIDENTS
-from mentoring.profiles.models import Mode, TrainingStage, normalise_term
+from mentoring.profiles.models import Mode, normalise_term
+from mentoring.programmes.models import MdStage as TrainingStage
 
 SEED = 2026
 TARGET_MENTORSHIPS = 42
@@ -51,7 +52,8 @@ class MenteePlan:
     email: str
     interests: list
     areas: list
-    fields: dict  # MenteeProfile columns
+    fields: dict  # MenteeProfile columns; the stage a key of MdStage, or a stage's name
+    programme: str | None = None  # None: the default programme (MD)
 
 
 @dataclass
@@ -86,6 +88,10 @@ def build_plan(today, now):
     plan.mentorships = plan_mentorships(plan, rng, today, now)
     # Last, without the generator, so that the school planned above stays the same.
     add_waiting_faculty(plan, now)
+    # Imported here: programmes.py builds on this module's helpers.
+    from mentoring.demo.programmes import add_programmes
+
+    add_programmes(plan, year_start)
     return plan
 
 

@@ -13,6 +13,9 @@ DEMO_STUDENT_EMAIL = f"student@{EMAIL_DOMAIN}"
 DEMO_FACULTY_EMAIL = f"faculty@{EMAIL_DOMAIN}"
 DEMO_COORDINATOR_EMAIL = f"coordinator@{EMAIL_DOMAIN}"
 DEMO_STAFF_EMAIL = f"staff@{EMAIL_DOMAIN}"
+# Programme coordinators (demo/programmes.py): MD's and PA studies'.
+MD_COORDINATOR_EMAIL = f"md.coordinator@{EMAIL_DOMAIN}"
+PA_COORDINATOR_EMAIL = f"pa.coordinator@{EMAIL_DOMAIN}"
 # The faculty member students ask most often, as the literature says happens to women and
 # minority faculty; the demo shows her at capacity.
 BUSIEST_FACULTY_EMAIL = f"amara.okafor@{EMAIL_DOMAIN}"
@@ -21,6 +24,8 @@ DEMO_SIGN_INS = [
     ("Student", DEMO_STUDENT_EMAIL),
     ("Faculty", DEMO_FACULTY_EMAIL),
     ("Coordinator", DEMO_COORDINATOR_EMAIL),
+    ("MD coordinator", MD_COORDINATOR_EMAIL),
+    ("PA coordinator", PA_COORDINATOR_EMAIL),
     ("Staff", DEMO_STAFF_EMAIL),
 ]
 

@@ -10,6 +10,7 @@ from mentoring.clerkships.models import Clerkship, ClerkshipFaculty, Rotation
 from mentoring.conversations.models import Message
 from mentoring.demo import school
 from mentoring.demo.plan import email_for
+from mentoring.demo.programmes import ensure_programmes, mentors_in, stages_of
 from mentoring.goals.models import Goal
 from mentoring.meetings.models import Meeting, OfficeHours
 from mentoring.mentorships.lifecycle import MentorFull, start_mentorship
@@ -20,10 +21,10 @@ from mentoring.profiles.models import (
     Interest,
     MenteeProfile,
     MentorProfile,
-    TrainingStage,
     VerifiedHow,
     normalise_term,
 )
+from mentoring.programmes.models import MdStage, Programme
 
 
 def totals():
@@ -38,8 +39,9 @@ def totals():
             "faculty mentors",
             mentors.filter(user__mentee_profile__isnull=True).count(),
         ),
-        ("student", "students", mentees.exclude(stage=TrainingStage.RESIDENT).count()),
-        ("resident", "residents", mentees.filter(stage=TrainingStage.RESIDENT).count()),
+        ("student", "students", mentees.exclude(stage__name=MdStage.RESIDENT.label).count()),
+        ("resident", "residents", mentees.filter(stage__name=MdStage.RESIDENT.label).count()),
+        ("programme", "programmes", Programme.objects.count()),
         ("clerkship", "clerkships", Clerkship.objects.count()),
         ("rotation", "rotations", Rotation.objects.count()),
         ("active mentorship", "active mentorships", Mentorship.objects.active().count()),
@@ -55,14 +57,15 @@ def totals():
 
 def write_plan(plan):
     users = ensure_users(plan.people)
+    programmes = ensure_programmes(users)
     departments = {
         name: Department.objects.get_or_create(name=name)[0] for name in school.DEPARTMENTS
     }
     interests = {i.key: i for i in Interest.objects.for_names(school.INTERESTS)}
     areas = {a.slug: a for a in Area.objects.all()}
-    ensure_mentor_profiles(plan.mentors, users, departments, interests, areas)
-    ensure_mentee_profiles(plan.mentees, users, interests, areas)
-    clerkships = ensure_clerkships(plan, users, departments)
+    ensure_mentor_profiles(plan.mentors, users, departments, interests, areas, programmes)
+    ensure_mentee_profiles(plan.mentees, users, interests, areas, programmes)
+    clerkships = ensure_clerkships(plan, users, departments, programmes[None])
     ensure_rotations(plan.rotations, users, clerkships)
     ensure_mentorships(plan.mentorships, users, areas)
 
@@ -101,7 +104,7 @@ def ensure_users(people):
     return users
 
 
-def ensure_mentor_profiles(plans, users, departments, interests, areas):
+def ensure_mentor_profiles(plans, users, departments, interests, areas, programmes):
     have = set(
         MentorProfile.objects.filter(user__in=users.values()).values_list("user_id", flat=True)
     )
@@ -124,26 +127,37 @@ def ensure_mentor_profiles(plans, users, departments, interests, areas):
         profile.interests.set(interests[normalise_term(name)] for name in p.interests)
         profile.areas.set(areas[slug] for slug in p.areas)
         profile.refresh_search_text()
+    mentors_in(programmes, new, profiles)
 
 
-def ensure_mentee_profiles(plans, users, interests, areas):
+def ensure_mentee_profiles(plans, users, interests, areas, programmes):
     have = set(
         MenteeProfile.objects.filter(user__in=users.values()).values_list("user_id", flat=True)
     )
     new = [p for p in plans if users[p.email].pk not in have]
+    stages = stages_of(programmes)
     profiles = MenteeProfile.objects.bulk_create(
-        MenteeProfile(user=users[p.email], **p.fields) for p in new
+        MenteeProfile(
+            user=users[p.email],
+            **p.fields
+            | {
+                "programme": programmes[p.programme],
+                "stage": stages[p.programme, p.fields["stage"]],
+            },
+        )
+        for p in new
     )
     for profile, p in zip(profiles, new, strict=True):
         profile.interests.set(interests[normalise_term(name)] for name in p.interests)
         profile.areas_sought.set(areas[slug] for slug in p.areas)
 
 
-def ensure_clerkships(plan, users, departments):
+def ensure_clerkships(plan, users, departments, programme):
     clerkships = {}
     for entry in school.CLERKSHIPS:
         clerkship, _ = Clerkship.objects.get_or_create(
-            name=entry["name"], defaults={"department": departments[entry["department"]]}
+            name=entry["name"],
+            defaults={"department": departments[entry["department"]], "programme": programme},
         )
         coordinator = entry.get("coordinator_email") or email_for(entry["coordinator"])
         clerkship.coordinators.add(users[coordinator])

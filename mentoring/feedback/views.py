@@ -76,8 +76,7 @@ def give_feedback(request, pk):
             )
         messages.success(request, "Your feedback is sent.")
         return redirect("feedback:list", mentorship.pk)
-    profile = MenteeProfile.objects.filter(user_id=mentorship.mentee_id).first()
-    is_early = profile.is_early if profile else True
+    is_early = MenteeProfile.objects.stage_is_early(mentorship.mentee_id)
     return render(
         request,
         "feedback/give.html",

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
 class MatchingConfig(AppConfig):
@@ -7,7 +7,11 @@ class MatchingConfig(AppConfig):
 
     def ready(self):
         from accounts.models import User
-        from mentoring.matching.directory import forget_choices, forget_listed_count
+        from mentoring.matching.directory import (
+            forget_choices,
+            forget_listed_count,
+            forget_programme_counts,
+        )
         from mentoring.profiles.models import Area, Department, MentorProfile
 
         # The directory's filters keep the departments and areas in the cache.
@@ -18,3 +22,7 @@ class MatchingConfig(AppConfig):
         for sender in (MentorProfile, User):
             post_save.connect(forget_listed_count, sender=sender, weak=False)
             post_delete.connect(forget_listed_count, sender=sender, weak=False)
+        # And each programme's: a mentor who starts or stops mentoring in one changes it.
+        m2m_changed.connect(
+            forget_programme_counts, sender=MentorProfile.programmes.through, weak=False
+        )

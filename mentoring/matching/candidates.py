@@ -30,6 +30,7 @@ from django.utils import timezone
 from accounts.models import User
 from mentoring.matching import recommend
 from mentoring.matching.labels import MENTEE, labels_of
+from mentoring.matching.programmes import programme_of_profile
 from mentoring.matching.recommend import Candidate, MenteeFacts
 from mentoring.mentorships.models import OPEN_STATUSES, Mentorship, MentorshipRequest
 from mentoring.profiles.models import (
@@ -87,7 +88,7 @@ def mentee_facts(profile):
 
 def load_mentee(user):
     """The user's MenteeProfile with its user and its interests and areas sought (labels)."""
-    profile = MenteeProfile.objects.select_related("user").get(user=user)
+    profile = MenteeProfile.objects.select_related("user", "stage").get(user=user)
     profile.labels = labels_of([profile.pk], MENTEE)[profile.pk]
     return profile
 
@@ -141,6 +142,7 @@ def open_mentors(profile, facts, *conditions, interests=True, now=None):
         # statuses their model defines.
         _not_mentor_in(Mentorship, mentee, OPEN_STATUSES),
         _not_mentor_in(MentorshipRequest, mentee, [MentorshipRequest.Status.PENDING]),
+        *_in_programme(profile),
         *conditions,
     ]
     columns = ", ".join(f"m.{column}" for column in COLUMNS)
@@ -157,6 +159,21 @@ def open_mentors(profile, facts, *conditions, interests=True, now=None):
             *(param for condition in where for param in condition.params),
         ),
     )
+
+
+def _in_programme(profile):
+    """Mentors who mentor in the student's programme (programmes.programme_of_profile: none
+    when the school has one programme or the student has not said theirs)."""
+    programme_id = programme_of_profile(profile)
+    if programme_id is None:
+        return []
+    return [
+        SqlText(
+            f"EXISTS (SELECT 1 FROM {_tables().programme_links} p "
+            "WHERE p.mentorprofile_id = m.id AND p.programme_id = %s)",
+            (programme_id,),
+        )
+    ]
 
 
 def _availability_unconfirmed(now, me="m"):
@@ -434,6 +451,7 @@ class Tables(NamedTuple):
     area: str
     user: str
     department: str
+    programme_links: str
 
 
 @cache
@@ -447,6 +465,7 @@ def _tables():
         Area,
         User,
         Department,
+        MentorProfile.programmes.through,
     ]
     return Tables(*(quote(model._meta.db_table) for model in models))
 

@@ -20,6 +20,7 @@ from django.template.loader import get_template
 from django.utils.functional import cached_property
 
 from mentoring.matching.labels import labels_of
+from mentoring.matching.programmes import in_programme
 from mentoring.profiles.models import (
     Area,
     CareerStage,
@@ -105,13 +106,14 @@ LISTED_COUNT_KEY = "directory-listed-count"
 LISTED_COUNT_KEPT_FOR = 10 * 60
 
 
-def listed_count():
-    """How many mentors the directory lists, from the cache."""
-    count = cache.get(LISTED_COUNT_KEY)
-    if count is None:
-        count = MentorProfile.objects.listed().count()
-        cache.set(LISTED_COUNT_KEY, count, LISTED_COUNT_KEPT_FOR)
-    return count
+def listed_count(programme_id=None):
+    """How many mentors the directory lists (to a student of programme_id, when the school
+    has several programmes), from the cache: one entry holds every programme's count."""
+    counts = cache.get(LISTED_COUNT_KEY) or {}
+    if programme_id not in counts:
+        counts[programme_id] = listed(programme_id).count()
+        cache.set(LISTED_COUNT_KEY, counts, LISTED_COUNT_KEPT_FOR)
+    return counts[programme_id]
 
 
 def forget_listed_count(created=True, update_fields=None, **kwargs):
@@ -119,6 +121,12 @@ def forget_listed_count(created=True, update_fields=None, **kwargs):
     an account saved in a way that may have changed is_active (a sign-in saves last_login
     only)."""
     if created or update_fields is None or {"is_active", "is_listed"} & set(update_fields):
+        cache.delete(LISTED_COUNT_KEY)
+
+
+def forget_programme_counts(action, **kwargs):
+    """Signal receiver: mentors started or stopped mentoring in a programme."""
+    if action in ("post_add", "post_remove", "post_clear"):
         cache.delete(LISTED_COUNT_KEY)
 
 
@@ -260,8 +268,16 @@ def filter_q(name, value):
     raise ValueError(name)
 
 
-def matching(filters):
+def listed(programme_id=None):
+    """The listed mentors; only those who mentor in programme_id when one is given."""
     queryset = MentorProfile.objects.listed()
+    if programme_id is not None:
+        queryset = queryset.filter(in_programme(programme_id))
+    return queryset
+
+
+def matching(filters, programme_id=None):
+    queryset = listed(programme_id)
     for name, value in filters.items():
         queryset = queryset.filter(filter_q(name, value))
     return queryset
@@ -279,10 +295,10 @@ ORDERS = {
 }
 
 
-def in_order(filters, sort=""):
+def in_order(filters, sort="", programme_id=None):
     """Mentor profiles matching every filter, in the chosen order."""
     room = F("capacity") - F("active_mentee_count")
-    return matching(filters).alias(room=room).order_by(*ORDERS[sort])
+    return matching(filters, programme_id).alias(room=room).order_by(*ORDERS[sort])
 
 
 def with_card_fields(queryset):
@@ -290,16 +306,20 @@ def with_card_fields(queryset):
     return queryset.only(*CARD_FIELDS).annotate(department_name=F("department__name"))
 
 
-def search(filters, sort=""):
+def search(filters, sort="", programme_id=None):
     """Mentor profiles matching every filter, in the chosen order, with what a card shows."""
-    return with_card_fields(in_order(filters, sort))
+    return with_card_fields(in_order(filters, sort, programme_id))
 
 
-def ranked(filters, words):
+def ranked(filters, words, programme_id=None):
     """The matches of a search by words, best first: ranked on the stored search vector
     (PostgreSQL only), ties in the order of names."""
     rank = SearchRank(F("search_vector"), search_query(words))
-    return search(filters).annotate(rank=rank).order_by("-rank", "display_name", "pk")
+    return (
+        search(filters, programme_id=programme_id)
+        .annotate(rank=rank)
+        .order_by("-rank", "display_name", "pk")
+    )
 
 
 def label_cards(profiles):
@@ -312,7 +332,7 @@ def label_cards(profiles):
     return profiles
 
 
-def relaxations(filters):
+def relaxations(filters, programme_id=None):
     """For an empty result: how many mentors dropping each filter would show, in one query.
 
     Returns [(filter name, label, value, count)] for the filters whose removal helps,
@@ -328,7 +348,7 @@ def relaxations(filters):
             if other != name:
                 others &= condition
         counts[name] = Count("pk", filter=others)
-    totals = MentorProfile.objects.listed().aggregate(**counts)
+    totals = listed(programme_id).aggregate(**counts)
     helpful = [(name, FILTER_LABELS[name], filters[name], n) for name, n in totals.items() if n]
     return sorted(helpful, key=lambda row: -row[3])
 
@@ -340,17 +360,18 @@ def ranks_by_relevance(filters, sort):
     return not sort and bool(words) and connection.vendor == "postgresql"
 
 
-def page_of(filters, sort, number, size):
+def page_of(filters, sort, number, size, programme_id=None):
     """The page `number` of the matches in the chosen order, its cards labelled, and the
-    count."""
+    count; only mentors of programme_id when one is given (programmes.programme_filter)."""
     if ranks_by_relevance(filters, sort):
         words = search_words(filters.get("q", ""))
-        paginator = CountingPaginator(ranked(filters, words), size)
+        paginator = CountingPaginator(ranked(filters, words, programme_id), size)
     elif not filters:
-        # Every listed mentor: the count from the cache.
-        paginator = ListedPaginator(in_order(filters, sort), size, sort)
+        # Every listed mentor (of the programme): the count from the cache.
+        paginator = ListedPaginator(in_order(filters, sort, programme_id), size, sort)
+        paginator.programme_id = programme_id
     else:
-        paginator = IndexedPaginator(in_order(filters, sort), size, sort)
+        paginator = IndexedPaginator(in_order(filters, sort, programme_id), size, sort)
     page = paginator.get_page(number)
     label_cards(page.object_list)
     return page
@@ -386,11 +407,13 @@ class IndexedPaginator(Paginator):
 
 
 class ListedPaginator(IndexedPaginator):
-    """Pages of every listed mentor, counted by listed_count()."""
+    """Pages of every listed mentor (of one programme), counted by listed_count()."""
+
+    programme_id = None
 
     @cached_property
     def count(self):
-        return listed_count()
+        return listed_count(self.programme_id)
 
 
 class CountingPaginator(Paginator):

@@ -7,6 +7,7 @@ from accounts.models import User
 from mentoring.lib.forms import as_id
 from mentoring.matching import cards, directory
 from mentoring.matching.candidates import candidates_for, load_mentee, mentee_facts
+from mentoring.matching.programmes import programme_filter
 from mentoring.matching.recommend import rank
 from mentoring.matching.visibility import mentee_profiles_visible_to
 from mentoring.mentorships import asking
@@ -21,7 +22,10 @@ PAGE_SIZE = 20
 def mentor_directory(request):
     form = directory.DirectoryForm(request.GET)
     filters = form.filters()
-    page = directory.page_of(filters, form.sort_order(), request.GET.get("page"), PAGE_SIZE)
+    programme_id = programme_filter(request.user)
+    page = directory.page_of(
+        filters, form.sort_order(), request.GET.get("page"), PAGE_SIZE, programme_id
+    )
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -36,7 +40,7 @@ def mentor_directory(request):
     if not page.object_list and filters:
         context["relaxations"] = [
             (label, form.describe(name, value), count, _without(query, name))
-            for name, label, value, count in directory.relaxations(filters)
+            for name, label, value, count in directory.relaxations(filters, programme_id)
         ]
     return render(request, "matching/directory.html", context)
 
@@ -63,7 +67,7 @@ def mentor_detail(request, pk):
 def mentee_detail(request, pk):
     profile = get_object_or_404(
         mentee_profiles_visible_to(request.user)
-        .select_related("user")
+        .select_related("user", "stage")
         .prefetch_related("interests", "areas_sought"),
         pk=pk,
     )
@@ -78,7 +82,7 @@ def recommendations(request):
     ranked = rank(mentee_facts(profile), candidates_for(profile))
     # The answers not given, which recommendations would use (the home page names the same).
     missing = mentee_missing(
-        stage=profile.stage,
+        stage=profile.stage_id,
         interests=profile.labels.interests,
         areas=profile.labels.areas,
         vision=profile.vision,

@@ -11,11 +11,13 @@ from django.utils import timezone
 from mentoring.clerkships.models import Rotation
 from mentoring.mentorships.models import Mentorship, MentorshipRequest
 from mentoring.profiles.models import COORDINATOR_SCOPE, MenteeProfile
+from mentoring.programmes.models import Programme
 
 
 def mentee_profiles_visible_to(user):
     """Profiles this person may open: their own, their mentors' and requested faculty's,
-    coordinators' for students rotating in their clerkships, and staff's for all."""
+    coordinators' for students rotating in their clerkships or in their programme, and
+    staff's for all."""
     if user.is_staff:
         return MenteeProfile.objects.all()
     today = timezone.localdate()
@@ -29,6 +31,9 @@ def mentee_profiles_visible_to(user):
     rotating = Rotation.objects.overlapping(
         today - COORDINATOR_SCOPE, today + COORDINATOR_SCOPE
     ).filter(student=student, clerkship__coordinators=user)
+    coordinating = Programme.coordinators.through.objects.filter(
+        programme_id=OuterRef("programme_id"), user=user
+    )
     return MenteeProfile.objects.filter(
-        Q(user=user) | Exists(mentored) | Exists(asked) | Exists(rotating)
+        Q(user=user) | Exists(mentored) | Exists(asked) | Exists(rotating) | Exists(coordinating)
     )

@@ -44,12 +44,14 @@ LOG_FIELDS = ["starts_at", "minutes", "mode", "place", "shared_notes", "status",
 
 
 def _mentorships(user):
-    return Mentorship.objects.visible_to(user).select_related("mentor", "mentee__mentee_profile")
+    return Mentorship.objects.visible_to(user).select_related(
+        "mentor", "mentee__mentee_profile__stage"
+    )
 
 
 def _meetings(user):
     return Meeting.objects.visible_to(user).select_related(
-        "mentorship__mentor", "mentorship__mentee__mentee_profile"
+        "mentorship__mentor", "mentorship__mentee__mentee_profile__stage"
     )
 
 

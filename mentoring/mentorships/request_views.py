@@ -89,7 +89,10 @@ def request_detail(request, pk):
     # What the mentor learns about the student follows who may open the student's profile:
     # a relationship the mentor merely claims shows the name only until the student confirms.
     mentee_profile = (
-        _visible_mentee_profiles(request.user).filter(user_id=request_obj.mentee_id).first()
+        _visible_mentee_profiles(request.user)
+        .filter(user_id=request_obj.mentee_id)
+        .select_related("stage")
+        .first()
     )
     knows_mentee = request.user.pk == request_obj.mentee_id or mentee_profile is not None
     context = {
@@ -170,7 +173,7 @@ def roster(request):
         Rotation.objects.filter(
             clerkship__faculty__faculty=request.user, starts_on__lte=today, ends_on__gte=today
         )
-        .select_related("student", "student__mentee_profile", "clerkship")
+        .select_related("student", "student__mentee_profile__stage", "clerkship")
         .order_by("clerkship__name", "student__display_name")
         .distinct()
     )

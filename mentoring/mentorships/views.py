@@ -53,7 +53,7 @@ def my_mentees(request):
     mentorships = list(
         _mine(request.user)
         .filter(mentor=request.user)
-        .select_related("mentee__mentee_profile")
+        .select_related("mentee__mentee_profile__stage")
         .prefetch_related("focus_areas")
     )
     return render(

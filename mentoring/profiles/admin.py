@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 
 from mentoring.profiles.models import (
@@ -8,6 +9,7 @@ from mentoring.profiles.models import (
     MenteeProfile,
     MentorProfile,
 )
+from mentoring.profiles.programme_fields import STAGE_OF_ANOTHER
 
 
 @admin.register(Department)
@@ -39,7 +41,7 @@ class MentorProfileAdmin(admin.ModelAdmin):
         "is_accepting",
         "verified_how",
     ]
-    list_filter = ["career_stage", "is_accepting", "verified_how", "department"]
+    list_filter = ["career_stage", "is_accepting", "verified_how", "department", "programmes"]
     search_fields = ["user__email", "user__display_name", "specialty"]
     list_select_related = ["user", "department"]
     autocomplete_fields = ["user", "department", "interests"]
@@ -67,12 +69,25 @@ class MentorProfileAdmin(admin.ModelAdmin):
         form.instance.refresh_search_text()  # interests and areas are saved only now
 
 
+class MenteeProfileAdminForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        stage, programme = cleaned.get("stage"), cleaned.get("programme")
+        if stage is not None and programme is not None and stage.programme_id != programme.pk:
+            self.add_error(
+                "stage",
+                STAGE_OF_ANOTHER.format(stage=stage, other=stage.programme, programme=programme),
+            )
+        return cleaned
+
+
 @admin.register(MenteeProfile)
 class MenteeProfileAdmin(admin.ModelAdmin):
-    list_display = ["user", "stage", "graduation_year"]
-    list_filter = ["stage"]
+    form = MenteeProfileAdminForm
+    list_display = ["user", "programme", "stage", "graduation_year"]
+    list_filter = ["programme", "stage"]
     search_fields = ["user__email", "user__display_name"]
-    list_select_related = ["user"]
+    list_select_related = ["user", "programme", "stage"]
     autocomplete_fields = ["user", "interests"]
     exclude = [
         "gender",

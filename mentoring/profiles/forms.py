@@ -11,10 +11,10 @@ from mentoring.profiles.models import (
     MenteeProfile,
     MentorProfile,
     Mode,
-    TrainingStage,
     gender_from_words,
     normalise_term,
 )
+from mentoring.profiles.programme_fields import MentorProgrammesField, StudentProgrammeFields
 from mentoring.profiles.roles import Role, add_roles
 
 
@@ -162,7 +162,7 @@ MENTEE_IDENTITY_USE = (
 )
 
 
-class MentorProfileForm(ProfileForm):
+class MentorProfileForm(MentorProgrammesField, ProfileForm):
     modes_label = "Ways you can meet"
     identity_use = MENTOR_IDENTITY_USE
 
@@ -205,6 +205,7 @@ class MentorProfileForm(ProfileForm):
         "department",
         "specialty",
         "career_stage",
+        "programmes",
         "interests_text",
         "areas",
         "can_offer",
@@ -222,6 +223,7 @@ class MentorProfileForm(ProfileForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.set_up_programmes_field()
         if self.instance.capacity_set_at is None:
             # The model's default is not the mentor's answer: ask, with nothing filled in.
             self.initial["capacity"] = None
@@ -249,6 +251,7 @@ class MentorProfileForm(ProfileForm):
 
     def save(self, commit=True):
         profile = super().save(commit)
+        self.save_programmes(profile)
         profile.refresh_search_text()
         return profile
 
@@ -330,13 +333,14 @@ class ContactDetailsForm(forms.ModelForm):
     )
 
 
-class MenteeProfileForm(ProfileForm):
+class MenteeProfileForm(StudentProgrammeFields, ProfileForm):
     modes_label = "Ways you prefer to meet"
     identity_use = MENTEE_IDENTITY_USE
 
     class Meta:
         model = MenteeProfile
         fields = [
+            "programme",
             "stage",
             "graduation_year",
             "areas_sought",
@@ -363,9 +367,13 @@ class MenteeProfileForm(ProfileForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Unset stays unset: no stage is chosen for the person, and none is shown as theirs.
-        self.fields["stage"].choices = [("", "Not set"), *TrainingStage.choices]
+        self.set_up_programme_fields(blank_stage=[("", "Not set")])
+
+    def clean(self):
+        return self.clean_programme_and_stage(super().clean())
 
     field_order = [
+        "programme",
         "stage",
         "graduation_year",
         "interests_text",

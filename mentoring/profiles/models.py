@@ -139,17 +139,6 @@ class CareerStage(models.TextChoices):
     LATE = "late", "Late-career"
 
 
-class TrainingStage(models.TextChoices):
-    PRECLINICAL = "preclinical", "Preclinical years"
-    CLERKSHIP = "clerkship", "Clerkship year"
-    FINAL = "final", "Final year"
-    RESIDENT = "resident", "Resident"
-
-
-# Early learners are helped by directive, concrete mentoring; advanced ones by a sounding board.
-EARLY_STAGES = {TrainingStage.PRECLINICAL, TrainingStage.CLERKSHIP}
-
-
 WITH_ROOM = Q(is_accepting=True, active_mentee_count__lt=F("capacity"))
 # What recommendations score a mentor with room on, besides their links (candidates.py).
 # The index mentor_with_room_scoring holds these, so that finding the few mentors who
@@ -252,6 +241,11 @@ class MentorProfile(MeetingModes):
     )
     interests = models.ManyToManyField(Interest, blank=True, related_name="mentors")
     areas = models.ManyToManyField(Area, blank=True, related_name="mentors")
+    # The programmes whose students may find and ask this mentor (matching filters by the
+    # student's programme once the school has more than one).
+    programmes = models.ManyToManyField(
+        "programmes.Programme", blank=True, related_name="mentors", verbose_name="I mentor in"
+    )
     can_offer = models.TextField("what I can offer", max_length=1000, blank=True)
     cannot_offer = models.TextField("what I can't offer", max_length=1000, blank=True)
     capacity = models.PositiveSmallIntegerField(
@@ -498,18 +492,37 @@ class MentorProfile(MeetingModes):
 COORDINATOR_SCOPE = datetime.timedelta(days=365)
 
 
+class MenteeProfileQuerySet(models.QuerySet):
+    def stage_is_early(self, user_id):
+        """MenteeProfile.is_early for this person, in one query: without a profile or a
+        stage, the concrete, directive style is the safer guess."""
+        found = self.filter(user_id=user_id).values_list("stage__is_early", flat=True).first()
+        return found is not False
+
+    def in_programme(self, programme):
+        return self.filter(programme=programme)
+
+
 class MenteeProfile(MeetingModes):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentee_profile"
     )
-    # "" until the person says: recommendations never assume a stage they did not choose.
-    stage = models.CharField(
-        "stage of training",
-        max_length=12,
-        choices=TrainingStage.choices,
+    # The student's programme and one of its stages (the form refuses another programme's);
+    # None until the person (or a roster) says: recommendations never assume a stage.
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        default="",
-        db_index=True,
+        related_name="students",
+    )
+    stage = models.ForeignKey(
+        "programmes.Stage",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="students",
+        verbose_name="stage of training",
     )
     graduation_year = models.PositiveSmallIntegerField(
         "expected graduation year",
@@ -531,15 +544,18 @@ class MenteeProfile(MeetingModes):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = MenteeProfileQuerySet.as_manager()
+
     def __str__(self):
         return f"{self.user} (mentee)"
 
     @property
     def is_early(self):
-        """For prompts fitted to the stage: with none said, the concrete, directive style
-        is the safer guess (as without a profile). Recommendations ask has_stage first."""
-        return self.stage in EARLY_STAGES or not self.stage
+        """For prompts fitted to the stage, as the stage's programme flags it: with none
+        said, the concrete, directive style is the safer guess (as without a profile).
+        Recommendations ask has_stage first. Reads the stage: select_related("stage")."""
+        return self.stage_id is None or self.stage.is_early
 
     @property
     def has_stage(self):
-        return bool(self.stage)
+        return self.stage_id is not None

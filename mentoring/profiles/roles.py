@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from mentoring.profiles.models import MenteeProfile, MentorProfile, VerifiedHow
 from mentoring.profiles.verification import verify
+from mentoring.programmes.models import Programme
 
 
 class Role(models.TextChoices):
@@ -14,14 +15,19 @@ class Role(models.TextChoices):
 
 
 def add_roles(user, roles):
+    # A school with one programme puts everyone in it; with several, the person says which
+    # (profiles/programme_fields.py), or a roster does.
+    programme = Programme.objects.only_one()
     if Role.MENTEE in roles:
-        MenteeProfile.objects.get_or_create(user=user)
+        MenteeProfile.objects.get_or_create(user=user, defaults={"programme": programme})
     if Role.MENTOR in roles:
         # Saying one mentors is saying one is available: no check-in this term.
         profile, created = MentorProfile.objects.get_or_create(
             user=user, defaults={"availability_confirmed_at": timezone.now()}
         )
         if created:
+            if programme is not None:
+                profile.programmes.add(programme)
             if not settings.MENTOR_VERIFICATION:
                 # The school trusts its sign-up domains: no one confirms faculty here.
                 verify(user, how=VerifiedHow.DOMAIN)

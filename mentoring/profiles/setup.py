@@ -20,8 +20,8 @@ from mentoring.profiles.models import (
     MenteeProfile,
     MentorProfile,
     Mode,
-    TrainingStage,
 )
+from mentoring.profiles.programme_fields import MentorProgrammesField, StudentProgrammeFields
 
 
 class StepForm(forms.ModelForm):
@@ -41,19 +41,23 @@ class StepForm(forms.ModelForm):
         return profile
 
 
-class StageForm(StepForm):
-    stage = forms.ChoiceField(
-        label="Your stage of training",
-        choices=TrainingStage.choices,
-        required=False,
-        widget=forms.RadioSelect,
-        error_messages={"invalid_choice": "Choose one of the stages listed, or skip."},
-    )
-    saved_fields = ("stage", "graduation_year")
+class StageForm(StudentProgrammeFields, StepForm):
+    saved_fields = ("programme", "stage", "graduation_year")
 
     class Meta:
         model = MenteeProfile
-        fields = ["stage", "graduation_year"]
+        fields = ["programme", "stage", "graduation_year"]
+        widgets = {"stage": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.set_up_programme_fields(blank_stage=[])
+        self.fields["stage"].error_messages["invalid_choice"] = (
+            "Choose one of the stages listed, or skip."
+        )
+
+    def clean(self):
+        return self.clean_programme_and_stage(super().clean())
 
 
 class InterestsForm(forms.Form):
@@ -96,13 +100,23 @@ class VisionForm(StepForm):
         }
 
 
-class CareerForm(StepForm):
+class CareerForm(MentorProgrammesField, StepForm):
     saved_fields = ("career_stage", "department", "specialty")
 
     class Meta:
         model = MentorProfile
         fields = ["career_stage", "department", "specialty"]
         widgets = {"career_stage": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Skippable, as every step: the profile page asks again.
+        self.set_up_programmes_field(required=False)
+
+    def save(self, commit=True):
+        profile = super().save(commit)
+        self.save_programmes(profile)
+        return profile
 
 
 class OfferForm(StepForm):

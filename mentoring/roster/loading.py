@@ -29,6 +29,7 @@ from mentoring.lib.text import reject_control_characters
 from mentoring.profiles.models import Department
 from mentoring.roster import programmes
 from mentoring.roster.models import RosterEntry
+from mentoring.roster.programmes import Catalogue
 
 MAX_ROWS = 20_000
 Role = RosterEntry.Role
@@ -120,6 +121,7 @@ class Known:
     departments: dict
     scope: list
     signup_domains: tuple = ()
+    catalogue: Catalogue | None = None  # the school's programmes and their stages
 
 
 def read_table(data):
@@ -163,9 +165,10 @@ def _programme(text, known):
     """(key, reasons) for the programme cell."""
     if not text:
         return None, ["programme is missing"]
-    key = programmes.key(text)
+    key = known.catalogue.key(text)
     if key is None:
-        return None, [f"no programme is named {text} (known: {', '.join(programmes.names())})"]
+        known_names = ", ".join(known.catalogue.names())
+        return None, [f"no programme is named {text} (known: {known_names})"]
     if key not in known.scope:
         return None, [f"programme {text} is not one you run"]
     return key, []
@@ -177,9 +180,9 @@ def _stage_or_department(role, key, cells, known):
         text = cells["stage"] or cells["stage_or_department"]
         if not text or key is None:
             return "", "", []
-        value = programmes.stage_value(key, text)
+        value = known.catalogue.stage_value(key, text)
         if value is None:
-            stages = ", ".join(programmes.stage_names(key))
+            stages = ", ".join(known.catalogue.stage_names(key))
             return "", "", [f"stage {text} is not a stage of training here (use one of: {stages})"]
         return value, "", []
     text = cells["department"] or cells["stage_or_department"]
@@ -225,7 +228,7 @@ def check(table, known):
         fields = {
             "name": name,
             "role": role.value,
-            "programme": programmes.PROGRAMMES[key],
+            "programme": known.catalogue.name_of(key),
             "stage": stage,
             "department": department,
         }
@@ -268,7 +271,7 @@ def _entries(emails):
 
 
 def preview(table, user):
-    """Check the table against the database: four queries, however long the file."""
+    """Check the table against the database: six queries, however long the file."""
     emails = {cells["email"].lower() for _, cells in table[0] if cells["email"]}
     known = Known(
         accounts=_accounts(emails),
@@ -277,6 +280,7 @@ def preview(table, user):
             normalise_name(name): name for name in Department.objects.values_list("name", flat=True)
         },
         scope=programmes.run_by(user),
+        catalogue=programmes.catalogue(),
         signup_domains=tuple(settings.SIGNUP_EMAIL_DOMAINS),
     )
     return check(table, known)

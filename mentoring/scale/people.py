@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from mentoring.demo import school
 from mentoring.demo.plan import academic_year_start, graduation_year, pick_modes
-from mentoring.profiles.models import CareerStage, TrainingStage, normalise_term
+from mentoring.profiles.models import CareerStage, normalise_term
+from mentoring.programmes.models import MdStage as TrainingStage
 from mentoring.scale import vocabulary as words
 from mentoring.scale.draws import Weighted
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from mentoring.demo.plan import main_mode
 from mentoring.mentorships.models import Mentorship, MentorshipEvent
-from mentoring.profiles.models import EARLY_STAGES, TrainingStage
+from mentoring.programmes.models import MD_EARLY as EARLY_STAGES
+from mentoring.programmes.models import MdStage as TrainingStage
 from mentoring.scale import ScaleProblem
 from mentoring.scale import vocabulary as words
 from mentoring.scale.draws import Weighted, at_hour, business_hours, days_between

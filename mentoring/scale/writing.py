@@ -17,6 +17,7 @@ from mentoring.mentorships.models import Mentorship, MentorshipEvent, Mentorship
 from mentoring.notifications.models import Notification
 from mentoring.profiles.listing import VerifiedHow, is_listable
 from mentoring.profiles.models import Area, Department, Interest, MenteeProfile, MentorProfile
+from mentoring.programmes.models import MdStage, Programme
 from mentoring.scale import activity
 from mentoring.scale import vocabulary as words
 from mentoring.scale.copying import next_id
@@ -46,8 +47,15 @@ class Writer:
         self.areas = dict(Area.objects.values_list("slug", "id"))
         # Area orders by position, then name.
         self.area_names = {a.slug: (a.position, a.name) for a in Area.objects.all()}
+        # One programme, the default (MD): its stages are the plan's (programmes.MdStage).
+        self.programme = Programme.objects.default()
+        names = self.programme.stage_ids()
+        self.stage_ids = {key: names[label] for key, label in MdStage.choices}
         Clerkship.objects.bulk_create(
-            [Clerkship(name=n, department_id=self.departments[n]) for n in words.CLERKSHIPS],
+            [
+                Clerkship(name=n, department_id=self.departments[n], programme=self.programme)
+                for n in words.CLERKSHIPS
+            ],
             ignore_conflicts=True,
         )
         self.clerkships = dict(
@@ -127,18 +135,29 @@ class Writer:
         self.m2m(MentorProfile.interests, pairs, "interests", self.interests, "faculty interests")
         pairs = ((self.mentor_profile_ids[f.user_id], f) for f in faculty)
         self.m2m(MentorProfile.areas, pairs, "areas", self.areas, "areas offered")
+        through, ids = (
+            MentorProfile.programmes.through,
+            id_counter(MentorProfile.programmes.through),
+        )
+        rows = [
+            (ids(), profile_id, self.programme.pk)
+            for profile_id in self.mentor_profile_ids.values()
+        ]
+        self.copy(through, ["id", "mentorprofile", "programme"], rows, len(rows), "programmes")
 
     def mentee_profiles(self, students):
         ids = id_counter(MenteeProfile)
         profile_ids = {s.user_id: ids() for s in students}
         columns = list(students[0].fields) if students else []
+        # The plan's stage is a key of programmes.MdStage; the row's, the programme's stage.
+        stage_of = {"stage": self.stage_ids.get}
         self.copy(
             MenteeProfile,
-            ["id", "user", *columns, "updated_at"],
+            ["id", "user", *columns, "programme", "updated_at"],
             (
                 (profile_ids[s.user_id], s.user_id)
-                + tuple(s.fields[c] for c in columns)
-                + (self.now,)
+                + tuple(stage_of.get(c, lambda value: value)(s.fields[c]) for c in columns)
+                + (self.programme.pk, self.now)
                 for s in students
             ),
             len(students),

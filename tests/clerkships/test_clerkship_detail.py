@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from mentoring.clerkships.models import Rotation
 from mentoring.profiles.models import MenteeProfile
-from tests.factories import make_mentee, make_rotation, make_user
+from tests.factories import make_mentee, make_rotation, make_user, stage_of
 
 
 def url(clerkship, page=None):
@@ -36,7 +36,7 @@ def test_current_rotations_come_first(client, coordinator, clerkship, mentee):
 
 def test_shows_name_and_stage_but_nothing_private(client, coordinator, clerkship, mentee):
     MenteeProfile.objects.filter(user=mentee).update(
-        stage="final", vision="A secret vision", gender="A private gender"
+        stage=stage_of("final"), vision="A secret vision", gender="A private gender"
     )
     no_profile = make_user(display_name="No Profile Yet")
     make_rotation(no_profile, clerkship)

@@ -1,6 +1,7 @@
 """Who may open the dashboards: the personas of tests/security, every URL, GET and POST.
 
-A clerkship's dashboard is for its coordinators and staff; the school's for staff. Anyone
+A clerkship's dashboard is for its coordinators and staff, a programme's for its
+coordinators and staff; the school's for staff. Anyone
 else gets a 404 (not a 403), so that existence does not leak. The student lists are
 read-only (POST is 405); a dashboard's POST recomputes its figures; sending
 recommendations is POST only (GET is 405).
@@ -23,9 +24,25 @@ def only(default, anonymous=LOGIN, **cells):
 
 
 COORDINATOR = only(404, coordinator=200, staff=200)
+PROGRAMME = only(404, programme_coordinator=200, staff=200)
 MATRIX = {
-    # The list of one's dashboards: any coordinator, and staff.
-    "dashboards:index": {"GET": only(404, coordinator=200, coordinator_out=200, staff=200)},
+    # The list of one's dashboards: any coordinator, of a clerkship or a programme, and staff.
+    "dashboards:index": {
+        "GET": only(
+            404,
+            coordinator=200,
+            coordinator_out=200,
+            programme_coordinator=200,
+            programme_coordinator_out=200,
+            staff=200,
+        )
+    },
+    "dashboards:programme": {
+        "GET": PROGRAMME,
+        "POST": only(404, programme_coordinator=302, staff=302),
+    },
+    "dashboards:programme-students": {"GET": PROGRAMME},
+    "dashboards:programme-recommend": {"POST": only(404, programme_coordinator=302, staff=302)},
     # A dashboard's POST is "Recompute now", then back to the page.
     "dashboards:clerkship": {"GET": COORDINATOR, "POST": only(404, coordinator=302, staff=302)},
     "dashboards:clerkship-students": {"GET": COORDINATOR},
@@ -47,6 +64,9 @@ def url_for(route, world):
         "dashboards:clerkship-students": {"pk": clerkship.pk},
         "dashboards:clerkship-recommend": {"pk": clerkship.pk, "student_pk": mentee.pk},
         "dashboards:school-recommend": {"student_pk": mentee.pk},
+        "dashboards:programme": {"pk": world.programme.pk},
+        "dashboards:programme-students": {"pk": world.programme.pk},
+        "dashboards:programme-recommend": {"pk": world.programme.pk, "student_pk": mentee.pk},
     }.get(route, {})
     return reverse(route, kwargs=kwargs)
 

@@ -11,6 +11,7 @@ from mentoring.navigation import roles_of
 from mentoring.notifications.models import Notification
 from mentoring.notifications.services import notify
 from mentoring.profiles.models import MenteeProfile, MentorProfile
+from mentoring.programmes.models import Programme
 from tests.conversations.helpers import write
 from tests.factories import make_clerkship, make_mentee, make_mentor, make_mentorship, make_user
 
@@ -22,7 +23,8 @@ def roles_by_orm(user):
     return {
         "is_mentee": MenteeProfile.objects.filter(user=user).exists(),
         "is_mentor": MentorProfile.objects.filter(user=user).exists(),
-        "is_coordinator": Clerkship.objects.coordinated_by(user).exists(),
+        "is_coordinator": Clerkship.objects.coordinated_by(user).exists()
+        or Programme.objects.coordinated_by(user).exists(),
         "unread": Notification.objects.for_user(user).unread().count(),
         "to_answer": MentorshipRequest.objects.awaiting_answer_from(user).count(),
         "unread_messages": Message.objects.unread_by(user).count(),
@@ -34,8 +36,9 @@ def roles_by_orm(user):
 def test_every_persons_roles_and_counts_match_the_orm():
     ada = make_mentor(make_mentee(make_user()))  # a student who also mentors
     ben, cleo, dev = make_mentor(capacity=5), make_mentee(), make_mentee()
-    coordinator, nobody = make_user(), make_user()
+    coordinator, nobody, programme_coordinator = make_user(), make_user(), make_user()
     make_clerkship(coordinators=[coordinator, ben])
+    Programme.objects.create(name="PA studies").coordinators.add(programme_coordinator)
     asked = asking.ask(cleo, ben, message="Could you help?")  # ben must answer
     asking.ask(dev, ben, message="Me too?")
     asking.invite(ben, ada)  # ada must answer the invitation, ben waits
@@ -53,7 +56,8 @@ def test_every_persons_roles_and_counts_match_the_orm():
         if read:
             Notification.objects.filter(pk=notice.pk).update(read_at=notice.created_at)
 
-    people = [ada, ben, cleo, dev, coordinator, nobody]
+    people = [ada, ben, cleo, dev, coordinator, nobody, programme_coordinator]
+    assert roles_of(programme_coordinator)["is_coordinator"]
     assert [roles_of(p) for p in people] == [roles_by_orm(p) for p in people]
     # The data above is varied enough to mean something.
     assert roles_of(ben) == {

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from mentoring.meetings.models import Meeting
 from mentoring.notifications.models import Notification
+from tests.factories import stage_of
 from tests.meetings.factories import form_time, local
 
 
@@ -115,7 +116,7 @@ def test_prompts_follow_the_mentees_stage(client, mentor, mentee, mentorship):
     url = f"/mentorships/{mentorship.pk}/meetings/new/"
     client.force_login(mentor)
     assert "Agree one or two concrete tasks" in client.get(url).content.decode()
-    mentee.mentee_profile.stage = "resident"
+    mentee.mentee_profile.stage = stage_of("resident")
     mentee.mentee_profile.save()
     page = client.get(url).content.decode()
     assert "Ask them to reason aloud" in page and "Agree one or two" not in page

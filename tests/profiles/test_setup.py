@@ -9,7 +9,7 @@ from accounts.models import User
 from mentoring.profiles.models import Area, MenteeProfile, MentorProfile
 from mentoring.profiles.roles import Role, add_roles
 from mentoring.profiles.verification import verify
-from tests.factories import make_user
+from tests.factories import make_user, stage_of
 
 PASSWORD = "a-long-test-password"
 pytestmark = pytest.mark.django_db
@@ -56,7 +56,8 @@ def test_a_student_answers_some_steps_and_skips_others(client, django_assert_max
     with django_assert_max_num_queries(12):
         page = client.get(step("stage")).content.decode()
     assert "Set-up, step 1 of 5" in page and "Preclinical years" in page
-    assert client.post(step("stage"), {"action": "save", "stage": "final"}).url == step("interests")
+    final = stage_of("final").pk
+    assert client.post(step("stage"), {"action": "save", "stage": final}).url == step("interests")
     assert client.post(step("interests"), {"action": "skip", "interests_text": "x"}).url == step(
         "areas"
     )
@@ -74,7 +75,7 @@ def test_a_student_answers_some_steps_and_skips_others(client, django_assert_max
         )
     assert response.url == reverse("matching:recommendations")
     profile = MenteeProfile.objects.get(user=user)
-    assert (profile.stage, profile.vision) == ("final", "A rural GP with a research day.")
+    assert (profile.stage.name, profile.vision) == ("Final year", "A rural GP with a research day.")
     assert profile.modes == ["Video", "E-mail"]
     assert not profile.interests.exists() and not profile.areas_sought.exists()
     user.refresh_from_db()
@@ -86,10 +87,11 @@ def test_a_student_answers_some_steps_and_skips_others(client, django_assert_max
 def test_skipping_every_step_leaves_every_answer_unset(client):
     user = newcomer(Role.MENTEE)
     client.force_login(user)
+    final = stage_of("final").pk
     for slug in ["stage", "interests", "areas", "vision", "meeting"]:
-        client.post(step(slug), {"action": "skip", "stage": "final", "modes": ["phone"]})
+        client.post(step(slug), {"action": "skip", "stage": final, "modes": ["phone"]})
     profile = MenteeProfile.objects.get(user=user)
-    assert (profile.stage, profile.modes, profile.vision) == ("", [], "")
+    assert (profile.stage, profile.modes, profile.vision) == (None, [], "")
     assert User.objects.get(pk=user.pk).setup_done_at is not None
 
 

@@ -13,7 +13,7 @@ from mentoring.clerkships.models import Rotation, WaitingRotation
 from mentoring.profiles.models import Department, MentorProfile
 from mentoring.roster.joining import apply_roster
 from mentoring.roster.models import RosterEntry
-from tests.factories import make_user
+from tests.factories import make_user, stage_of
 
 PASSWORD = "stethoscope-lantern-42"
 
@@ -56,7 +56,7 @@ def test_a_student_signs_up_confirms_and_finds_their_roster_data_and_rotations(
     confirm_address(client, mailoutbox)
     user = User.objects.get(pk=user.pk)
     assert user.display_name == "Nia S."  # their own choice stays
-    assert user.mentee_profile.stage == "clerkship"
+    assert user.mentee_profile.stage.name == "Clerkship year"
     assert hasattr(user, "mentor_profile")
     [rotation] = Rotation.objects.filter(student=user)
     assert rotation.clerkship == clerkship
@@ -102,7 +102,7 @@ def test_an_unconfirmed_address_takes_nothing_and_apply_roster_is_for_sso(db):
     assert apply_roster(user) is True
     assert apply_roster(user) is False  # once
     user.refresh_from_db()
-    assert (user.display_name, user.mentee_profile.stage) == ("Roster Name", "final")
+    assert (user.display_name, user.mentee_profile.stage.name) == ("Roster Name", "Final year")
 
 
 @pytest.mark.django_db
@@ -111,8 +111,8 @@ def test_a_stage_they_chose_is_kept(db):
 
     entry("kim@med.example.edu", stage="final")
     user = make_mentee(make_user(email="kim@med.example.edu"))
-    user.mentee_profile.stage = "preclinical"
+    user.mentee_profile.stage = stage_of("preclinical")
     user.mentee_profile.save()
     EmailAddress.objects.create(user=user, email=user.email, verified=True)
     user.mentee_profile.refresh_from_db()
-    assert user.mentee_profile.stage == "preclinical"
+    assert user.mentee_profile.stage.name == "Preclinical years"

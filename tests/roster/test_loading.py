@@ -36,7 +36,7 @@ def test_staff_preview_then_confirm_creates_pending_people(
         "Maya Castillo",
         "student",
         "MD",
-        "clerkship",
+        "Clerkship year",
         staff,
     )
     ines = RosterEntry.objects.get(email="ines.alvarez@med.example.edu")
@@ -59,10 +59,10 @@ def test_a_second_file_updates_an_entry_not_yet_joined_and_says_so(client, staff
     )
     page = preview.content.decode()
     assert "0 people to add, 1 already on the roster to update" in page
-    assert "name: Maya Castillo → Maya Castillo-Reyes; stage: clerkship → final" in page
+    assert "name: Maya Castillo → Maya Castillo-Reyes; stage: Clerkship year → Final year" in page
     confirm(client, preview)
     maya = RosterEntry.objects.get()
-    assert (maya.name, maya.stage) == ("Maya Castillo-Reyes", "final")
+    assert (maya.name, maya.stage) == ("Maya Castillo-Reyes", "Final year")
 
 
 @pytest.mark.django_db
@@ -78,7 +78,7 @@ def test_header_aliases_and_one_column_for_stage_or_department(client, staff, ps
     assert "Ignored columns: Notes, Extra." in preview.content.decode()
     confirm(client, preview)
     assert dict(RosterEntry.objects.values_list("email", "stage")) == {
-        "maya@med.example.edu": "preclinical",
+        "maya@med.example.edu": "Preclinical years",
         "ines@med.example.edu": "",
     }
     assert RosterEntry.objects.get(email="ines@med.example.edu").department == "Psychiatry"

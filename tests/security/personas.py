@@ -22,13 +22,16 @@ from mentoring.mentorships.models import ExpectationChange, Mentorship, Mentorsh
 from mentoring.notifications.models import Notification
 from mentoring.notifications.services import notify
 from mentoring.profiles.models import MentorProfile
+from mentoring.programmes.models import Programme
 from mentoring.roster.models import Campaign, RosterEntry
 from tests.factories import (
+    default_programme,
     make_clerkship,
     make_goal,
     make_mentee,
     make_mentor,
     make_mentorship,
+    make_programme,
     make_rotation,
     make_user,
 )
@@ -44,6 +47,8 @@ PERSONAS = [
     "asked_mentor",  # the mentor the mentee's pending request went to
     "coordinator",  # coordinates a clerkship the mentee is rotating in now
     "coordinator_out",  # coordinates another clerkship
+    "programme_coordinator",  # coordinates the mentee's programme (MD)
+    "programme_coordinator_out",  # coordinates another programme (PA studies)
     "staff",  # is_staff and is_superuser
 ]
 
@@ -63,6 +68,7 @@ class World:
     calendar_token: str  # the mentee's calendar feed
     reassessment: Reassessment  # the mentee's, not yet answered
     clerkship: Clerkship  # the one the mentee rotates in, run by the in-scope coordinator
+    programme: Programme  # the mentee's (MD), run by programme_coordinator
     message: Message  # the mentee's to the mentor, in their mentorship, with a document
     attachment: Attachment  # that document
     request_message: Message  # asked_mentor's question on the pending request
@@ -86,6 +92,13 @@ def build_world():
     coordinator = make_user(display_name="Coordinator In Scope")
     coordinator_out = make_user(display_name="Coordinator Out Of Scope")
     staff = make_user(display_name="Staff Person", is_staff=True, is_superuser=True)
+    programme_coordinator = make_user(display_name="Programme Coordinator In Scope")
+    programme_coordinator_out = make_user(display_name="Programme Coordinator Out Of Scope")
+    programme = default_programme()
+    programme.coordinators.add(programme_coordinator)
+    # The other programme's coordinator has a student of their own, just not this mentee.
+    pa = make_programme("PA studies", coordinators=[programme_coordinator_out])
+    make_mentee(make_user(display_name="PA Student"), programme=pa, stage="Year 1")
 
     clerkship = make_clerkship("Internal Medicine", coordinators=[coordinator])
     make_rotation(mentee, clerkship)
@@ -123,6 +136,8 @@ def build_world():
         "asked_mentor": asked_mentor,
         "coordinator": coordinator,
         "coordinator_out": coordinator_out,
+        "programme_coordinator": programme_coordinator,
+        "programme_coordinator_out": programme_coordinator_out,
         "staff": staff,
     }
     assert list(people) == PERSONAS
@@ -140,6 +155,7 @@ def build_world():
         calendar_token=token,
         reassessment=prompt,
         clerkship=clerkship,
+        programme=programme,
         message=message,
         attachment=message.attachments.get(),
         request_message=request_message,

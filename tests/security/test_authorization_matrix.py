@@ -50,13 +50,31 @@ def action(post):
 PAIR = only(404, mentee=200, mentor=200)
 # DESIGN.md: the mentee, their mentor, faculty with a request between them, an in-scope
 # coordinator and staff.
-MENTEE_PROFILE = only(404, mentee=200, mentor=200, asked_mentor=200, coordinator=200, staff=200)
+# The coordinator of the mentee's programme too (programmes, issue 20).
+MENTEE_PROFILE = only(
+    404,
+    mentee=200,
+    mentor=200,
+    asked_mentor=200,
+    coordinator=200,
+    programme_coordinator=200,
+    staff=200,
+)
 # A request: its two people only. The mentee's own mentor is not a party to it.
 REQUEST = only(404, mentee=200, asked_mentor=200)
 # A clerkship's pages: its coordinators and staff.
 RUNS = only(404, coordinator=200, staff=200)
-# The roster's pages: staff, and the coordinators of a programme.
-ROSTER = only(404, coordinator=200, coordinator_out=200, staff=200)
+# A programme's dashboards: its coordinators and staff.
+PROGRAMME_RUNS = only(404, programme_coordinator=200, staff=200)
+# The roster's pages: staff, and the coordinators of a programme or of one of its clerkships.
+ROSTER = only(
+    404,
+    coordinator=200,
+    coordinator_out=200,
+    programme_coordinator=200,
+    programme_coordinator_out=200,
+    staff=200,
+)
 # Answering a request: its receiver; the sender is in scope but the wrong side.
 ANSWER = only(404, mentee=403, asked_mentor=200)
 
@@ -127,7 +145,15 @@ MATRIX = {
     "mentorships:ask": page(only(302, mentee=200, outsider=200)),
     # Inviting the mentee: faculty who may see their profile; others who see it lack the role.
     "mentorships:invite": page(
-        only(404, mentor=200, asked_mentor=200, mentee=403, coordinator=403, staff=403)
+        only(
+            404,
+            mentor=200,
+            asked_mentor=200,
+            mentee=403,
+            coordinator=403,
+            programme_coordinator=403,
+            staff=403,
+        )
     ),
     # Recording an existing mentee needs the mentor role; a mentee is sent to the directory
     # to record it from their mentor's page.
@@ -194,23 +220,46 @@ MATRIX = {
     "clerkships:detail": page(RUNS, post=only(405)),
     "clerkships:import": page(RUNS),
     "clerkships:confirm-import": action(only(404, coordinator=302, staff=302)),
-    # The roster: staff, and coordinators for the programmes they run (until programmes come,
-    # every clerkship is the MD programme's, so both coordinators run it); invitations are
-    # staff's. An empty invitation POST invites everyone not invited yet and shows the campaign.
+    # The roster: staff, and coordinators for the programmes they run (a programme's own, or
+    # one of its clerkships': both clerkships are MD's, so both clerkship coordinators run
+    # it); invitations are staff's. An empty invitation POST invites everyone not invited yet
+    # and shows the campaign.
     "roster:index": page(ROSTER, post=only(405)),
     "roster:upload": page(ROSTER),
-    "roster:confirm-upload": action(only(404, coordinator=302, coordinator_out=302, staff=302)),
+    "roster:confirm-upload": action(
+        only(
+            404,
+            coordinator=302,
+            coordinator_out=302,
+            programme_coordinator=302,
+            programme_coordinator_out=302,
+            staff=302,
+        )
+    ),
     "roster:invite": page(only(404, staff=200), post=only(404, staff=302)),
     "roster:campaign": page(only(404, staff=200), post=only(405)),
     "roster:campaign-progress": page(only(404, staff=200), post=only(405)),
     # Dashboards: coordinators for their clerkships, staff for all and for the school.
     "dashboards:index": page(
-        only(404, coordinator=200, coordinator_out=200, staff=200), post=only(405)
+        only(
+            404,
+            coordinator=200,
+            coordinator_out=200,
+            programme_coordinator=200,
+            programme_coordinator_out=200,
+            staff=200,
+        ),
+        post=only(405),
     ),
     # POST: "Recompute now", then back to the page.
     "dashboards:clerkship": page(RUNS, post=only(404, coordinator=302, staff=302)),
     "dashboards:clerkship-students": page(RUNS, post=only(405)),
     "dashboards:clerkship-recommend": action(only(404, coordinator=302, staff=302)),
+    "dashboards:programme": page(
+        PROGRAMME_RUNS, post=only(404, programme_coordinator=302, staff=302)
+    ),
+    "dashboards:programme-students": page(PROGRAMME_RUNS, post=only(405)),
+    "dashboards:programme-recommend": action(only(404, programme_coordinator=302, staff=302)),
     "dashboards:school": page(only(404, staff=200), post=only(404, staff=302)),
     "dashboards:school-students": page(only(404, staff=200), post=only(405)),
     "dashboards:school-recommend": action(only(404, staff=302)),
@@ -358,6 +407,12 @@ def url_for(route, world):
             "student_pk": people["mentee"].pk,
         },
         "dashboards:school-recommend": {"student_pk": people["mentee"].pk},
+        "dashboards:programme": {"pk": world.programme.pk},
+        "dashboards:programme-students": {"pk": world.programme.pk},
+        "dashboards:programme-recommend": {
+            "pk": world.programme.pk,
+            "student_pk": people["mentee"].pk,
+        },
         "conversations:thread": {"pk": world.mentorship.pk},
         "conversations:request-thread": {"pk": world.pending_request.pk},
         "conversations:edit": {"pk": world.message.pk},
@@ -469,7 +524,9 @@ def test_authorization(client, world, school_idp, route, persona, method, expect
 
 # Beyond one request: a registration names its mentee by e-mail address, and a pending one
 # counts as "a request between them" for the mentee's profile.
-@pytest.mark.parametrize("persona", ["outsider", "coordinator_out", "other_faculty"])
+@pytest.mark.parametrize(
+    "persona", ["outsider", "coordinator_out", "programme_coordinator_out", "other_faculty"]
+)
 def test_registering_oneself_as_mentor_opens_no_mentee_profile(client, world, persona):
     mentee = world.people["mentee"]
     client.force_login(world.people[persona])
