@@ -2,10 +2,11 @@
 
 Faculty get a mentor profile, verified as faculty (profiles/verification.py), and students
 a mentee profile, at every sign-in through the IdP, so that a student who joins the faculty
-gains the mentor role; a role is never taken away here (people keep their history, and may hold both). "staff" brings nothing: what
-staff and coordinators may see is granted by the school's administrators in the admin,
-never by an attribute, because an IdP's staff affiliation covers everyone from the
-registrar to the cafeteria and says nothing about oversight of students.
+gains the mentor role; a role is never taken away here (people keep their history, and may
+hold both). "staff" brings nothing: what staff and coordinators may see is granted by the
+school's administrators in the admin, never by an attribute, because an IdP's staff
+affiliation covers everyone from the registrar to the cafeteria and says nothing about
+oversight of students.
 """
 
 from accounts import sso
