@@ -6,6 +6,7 @@ from allauth.socialaccount.models import SocialAccount
 
 from accounts.models import User
 from mentoring.profiles.models import MenteeProfile, MentorProfile
+from mentoring.roster.models import RosterEntry
 from tests.factories import make_mentor, make_user
 from tests.sso.dance import oidc_sign_in
 
@@ -88,3 +89,15 @@ def test_a_student_is_not_verified_as_faculty(client, oidc):
     oidc.set_people({"sam": person("sam@med.example.edu", ["student"])})
     oidc_sign_in(client, "sam")
     assert not MentorProfile.objects.filter(user__email="sam@med.example.edu").exists()
+
+
+def test_a_person_on_the_roster_finds_their_data_at_the_first_institutional_sign_in(client, oidc):
+    RosterEntry.objects.create(
+        email="nia@med.example.edu", name="Nia Roster", role="student", programme="MD",
+        programme_key="md", stage="Final year",
+    )  # fmt: skip
+    oidc.set_people({"nia": person("nia@med.example.edu", ["member"])})  # no affiliation
+    assert oidc_sign_in(client, "nia").status_code == 302
+    user = User.objects.get(email="nia@med.example.edu")
+    assert user.mentee_profile.stage.name == "Final year"  # the roster said student
+    assert RosterEntry.objects.get().user == user
