@@ -34,6 +34,7 @@ from django.utils import timezone
 
 from mentoring.clerkships.models import Clerkship, Rotation
 from mentoring.dashboards import aggregates
+from mentoring.dashboards.figures_html import figures_html
 from mentoring.dashboards.forms import default_period
 from mentoring.dashboards.scope import Scope
 from mentoring.profiles.models import MenteeProfile
@@ -43,7 +44,7 @@ FRESH_FOR = datetime.timedelta(minutes=5)
 # Figures that predate a mentorship's start or end are served at most this long.
 SHOWS_CHANGES_WITHIN = datetime.timedelta(minutes=1)
 # Bump when a table's layout changes, so that entries pickled by older code are not read.
-VERSION = 5
+VERSION = 6
 # While one request computes a dashboard, the others wait this long for its result.
 WAIT_FOR_OTHERS = datetime.timedelta(seconds=10)
 POLL_EVERY = 0.05
@@ -54,6 +55,7 @@ class Figures:
     tables: dict  # name -> Table, with the rows the page shows
     as_of: datetime.datetime
     version: str | None  # the scope's version when the computation began (version_key)
+    html: str  # the tables and charts drawn (figures_html.py)
 
 
 def cache_key(scope):
@@ -84,7 +86,7 @@ def refresh(scope):
     version = cache.get(version_key_for(scope))
     as_of = timezone.now()
     tables = {name: table.as_shown() for name, table in aggregates.all_tables(scope).items()}
-    figures = Figures(tables, as_of, version)
+    figures = Figures(tables, as_of, version, figures_html(scope, tables))
     cache.set(cache_key(scope), figures, FRESH_FOR.total_seconds())
     return figures
 

@@ -21,7 +21,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from mentoring.clerkships.models import Clerkship
-from mentoring.dashboards import aggregates, charts, students
+from mentoring.dashboards import aggregates, students
+from mentoring.dashboards.addresses import period_query, recommend_url, urls_for
 from mentoring.dashboards.forms import PeriodForm, RecommendationNoteForm, preset_periods
 from mentoring.dashboards.kept_figures import FRESH_FOR, figures_for, forget
 from mentoring.dashboards.models import AccessLog, DashboardVisit
@@ -43,36 +44,6 @@ def scope_from(data, clerkship, programme=None):
     form = PeriodForm(data)
     start, end, problems = form.period()
     return form, Scope(clerkship, start, end, programme), problems
-
-
-def period_query(scope, **extra):
-    return urlencode({"start": scope.start.isoformat(), "end": scope.end.isoformat(), **extra})
-
-
-def urls_for(scope):
-    """The pages of one dashboard, so that templates need not know which kind it is."""
-    if scope.clerkship is not None:
-        return {
-            "dashboard": reverse("dashboards:clerkship", args=[scope.clerkship.pk]),
-            "students": reverse("dashboards:clerkship-students", args=[scope.clerkship.pk]),
-        }
-    if scope.programme is not None:
-        return {
-            "dashboard": reverse("dashboards:programme", args=[scope.programme.pk]),
-            "students": reverse("dashboards:programme-students", args=[scope.programme.pk]),
-        }
-    return {
-        "dashboard": reverse("dashboards:school"),
-        "students": reverse("dashboards:school-students"),
-    }
-
-
-def recommend_url(scope, student_pk):
-    if scope.clerkship is not None:
-        return reverse("dashboards:clerkship-recommend", args=[scope.clerkship.pk, student_pk])
-    if scope.programme is not None:
-        return reverse("dashboards:programme-recommend", args=[scope.programme.pk, student_pk])
-    return reverse("dashboards:school-recommend", args=[student_pk])
 
 
 def programme_choices(user, scope):
@@ -148,14 +119,11 @@ def dashboard(request, clerkship, programme=None):
     if "export" in request.GET:
         return export(request, scope, request.GET["export"])
     figures = figures_for(scope)
-    tables = figures.tables
     context = page_context(form, scope, problems)
-    context |= {name.replace("-", "_"): table for name, table in tables.items()}
     context |= {
         "as_of": figures.as_of,
+        "figures_html": figures.html,
         "fresh_minutes": FRESH_FOR.seconds // 60,
-        "coverage_chart": charts.coverage_chart(tables["coverage"], aggregates.LITERATURE_SHARE),
-        "meetings_chart": charts.meetings_chart(tables["meetings"]),
         "programme_choices": programme_choices(request.user, scope),
     }
     return render(request, "dashboards/dashboard.html", context)
