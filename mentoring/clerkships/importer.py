@@ -29,7 +29,12 @@ from django.utils.dateformat import format as format_date
 
 from mentoring.audit.models import RotationsAdded
 from mentoring.clerkships.models import Clerkship, Rotation, WaitingRotation
-from mentoring.lib.csv_files import EMAIL_HEADERS, normalise_name, read_rows
+from mentoring.lib.csv_files import (
+    EMAIL_HEADERS,
+    ChangedSincePreview,
+    normalise_name,
+    read_rows,
+)
 from mentoring.notifications.services import notify_many
 from mentoring.profiles.models import COORDINATOR_SCOPE
 
@@ -50,12 +55,8 @@ ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
-class ScheduleChanged(Exception):
+class ScheduleChanged(ChangedSincePreview):
     """Rows that were fine at preview clash now; nothing was written."""
-
-    def __init__(self, reasons):
-        super().__init__("; ".join(reasons))
-        self.reasons = reasons
 
 
 @dataclass(frozen=True)

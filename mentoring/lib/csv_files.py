@@ -27,6 +27,15 @@ class FileRefused(Exception):
     """The file as a whole cannot be used; the message says why, for the person uploading."""
 
 
+class ChangedSincePreview(Exception):
+    """Lines that were fine at the preview are not now (another import, a sign-up in the
+    meantime); nothing was written. `reasons` are for the page, one a line."""
+
+    def __init__(self, reasons):
+        super().__init__("; ".join(reasons))
+        self.reasons = reasons
+
+
 def normalise_header(name):
     return re.sub(r"[^0-9a-z]+", "_", name.casefold()).strip("_")
 

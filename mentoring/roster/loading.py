@@ -24,7 +24,12 @@ from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from mentoring.lib.csv_files import EMAIL_HEADERS, normalise_name, read_rows
+from mentoring.lib.csv_files import (
+    EMAIL_HEADERS,
+    ChangedSincePreview,
+    normalise_name,
+    read_rows,
+)
 from mentoring.lib.text import reject_control_characters
 from mentoring.profiles.models import Department
 from mentoring.roster import programmes
@@ -59,12 +64,8 @@ FIELD_WORDS = {"name": "name", "role": "role", "programme": "programme", "stage"
 SAVED_FIELDS = ["name", "role", "programme", "programme_key", "stage", "department"]
 
 
-class RosterChanged(Exception):
+class RosterChanged(ChangedSincePreview):
     """Lines that were fine at preview are not now; nothing was written."""
-
-    def __init__(self, reasons):
-        super().__init__("; ".join(reasons))
-        self.reasons = reasons
 
 
 @dataclass(frozen=True)
