@@ -24,11 +24,3 @@ class ImportForm(forms.Form):
             return importer.read_table(read_upload(self.cleaned_data["schedule"]))
         except FileRefused as refusal:
             raise forms.ValidationError(str(refusal)) from refusal
-
-
-class ConfirmImportForm(forms.Form):
-    """Which preview is confirmed, and whether to skip its bad rows. The rows themselves come
-    from the session, never from the form."""
-
-    preview = forms.CharField(max_length=64)
-    skip_bad = forms.BooleanField(required=False)

@@ -32,6 +32,7 @@ from mentoring.clerkships.models import Clerkship, Rotation, WaitingRotation
 from mentoring.lib.csv_files import (
     EMAIL_HEADERS,
     ChangedSincePreview,
+    Problem,
     normalise_name,
     read_rows,
 )
@@ -91,13 +92,6 @@ class Row:
     @property
     def is_waiting(self):
         return self.student_id is None
-
-
-@dataclass(frozen=True)
-class Problem:
-    line: int
-    email: str
-    reasons: list
 
 
 @dataclass(frozen=True)

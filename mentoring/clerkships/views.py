@@ -18,8 +18,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from mentoring.clerkships import importer
-from mentoring.clerkships.forms import ConfirmImportForm, ImportForm
+from mentoring.clerkships.forms import ImportForm
 from mentoring.clerkships.models import Clerkship
+from mentoring.lib.forms import ConfirmPreviewForm
 from mentoring.profiles.models import COORDINATOR_SCOPE
 
 PAGE_SIZE = 50
@@ -143,7 +144,7 @@ def confirm_import(request, pk):
     clerkship = get_object_or_404(Clerkship.objects.visible_to(request.user), pk=pk)
     key = _session_key(clerkship)
     stored = request.session.get(key)
-    form = ConfirmImportForm(request.POST)
+    form = ConfirmPreviewForm(request.POST)
     if not (stored and form.is_valid() and form.cleaned_data["preview"] == stored["preview"]):
         # Expired, already imported, or a tab showing an older preview than the last upload.
         messages.warning(request, "That preview is no longer current. Upload the file again.")

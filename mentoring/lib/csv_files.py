@@ -9,6 +9,7 @@ cell means is each import's own business.
 import csv
 import io
 import re
+from dataclasses import dataclass
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -25,6 +26,15 @@ EMAIL_HEADERS = (
 
 class FileRefused(Exception):
     """The file as a whole cannot be used; the message says why, for the person uploading."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A line of the file that will not be written, and why (one reason a problem)."""
+
+    line: int
+    email: str
+    reasons: list
 
 
 class ChangedSincePreview(Exception):

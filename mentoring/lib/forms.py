@@ -1,4 +1,4 @@
-"""Form helpers for ids typed into URLs and POSTs."""
+"""Form helpers for ids typed into URLs and POSTs, and the confirmation of a previewed import."""
 
 import re
 
@@ -34,3 +34,11 @@ class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
                         params={"pk": str(pk)[:40]},
                     )
         return super().clean(value)
+
+
+class ConfirmPreviewForm(forms.Form):
+    """Which preview of an import (rotations, the roster) is confirmed, and whether to skip
+    its bad rows. The rows themselves come from the session, never from the form."""
+
+    preview = forms.CharField(max_length=64)
+    skip_bad = forms.BooleanField(required=False)

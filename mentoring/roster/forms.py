@@ -25,14 +25,6 @@ class UploadForm(forms.Form):
             raise forms.ValidationError(str(refusal)) from refusal
 
 
-class ConfirmForm(forms.Form):
-    """Which preview is confirmed, and whether to skip its bad rows. The rows themselves come
-    from the session, never from the form."""
-
-    preview = forms.CharField(max_length=64)
-    skip_bad = forms.BooleanField(required=False)
-
-
 class InviteForm(forms.Form):
     """Everyone not yet invited, or the people ticked on the roster page."""
 

@@ -27,6 +27,7 @@ from django.utils import timezone
 from mentoring.lib.csv_files import (
     EMAIL_HEADERS,
     ChangedSincePreview,
+    Problem,
     normalise_name,
     read_rows,
 )
@@ -86,13 +87,6 @@ class Row:
     @property
     def stage_label(self):
         return programmes.stage_label(self.programme_key, self.stage) if self.stage else ""
-
-
-@dataclass(frozen=True)
-class Problem:
-    line: int
-    email: str
-    reasons: list
 
 
 @dataclass(frozen=True)

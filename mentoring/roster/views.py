@@ -15,8 +15,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
 from django.views.decorators.http import require_POST, require_safe
 
+from mentoring.lib.forms import ConfirmPreviewForm
 from mentoring.roster import invitations, loading, programmes
-from mentoring.roster.forms import ConfirmForm, InviteForm, UploadForm
+from mentoring.roster.forms import InviteForm, UploadForm
 from mentoring.roster.models import Campaign, RosterEntry
 
 PAGE_SIZE = 50
@@ -95,7 +96,7 @@ def confirm_upload(request):
     only when the person chose to skip them."""
     _entries_or_404(request.user)
     stored = request.session.get(SESSION_KEY)
-    form = ConfirmForm(request.POST)
+    form = ConfirmPreviewForm(request.POST)
     if not (stored and form.is_valid() and form.cleaned_data["preview"] == stored["preview"]):
         messages.warning(request, "That preview is no longer current. Upload the file again.")
         return redirect("roster:upload")
