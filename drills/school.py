@@ -19,11 +19,13 @@ def make_people(users):
     password seed_demo sets). Returns the people and what they need to know."""
     from allauth.account.models import EmailAddress
     from django.contrib.auth.hashers import make_password
+    from django.utils import timezone
 
     from accounts.models import User
     from drills.users import Person, School
     from mentoring.clerkships.models import Clerkship
     from mentoring.demo import school
+    from mentoring.profiles.listing import VerifiedHow, is_listable
     from mentoring.profiles.models import MenteeProfile, MentorProfile
 
     coordinators, mentors, students = cast(users)
@@ -42,14 +44,20 @@ def make_people(users):
         EmailAddress(user=user, email=user.email, verified=True, primary=True) for user in made
     )
     roles = {email: role for email, _, role in rows}
+    now = timezone.now()
     MentorProfile.objects.bulk_create(
-        # bulk_create skips the profile's pre_save: copy the account's name here.
+        # bulk_create skips the profile's pre_save: copy the account's name here, and list
+        # them as the school's verified faculty are (students may ask only listed mentors).
         MentorProfile(
             user=user,
             display_name=user.display_name,
             capacity=20,
             is_accepting=True,
             bio="Glad to help.",
+            is_complete=True,
+            verified_at=now,
+            verified_how=VerifiedHow.ROSTER,
+            is_listed=is_listable(is_active=True, is_complete=True, verified_at=now),
         )
         for user in made
         if roles[user.email] == "mentor"

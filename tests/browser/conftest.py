@@ -47,12 +47,14 @@ def browser():
 
 
 @pytest.fixture(autouse=True)
-def _areas(transactional_db):
-    """The areas come from a data migration, and each transactional test ends by flushing
-    every table. Django's serialized rollback cannot put them back here: it keeps the rows
-    on the connection object, and with Playwright's loop running the ORM hands this thread
-    another one. So the migration's own function adds them again."""
+def _migrated_rows(transactional_db):
+    """The areas and the default programme with its stages come from data migrations, and
+    each transactional test ends by flushing every table. Django's serialized rollback cannot
+    put them back here: it keeps the rows on the connection object, and with Playwright's
+    loop running the ORM hands this thread another one. So the migrations' own functions
+    add them again."""
     import_module("mentoring.profiles.migrations.0002_areas").add_areas(apps, None)
+    import_module("mentoring.programmes.migrations.0002_default_programme").default_programme(apps)
 
 
 @pytest.fixture

@@ -65,7 +65,7 @@ def test_a_new_student_goes_through_the_set_up(new_page, phone):
         "the areas you want help with"
     )
     profile = MenteeProfile.objects.get(user=user)
-    assert (profile.stage, profile.modes) == ("final", ["Video"])
+    assert (profile.stage.name, profile.modes) == ("Final year", ["Video"])
     assert not profile.areas_sought.exists()
     user = User.objects.get(pk=user.pk)
     assert user.time_zone == zone and user.setup_done_at is not None
