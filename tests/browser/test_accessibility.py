@@ -11,6 +11,8 @@ import pytest
 
 from mentoring.meetings.models import Meeting
 from mentoring.mentorships import asking
+from mentoring.programmes.models import Programme
+from mentoring.roster.models import RosterEntry
 from tests.browser.helpers import Screenshots, axe_violations, describe, make_person, sign_in_as
 from tests.factories import (
     make_clerkship,
@@ -37,6 +39,10 @@ PAGES = [
     ("meetings", "student", lambda w: f"/mentorships/{w.mentorship.pk}/meetings/"),
     ("goals", "student", lambda w: "/goals/"),
     ("dashboard", "coordinator", lambda w: f"/dashboards/clerkships/{w.clerkship.pk}/"),
+    ("programme-dashboard", "staff", lambda w: f"/dashboards/programmes/{w.programme.pk}/"),
+    ("verification-queue", "staff", lambda w: "/verification/"),
+    ("roster", "staff", lambda w: "/roster/"),
+    ("roster-upload", "staff", lambda w: "/roster/upload/"),
 ]
 
 
@@ -75,7 +81,17 @@ def world(db):
     clerkship = make_clerkship("Internal Medicine", coordinators=[coordinator])
     make_rotation(student, clerkship)
     make_rotation(asker, clerkship)
+    # Staff's pages for bringing a school in: a newcomer waits for verification, one
+    # person is on the roster.
+    staff = make_person("staff@med.example.edu", "Sky Staff", is_staff=True)
+    make_mentor(make_person("lena.marsh@med.example.edu", "Dr. Lena Marsh"), verified_at=None)
+    RosterEntry.objects.create(
+        email="nia.roster@med.example.edu", name="Nia Roster", role="student", programme="MD",
+        programme_key="md", stage="Final year",
+    )  # fmt: skip
     return SimpleNamespace(
+        staff=staff,
+        programme=Programme.objects.default(),
         student=student,
         faculty=faculty,
         coordinator=coordinator,
