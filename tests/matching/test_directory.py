@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 
 from mentoring.profiles.models import Area, Department
 from mentoring.profiles.verification import verify
@@ -322,6 +323,8 @@ def many_mentors(numbers):
     ],
 )
 def test_queries_do_not_grow_with_mentors(browse, django_assert_max_num_queries, query, expected):
+    if "q=" in query and connection.vendor != "postgresql":
+        expected += 1  # unranked without full text search: the count is a query of its own
     counts = []
     for start, total in [(0, 5), (5, 40)]:
         many_mentors(range(start, total))

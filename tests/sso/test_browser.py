@@ -12,7 +12,7 @@ from accounts.models import User
 from mentoring.profiles.models import MentorProfile
 
 # tests/browser's fixtures: Debian's Chromium, a fresh context per page, the areas again.
-from tests.browser.conftest import _areas, browser, new_page  # noqa: F401
+from tests.browser.conftest import _migrated_rows, browser, new_page  # noqa: F401
 from tests.browser.helpers import Screenshots
 from tests.conftest import service_missing
 from tests.factories import make_clerkship, make_mentee, make_rotation, make_user
