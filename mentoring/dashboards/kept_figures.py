@@ -1,9 +1,10 @@
-"""The dashboards' aggregate tables, kept a few minutes in the cache.
+"""The dashboards' aggregate tables, drawn as HTML and kept a few minutes in the cache.
 
 At scale one dashboard's aggregates cost close to a second of SQL (PERFORMANCE.md), while
 coordinators and staff read trends over months: figures a few minutes old serve them as
-well, and the page says when they were computed. Only the aggregate tables are kept; the
-student-level list and downloads (students.py) are always read fresh and audited.
+well, and the page says when they were computed. Only the aggregate tables are kept (as
+the HTML that shows them, figures_html.py); the student-level list and downloads
+(students.py) are always read fresh and audited.
 
 A beat task (tasks.py) recomputes the default period of every dashboard before its entry
 expires, so that the first look of the day does not wait; any other period is computed
@@ -44,7 +45,7 @@ FRESH_FOR = datetime.timedelta(minutes=5)
 # Figures that predate a mentorship's start or end are served at most this long.
 SHOWS_CHANGES_WITHIN = datetime.timedelta(minutes=1)
 # Bump when a table's layout changes, so that entries pickled by older code are not read.
-VERSION = 6
+VERSION = 7
 # While one request computes a dashboard, the others wait this long for its result.
 WAIT_FOR_OTHERS = datetime.timedelta(seconds=10)
 POLL_EVERY = 0.05
@@ -52,10 +53,11 @@ POLL_EVERY = 0.05
 
 @dataclass(frozen=True)
 class Figures:
-    tables: dict  # name -> Table, with the rows the page shows
     as_of: datetime.datetime
     version: str | None  # the scope's version when the computation began (version_key)
-    html: str  # the tables and charts drawn (figures_html.py)
+    # The tables and charts drawn (figures_html.py): all the page reads of them, so the
+    # tables themselves are not kept.
+    html: str
 
 
 def cache_key(scope):
@@ -86,7 +88,7 @@ def refresh(scope):
     version = cache.get(version_key_for(scope))
     as_of = timezone.now()
     tables = {name: table.as_shown() for name, table in aggregates.all_tables(scope).items()}
-    figures = Figures(tables, as_of, version, figures_html(scope, tables))
+    figures = Figures(as_of, version, figures_html(scope, tables))
     cache.set(cache_key(scope), figures, FRESH_FOR.total_seconds())
     return figures
 
