@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "mentoring.matching",
     "mentoring.conversations",
     "mentoring.goals",
+    "mentoring.outcomes",
     "mentoring.meetings",
     "mentoring.feedback",
     "mentoring.timeline",
