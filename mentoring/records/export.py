@@ -1,5 +1,6 @@
 """A person's record is theirs, as a printable page and as JSON: their contact details, their
-goals, their outcomes (with the mentors they tied each to and whether each confirmed), and every mentorship they are in, as mentee or as mentor, with its meetings (shared
+goals, their outcomes (with the mentors they tied each to and whether each confirmed), and
+every mentorship they are in, as mentee or as mentor, with its meetings (shared
 notes, action items), the feedback they gave and received, and their own private notes; also
 the messages they sent and received, with the names of the documents attached.
 
