@@ -13,7 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from mentoring.mentorships.models import Mentorship
 from mentoring.outcomes import tying
@@ -41,6 +41,7 @@ def _own_outcome(request, pk):
     return outcome
 
 
+@require_safe
 def my_outcomes(request):
     get_object_or_404(MenteeProfile.objects.all(), user=request.user)
     outcomes = Outcome.objects.owned_by(request.user).prefetch_related(_ties())
@@ -67,6 +68,7 @@ def create_outcome(request):
     return render(request, "outcomes/form.html", {"form": form})
 
 
+@require_safe
 def outcome_detail(request, pk):
     outcome = get_object_or_404(
         Outcome.objects.visible_to(request.user).select_related("mentee"), pk=pk
@@ -135,6 +137,7 @@ def confirm_outcome(request, pk):
     return redirect("outcomes:detail", pk)
 
 
+@require_safe
 def mentees_outcomes(request):
     """For a mentor: the outcomes mentees tied to their mentorships, unconfirmed first."""
     # Unconfirmed (NULL) first, said in the query: databases differ on where NULLs sort.
@@ -147,6 +150,7 @@ def mentees_outcomes(request):
     return render(request, "outcomes/mentees_outcomes.html", {"page": page})
 
 
+@require_safe
 def mentorship_outcomes(request, pk):
     mentorship = get_object_or_404(
         Mentorship.objects.visible_to(request.user).select_related("mentor", "mentee"), pk=pk
