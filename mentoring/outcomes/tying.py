@@ -24,8 +24,13 @@ def save_outcome(form, by):
     if removed:
         OutcomeTie.objects.filter(outcome=outcome, mentorship_id__in=removed).delete()
     url = reverse("outcomes:detail", args=[outcome.pk])
-    for pk in chosen.keys() - form.tied_before:
-        OutcomeTie.objects.create(outcome=outcome, mentorship=chosen[pk])
+    added = chosen.keys() - form.tied_before
+    # A doubled submit may have tied it already: the unique constraint keeps one tie.
+    OutcomeTie.objects.bulk_create(
+        [OutcomeTie(outcome=outcome, mentorship=chosen[pk]) for pk in added],
+        ignore_conflicts=True,
+    )
+    for pk in added:
         # Keyed on the pair: untying and tying again does not ask twice.
         notify(
             chosen[pk].mentor,

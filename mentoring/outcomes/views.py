@@ -25,12 +25,10 @@ PAGE_SIZE = 25
 
 
 def _ties(viewer=None):
-    """Each outcome's ties with their mentors; for a mentor, only the ties to their own
-    mentorships, never which other mentors the outcome reaches."""
+    """Ties with their mentors; for a mentor, only the ties to their own mentorships, never
+    which other mentors the outcome reaches."""
     ties = OutcomeTie.objects.select_related("mentorship__mentor", "mentorship__mentee")
-    if viewer is not None:
-        ties = ties.of_mentor(viewer)
-    return Prefetch("ties", queryset=ties, to_attr="shown_ties")
+    return ties if viewer is None else ties.of_mentor(viewer)
 
 
 def _own_outcome(request, pk):
@@ -44,7 +42,9 @@ def _own_outcome(request, pk):
 @require_safe
 def my_outcomes(request):
     get_object_or_404(MenteeProfile.objects.all(), user=request.user)
-    outcomes = Outcome.objects.owned_by(request.user).prefetch_related(_ties())
+    outcomes = Outcome.objects.owned_by(request.user).prefetch_related(
+        Prefetch("ties", queryset=_ties(), to_attr="shown_ties")
+    )
     page = Paginator(outcomes, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request, "outcomes/my_outcomes.html", {"page": page, "kinds": Outcome.Kind.choices}
@@ -74,7 +74,7 @@ def outcome_detail(request, pk):
         Outcome.objects.visible_to(request.user).select_related("mentee"), pk=pk
     )
     is_mentee = outcome.mentee_id == request.user.pk
-    ties = list(_ties(None if is_mentee else request.user).queryset.filter(outcome=outcome))
+    ties = list(_ties(None if is_mentee else request.user).filter(outcome=outcome))
     return render(
         request,
         "outcomes/detail.html",

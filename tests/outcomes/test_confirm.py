@@ -3,6 +3,8 @@
 import pytest
 
 from mentoring.notifications.models import Notification
+from mentoring.outcomes import tying
+from mentoring.outcomes.forms import OutcomeForm
 from mentoring.outcomes.models import OutcomeTie
 from tests.factories import make_outcome
 
@@ -132,3 +134,17 @@ def test_mentor_home_shows_outcomes_to_confirm(client, mentee, mentor, mentorshi
     page = client.get("/home/").content.decode()
     assert "1 outcome your mentees recorded waits for your confirmation." in page
     assert "/outcomes/mentees/" in page
+
+
+@pytest.mark.django_db
+def test_a_doubled_submit_ties_once_and_asks_once(mentee, mentor, mentorship):
+    outcome = make_outcome(mentee, "Doubled")
+    form = OutcomeForm(edit_data(outcome, tie_to=[mentorship.pk]), instance=outcome)
+    assert form.is_valid()
+    # The other submit's tie lands between this one's form check and its save.
+    other = OutcomeForm(edit_data(outcome, tie_to=[mentorship.pk]), instance=outcome)
+    assert other.is_valid()
+    tying.save_outcome(other, mentee)
+    tying.save_outcome(form, mentee)
+    assert OutcomeTie.objects.filter(outcome=outcome).count() == 1
+    assert Notification.objects.filter(recipient=mentor, kind="outcome.tied").count() == 1
