@@ -1,0 +1,34 @@
+"""{% load moments %}, then {{ value|moment }}: a moment as a <time> element in the viewer's
+time zone, "Mon 7 Dec 2026, 14:05" ({{ value|moment:"short" }}: "Mon 7 Dec, 14:05";
+{{ value|moment:"day" }}: "7 Dec 2026").
+
+The same text as Django's date filter with "D j M Y, H:i", "D j M, H:i" and "j M Y" (a test
+compares them), at a fraction of the cost: that filter asks for the active language, the
+format and each day and month name through translation on every call, some 0.4 M
+instructions, which a thread of 50 messages pays twice a message. The product speaks
+English only (LANGUAGE_CODE), so the names are fixed here.
+"""
+
+from django import template
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+STYLES = {
+    "full": lambda at: f"{DAYS[at.weekday()]} {at.day} {MONTHS[at.month - 1]} {at.year}, {at:%H:%M}",
+    "short": lambda at: f"{DAYS[at.weekday()]} {at.day} {MONTHS[at.month - 1]}, {at:%H:%M}",
+    "day": lambda at: f"{at.day} {MONTHS[at.month - 1]} {at.year}",
+}
+
+
+@register.filter(expects_localtime=False)
+def moment(value, style="full"):
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    # Digits, fixed names and an ISO stamp: nothing in it needs escaping.
+    return mark_safe(f'<time datetime="{local.isoformat()}">{STYLES[style](local)}</time>')  # noqa: S308
