@@ -18,9 +18,14 @@ register = template.Library()
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
+
+def _day_month(at):
+    return f"{DAYS[at.weekday()]} {at.day} {MONTHS[at.month - 1]}"
+
+
 STYLES = {
-    "full": lambda at: f"{DAYS[at.weekday()]} {at.day} {MONTHS[at.month - 1]} {at.year}, {at:%H:%M}",
-    "short": lambda at: f"{DAYS[at.weekday()]} {at.day} {MONTHS[at.month - 1]}, {at:%H:%M}",
+    "full": lambda at: f"{_day_month(at)} {at.year}, {at:%H:%M}",
+    "short": lambda at: f"{_day_month(at)}, {at:%H:%M}",
     "day": lambda at: f"{at.day} {MONTHS[at.month - 1]} {at.year}",
 }
 

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 DJANGO = Template(
-    '{{ at|date:"D j M Y, H:i" }}|{{ at|date:"D j M, H:i" }}|{{ at|date:"j M Y" }}|{{ at|date:"c" }}'
+    '{{ at|date:"D j M Y, H:i" }}|{{ at|date:"D j M, H:i" }}|{{ at|date:"j M Y" }}'
+    '|{{ at|date:"c" }}'
 )
 OURS = Template('{% load moments %}{{ at|moment }}|{{ at|moment:"short" }}|{{ at|moment:"day" }}')
 
