@@ -3,6 +3,7 @@
 import datetime
 import zoneinfo
 
+import time_machine
 from django.template import Context, Template
 from django.utils import timezone
 from hypothesis import given, settings
@@ -43,3 +44,24 @@ def test_the_same_words_and_instant_as_djangos_date_filter(at, zone):
 
 def test_nothing_for_no_moment():
     assert rendered(OURS, None) == "||"
+    assert Template("{% load moments %}{{ at|ago }}").render(Context({"at": None})) == ""
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    seconds=st.one_of(
+        st.integers(min_value=-3600, max_value=7 * 86400),
+        st.integers(min_value=0, max_value=30 * 365 * 86400),
+    ),
+    now=st.datetimes(
+        min_value=datetime.datetime(2000, 1, 1),
+        max_value=datetime.datetime(2090, 12, 31),
+        timezones=st.just(datetime.UTC),
+    ),
+)
+def test_ago_says_what_djangos_timesince_says(seconds, now):
+    context = Context({"at": now - datetime.timedelta(seconds=seconds)})
+    with time_machine.travel(now, tick=False):
+        expected = Template("{{ at|timesince }}").render(context)
+        ours = Template("{% load moments %}{{ at|ago }}").render(context)
+    assert ours == expected
