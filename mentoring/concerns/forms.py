@@ -22,6 +22,7 @@ class ConcernForm(forms.Form):
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=DETAILS_HELP,
+        error_messages={"required": "Say in a few words what is happening."},
     )
     wants_contact = forms.BooleanField(label="I would like them to contact me", required=False)
 
@@ -29,12 +30,6 @@ class ConcernForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["route"].choices = routes
         self.fields["route"].initial = routes[0][0] if routes else None
-
-    def clean_details(self):
-        details = self.cleaned_data["details"].strip()
-        if not details:
-            raise forms.ValidationError("Say in a few words what is happening.")
-        return details
 
 
 class ReassessmentConcernForm(ConcernForm):
@@ -46,14 +41,11 @@ class ReassessmentConcernForm(ConcernForm):
 
 class ReplyForm(forms.Form):
     text = forms.CharField(
-        label="Your message", max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+        label="Your message",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Write a message first."},
     )
-
-    def clean_text(self):
-        text = self.cleaned_data["text"].strip()
-        if not text:
-            raise forms.ValidationError("Write a message first.")
-        return text
 
 
 class CloseConcernForm(forms.Form):

@@ -1,5 +1,6 @@
-"""Counting working days (Monday to Friday) in the site's time zone. No holidays: a school's
-calendar is not known here, and a reminder a day early harms no one."""
+"""Counting working days (Monday to Friday) in the current time zone (in a request, the
+person's). No holidays: a school's calendar is not known here, and a reminder a day early
+harms no one."""
 
 import datetime
 
