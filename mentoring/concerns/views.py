@@ -28,6 +28,13 @@ from mentoring.mentorships import lifecycle
 from mentoring.mentorships.models import Mentorship
 
 PAGE_SIZE = 20
+
+
+def _posted(request):
+    # Bound on any POST, an empty one too: it says what is missing rather than nothing.
+    return request.POST if request.method == "POST" else None
+
+
 SENT = "Sent in confidence. You will be told here and by e-mail when it is acknowledged."
 
 
@@ -59,7 +66,7 @@ def raise_concern(request, pk):
     mentorship = _mentorship(request, pk)
     programme = programme_of(mentorship)
     routes = routes_for(programme, mentorship)
-    form = ConcernForm(routes, request.POST or None)
+    form = ConcernForm(routes, _posted(request))
     if routes and form.is_valid():
         return _send(request, form, mentorship, Concern.Source.MENTORSHIP)
     return render(
@@ -98,7 +105,7 @@ def concern_from_reassessment(request, pk):
     over_dependence = "over_dependence" in prompt.warning_signs
     form = ReassessmentConcernForm(
         routes,
-        request.POST or None,
+        _posted(request),
         initial={
             "details": _signs_text(prompt),
             "category": Concern.Category.OVER_DEPENDENCE
@@ -215,7 +222,7 @@ def close_concern(request, pk):
     if concern.is_closed:
         messages.info(request, "This concern is closed already.")
         return redirect("concerns:detail", pk)
-    form = CloseConcernForm(request.POST or None)
+    form = CloseConcernForm(_posted(request))
     if form.is_valid():
         try:
             handling.close(concern, request.user, form.cleaned_data["outcome"])
@@ -234,7 +241,7 @@ def no_fault_ending(request, pk):
         messages.error(request, "This mentorship is already closed.")
         return redirect("mentorships:detail", pk)
     routes = routes_for(programme_of(mentorship), mentorship)
-    form = NoFaultEndingForm(routes, request.POST or None)
+    form = NoFaultEndingForm(routes, _posted(request))
     if form.is_valid():
         data = form.cleaned_data
         try:
