@@ -41,20 +41,23 @@ def test_without_confirmation_nothing_ends(client, cast):
 
 
 @pytest.mark.parametrize("side", ["mentee", "mentor"])
-def test_ending_sends_the_partner_the_kind_message_only(client, cast, side, mailoutbox):
+def test_ending_sends_the_partner_the_kind_message_only(
+    client, cast, side, mailoutbox, django_capture_on_commit_callbacks
+):
     person = getattr(cast, side)
     partner = cast.mentorship.partner_of(person)
     client.force_login(person)
-    client.post(
-        end_url(cast),
-        {
-            "confirm": "on",
-            "send_reason": "on",
-            "route": "coordinator",
-            "category": "boundaries",
-            "reason": CANARY,
-        },
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            end_url(cast),
+            {
+                "confirm": "on",
+                "send_reason": "on",
+                "route": "coordinator",
+                "category": "boundaries",
+                "reason": CANARY,
+            },
+        )
     mentorship = Mentorship.objects.get(pk=cast.mentorship.pk)
     assert (mentorship.status, mentorship.close_reason) == ("closed", "no_fault")
     notice = Notification.objects.get(recipient=partner, kind="mentorship.closed")
@@ -68,6 +71,8 @@ def test_ending_sends_the_partner_the_kind_message_only(client, cast, side, mail
     client.force_login(partner)
     page = client.get(reverse("mentorships:detail", args=[mentorship.pk])).content.decode()
     assert escape(NEUTRAL_MESSAGE) in page and escape(CANARY) not in page
+    [to_partner] = [m for m in mailoutbox if m.to == [partner.email]]
+    assert NEUTRAL_MESSAGE in to_partner.body
     assert all(CANARY not in m.body and CANARY not in m.subject for m in mailoutbox)
 
 
