@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from mentoring.audit.models import ConcernRead
 from mentoring.concerns import ending, handling
@@ -129,6 +129,7 @@ def concern_from_reassessment(request, pk):
     )
 
 
+@require_safe
 def concern_list(request):
     concerns = (
         Concern.objects.visible_to(request.user)
@@ -183,6 +184,7 @@ def _detail(request, concern, reply_form=None, status=200):
     )
 
 
+@require_safe
 def concern_detail(request, pk):
     return _detail(request, _visible(request, pk))
 

@@ -22,7 +22,7 @@ def concerns_in(cast, programme, count, acknowledged_after=None, closed=0):
     the given time and `closed` of them closed."""
     programme.ombudspeople.add(cast.ombudsperson)
     made = []
-    for n in range(count):
+    for _ in range(count):
         pair = make_mentorship(
             make_mentor(), make_mentee(programme=programme, stage=programme.stages.first())
         )
