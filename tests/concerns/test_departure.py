@@ -44,3 +44,13 @@ def test_a_designated_person_leaving_keeps_their_answers_unsigned(cast, concern)
     message = ConcernMessage.objects.get()
     assert (message.author, message.text) == (None, "I have spoken to them.")
     assert Concern.objects.get().acknowledged_by is None
+
+
+def test_with_both_gone_the_designated_person_still_sees_the_stub(client, cast, concern):
+    delete_account(cast.mentor)
+    delete_account(cast.mentee)
+    concern.refresh_from_db()
+    assert concern.mentorship is None
+    client.force_login(cast.ombudsperson)
+    page = client.get(reverse("concerns:detail", args=[concern.pk])).content.decode()
+    assert "A mentorship that no longer exists" in page
