@@ -53,7 +53,7 @@ def test_the_json_record_holds_the_outcomes(client, mentee, outcomes):
 @pytest.mark.django_db
 def test_the_printable_record_shows_them(client, mentee, outcomes, django_assert_max_num_queries):
     client.force_login(mentee)
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(14):
         page = client.get("/record/").content.decode()
     assert f"Paper {CANARY}" in page and "Dr. Ines Alvarez: confirmed" in page
     assert "Private: tied to no mentorship." in page
