@@ -24,6 +24,7 @@ from mentoring.lib.env import (
     env_int,
     env_list,
     env_month_days,
+    env_networks,
     env_str,
 )
 
@@ -515,6 +516,14 @@ REQUEST_LOG = env_bool("REQUEST_LOG", True)
 REQUEST_LOG_QUERIES = env_bool("REQUEST_LOG_QUERIES", True)
 if not REQUEST_LOG:
     MIDDLEWARE.remove("mentoring.operations.request_log.RequestLogMiddleware")
+# Metrics for Prometheus at /metrics (operations/metrics.py), answered only to addresses in
+# METRICS_ALLOWED_IPS (addresses or networks) that did not come through the public proxy.
+# METRICS=true adds django-prometheus's request and response counters by view.
+METRICS = env_bool("METRICS", False)
+METRICS_ALLOWED_NETWORKS = env_networks("METRICS_ALLOWED_IPS", ["127.0.0.1", "::1"])
+if METRICS:
+    MIDDLEWARE.insert(1, "django_prometheus.middleware.PrometheusBeforeMiddleware")
+    MIDDLEWARE.append("django_prometheus.middleware.PrometheusAfterMiddleware")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

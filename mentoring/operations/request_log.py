@@ -10,9 +10,9 @@ the request enqueues (task_log.py), so one id ties a page to the e-mail it cause
 
 import contextvars
 import logging
+import os
 import re
 import time
-import uuid
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
@@ -28,7 +28,7 @@ WELL_FORMED = re.compile(r"[A-Za-z0-9._-]{8,64}")
 def request_id_from(value):
     if value and WELL_FORMED.fullmatch(value):
         return value
-    return uuid.uuid4().hex
+    return os.urandom(16).hex()  # as nginx makes them; uuid4 costs three times as much
 
 
 class QueryCounter:
