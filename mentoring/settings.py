@@ -524,6 +524,17 @@ METRICS_ALLOWED_NETWORKS = env_networks("METRICS_ALLOWED_IPS", ["127.0.0.1", "::
 if METRICS:
     MIDDLEWARE.insert(1, "django_prometheus.middleware.PrometheusBeforeMiddleware")
     MIDDLEWARE.append("django_prometheus.middleware.PrometheusAfterMiddleware")
+# Optional error tracking (sentry-sdk), off unless SENTRY_DSN is set; no personal data,
+# request bodies or local variables are sent (operations/sentry.py).
+SENTRY_DSN = env_str("SENTRY_DSN")
+if SENTRY_DSN:
+    from mentoring.operations import sentry
+
+    sentry.start(
+        SENTRY_DSN,
+        environment=env_str("SENTRY_ENVIRONMENT"),
+        release=env_str("SENTRY_RELEASE"),
+    )
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
