@@ -108,5 +108,5 @@ def test_healthz_stays_cheap(client, django_assert_num_queries):
 
 def test_readiness_stays_within_its_queries(client, django_assert_max_num_queries):
     ticked()
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(6):
         assert client.get("/readyz/").status_code in (200, 503)
