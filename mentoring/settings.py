@@ -514,7 +514,7 @@ NOTIFICATION_DIGEST_HOUR = 7  # local hour the daily digest goes out
 # each write one JSON line (mentoring/operations/request_log.py, task_log.py): ids, names,
 # statuses and durations, never message text or addresses. REQUEST_LOG=false turns the
 # request lines off; REQUEST_LOG_QUERIES=false stops counting each request's SQL queries.
-REQUEST_LOG = env_bool("REQUEST_LOG", True)
+REQUEST_LOG = env_bool("REQUEST_LOG", not DEVELOPMENT)
 REQUEST_LOG_QUERIES = env_bool("REQUEST_LOG_QUERIES", True)
 if not REQUEST_LOG:
     MIDDLEWARE.remove("mentoring.operations.request_log.RequestLogMiddleware")
