@@ -20,20 +20,23 @@ class Command(BaseCommand):
     def handle(self, *args, timeout=2.0, **options):
         problems = []
         try:
-            answered = celery_workers.workers(timeout=timeout)
+            lengths = celery_workers.queue_lengths()
         except Exception as error:  # the broker is down: say so rather than a traceback
-            answered = {}
             problems.append(f"broker unavailable ({type(error).__name__})")
-        for name, worker in answered.items():
-            queues = ", ".join(worker["queues"]) or "none"
-            self.stdout.write(f"worker {name}: {worker['active']} running, queues: {queues}")
-        if not answered:
-            problems.append(f"no worker answered within {timeout:g} s")
-        try:
-            for name, waiting in celery_workers.queue_lengths().items():
+        else:
+            # Workers answer through the broker: asked only when it is there.
+            try:
+                answered = celery_workers.workers(timeout=timeout)
+            except Exception as error:
+                answered = {}
+                problems.append(f"workers could not be asked ({type(error).__name__})")
+            for name, worker in answered.items():
+                queues = ", ".join(worker["queues"]) or "none"
+                self.stdout.write(f"worker {name}: {worker['active']} running, queues: {queues}")
+            if not answered:
+                problems.append(f"no worker answered within {timeout:g} s")
+            for name, waiting in lengths.items():
                 self.stdout.write(f"queue {name}: {waiting} waiting")
-        except Exception as error:
-            problems.append(f"queue lengths unavailable ({type(error).__name__})")
 
         tick = last_tick()
         minutes = silent_minutes(tick)
@@ -44,7 +47,9 @@ class Command(BaseCommand):
                 f"scheduler: last tick {minutes:.1f} minutes ago "
                 f"({timezone.localtime(tick):%Y-%m-%d %H:%M:%S %Z})"
             )
-        if tick is None or minutes > settings.SCHEDULER_SILENT_MINUTES:
+        if tick is None:
+            problems.append("the scheduler has never ticked")
+        elif minutes > settings.SCHEDULER_SILENT_MINUTES:
             problems.append(f"scheduler silent for {int(minutes)} minutes")
         if problems:
             raise CommandError("; ".join(problems), returncode=1)
