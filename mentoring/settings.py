@@ -414,6 +414,8 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_CONNECTION_MAX_RETRIES = None
 CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 CELERY_TIMEZONE = TIME_ZONE
+# Exactly one beat sends: a second one stands by until the first goes (mentoring/single_beat.py).
+CELERY_BEAT_SCHEDULER = "mentoring.single_beat:SingleBeatScheduler"
 CELERY_BEAT_SCHEDULE = {
     # Deliver notification e-mail whose after-commit task never ran (broker down, crash),
     # held through the night, or due for another attempt after a failure.
