@@ -31,7 +31,7 @@ def self_signed_certificate(folder):
     cert, key = folder / "cert.pem", folder / "key.pem"
     subprocess.run(  # noqa: S603 - fixed arguments
         [
-            "openssl",
+            shutil.which("openssl") or "openssl",
             "req",
             "-x509",
             "-newkey",

@@ -18,6 +18,7 @@ next run (dedupe keys make a late run harmless), so a skipped run delays, never 
 With SQLite (the embedded `make run`, one process) there is nothing to lock: beat sends.
 """
 
+import contextlib
 import logging
 
 from celery.beat import PersistentScheduler
@@ -66,10 +67,9 @@ class SchedulerLock:
         self.held = False
         connection, self.connection = self.connection, None
         if connection is not None:
-            try:
+            # Already broken, perhaps: then the session, and the lock, are gone anyway.
+            with contextlib.suppress(Error):
                 connection.close()
-            except Error:
-                pass  # already broken: the session, and the lock, are gone anyway
 
 
 class SingleBeatScheduler(PersistentScheduler):
