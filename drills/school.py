@@ -143,3 +143,40 @@ def missing_writes(writes):
         if key not in notified:
             missing.append(f"{write.action} {write.request_id}: no {write.notification_kind}")
     return missing
+
+
+def make_quiet_pairs(pairs):
+    """`pairs` mentorships that went quiet two months ago, between people made for them:
+    work for a reminder sweep long enough to kill a worker in the middle of. Returns how
+    many quiet-contact reminders a sweep now owes (two per quiet mentorship, the demo
+    school's included)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from accounts.models import User
+    from mentoring.mentorships.models import Mentorship
+
+    made = User.objects.bulk_create(
+        User(email=f"drill-quiet-{role}-{n:05d}@{DRILL_DOMAIN}", display_name=f"Quiet {role} {n}")
+        for n in range(pairs)
+        for role in ("mentor", "mentee")
+    )
+    started = timezone.localdate() - timedelta(days=60)
+    Mentorship.objects.bulk_create(
+        Mentorship(
+            mentor=mentor,
+            mentee=mentee,
+            started_on=started,
+            reassess_on=started + timedelta(days=365),
+            cadence_days=14,
+        )
+        for mentor, mentee in zip(made[::2], made[1::2], strict=True)
+    )
+    return 2 * Mentorship.objects.quiet(timezone.now()).count()
+
+
+def quiet_reminders():
+    from mentoring.notifications.models import Notification
+
+    return Notification.objects.filter(kind="reminder.quiet").count()

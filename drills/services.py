@@ -72,10 +72,13 @@ def children_of(pid):
 
 
 class PrivateRedis:
-    """redis-server on its own port, no persistence: stopped and started by the drill."""
+    """redis-server on its own port, stopped and started by the drill: no persistence (a
+    restart loses what it held), or, given a folder, Debian's default of a snapshot saved
+    on SIGTERM and loaded at start (what `systemctl restart redis-server` keeps)."""
 
-    def __init__(self, port, log_path):
+    def __init__(self, port, log_path, persist_dir=None):
         self.port, self.log_path, self.process = port, log_path, None
+        self.persist_dir = persist_dir
 
     @property
     def url(self):
@@ -88,11 +91,13 @@ class PrivateRedis:
             str(self.port),
             "--bind",
             "127.0.0.1",
-            "--save",
-            "",
             "--appendonly",
             "no",
         ]
+        if self.persist_dir is None:
+            command += ["--save", ""]
+        else:
+            command += ["--save", "3600 1", "--dir", str(self.persist_dir)]
         with open(self.log_path, "a") as log:
             self.process = subprocess.Popen(  # noqa: S603 - fixed arguments
                 command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True

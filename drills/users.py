@@ -80,10 +80,11 @@ class Recorder:
 
 
 class Browser:
-    """One person's HTTP client: cookies kept, redirects not followed."""
+    """One person's HTTP client: cookies kept, redirects not followed; HTTPS when given an
+    ssl context (the scale-out drill's nginx)."""
 
-    def __init__(self, port, address, recorder):
-        self.port, self.address, self.recorder = port, address, recorder
+    def __init__(self, port, address, recorder, tls=None):
+        self.port, self.address, self.recorder, self.tls = port, address, recorder, tls
         self.cookies = {}
 
     def request(self, method, path, label, form=None):
@@ -95,11 +96,18 @@ class Browser:
 
             body = urlencode(form, doseq=True)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
+            if self.tls is not None:
+                # As a browser sends it: over HTTPS, Django's CSRF check wants the origin.
+                headers["Origin"] = f"https://127.0.0.1:{self.port}"
         started = time.monotonic()
         status, location, text, error = 0, None, "", ""
-        connection = http.client.HTTPConnection(
-            "127.0.0.1", self.port, timeout=REQUEST_TIMEOUT, source_address=(self.address, 0)
-        )
+        options = {"timeout": REQUEST_TIMEOUT, "source_address": (self.address, 0)}
+        if self.tls is None:
+            connection = http.client.HTTPConnection("127.0.0.1", self.port, **options)
+        else:
+            connection = http.client.HTTPSConnection(
+                "127.0.0.1", self.port, context=self.tls, **options
+            )
         try:
             connection.request(method, path, body=body, headers=headers)
             response = connection.getresponse()
@@ -149,10 +157,10 @@ class SimulatedUser(threading.Thread):
     """Signs in, says it is ready, and once `go` is set acts until `stop_at` (which the
     drill sets before `go`), pausing about `think` seconds between steps."""
 
-    def __init__(self, person, port, school, recorder, go, think=5.0, seed=0):
+    def __init__(self, person, port, school, recorder, go, think=5.0, seed=0, tls=None):
         super().__init__(name=f"user {person.email}", daemon=True)
         self.person, self.school, self.recorder = person, school, recorder
-        self.browser = Browser(port, person.address, recorder)
+        self.browser = Browser(port, person.address, recorder, tls)
         self.go, self.ready, self.stop_at = go, threading.Event(), None
         self.think = (0.5 * think, 1.5 * think)
         self.random = random.Random(seed)

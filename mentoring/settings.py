@@ -352,6 +352,11 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not 
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Behind the proxy every request comes from its address: allauth's sign-in limits would
+    # count the whole school as one client. The proxy appends the address it saw to
+    # X-Forwarded-For (deploy/nginx/mentoring.conf); allauth reads that last entry, which a
+    # client cannot forge.
+    ALLAUTH_TRUSTED_PROXY_COUNT = 1
 SESSION_COOKIE_HTTPONLY = True
 # Sessions in the database only: one indexed query a page. Not cached_db: a sign-out during
 # a Redis outage cannot reach Redis, whose stale copy would sign the cookie in again after.
