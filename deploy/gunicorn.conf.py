@@ -16,6 +16,7 @@ runtime_dir = os.environ.get("RUNTIME_DIRECTORY") or os.environ.get("GUNICORN_RU
 
 wsgi_app = "mentoring.wsgi:application"
 # Loopback only: nginx in front terminates TLS and buffers slow clients (deploy/nginx/).
+# Under systemd the socket comes from mentoring-web@.socket (LISTEN_FDS) and this is unused.
 bind = [f"{os.environ.get('GUNICORN_HOST', '127.0.0.1')}:{port}"]
 # Sync workers, one more than the cores (PERFORMANCE.md, "Server").
 workers = int(os.environ.get("GUNICORN_WORKERS") or (os.cpu_count() or 1) + 1)

@@ -180,3 +180,13 @@ def quiet_reminders():
     from mentoring.notifications.models import Notification
 
     return Notification.objects.filter(kind="reminder.quiet").count()
+
+
+def last_quiet_reminder_at():
+    """When the last quiet-contact reminder was written (a Unix time), or None."""
+    from django.db.models import Max
+
+    from mentoring.notifications.models import Notification
+
+    last = Notification.objects.filter(kind="reminder.quiet").aggregate(Max("created_at"))
+    return last["created_at__max"].timestamp() if last["created_at__max"] else None

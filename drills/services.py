@@ -195,3 +195,29 @@ def worker_answers_ping(env, timeout=10):
     except subprocess.TimeoutExpired:
         return False
     return done.returncode == 0 and "pong" in done.stdout
+
+
+# What systemd does for a socket-activated service, in a few lines: the socket it holds as
+# fd 3, LISTEN_FDS=1 and LISTEN_PID=the service's own pid, then the service's program.
+ACTIVATE = (
+    "import os, sys; os.dup2(int(sys.argv[1]), 3); "
+    "os.environ.update(LISTEN_FDS='1', LISTEN_PID=str(os.getpid())); "
+    "os.execv(sys.argv[2], sys.argv[2:])"
+)
+
+
+def held_socket(port):
+    """A listening socket on 127.0.0.1:port that outlives the processes serving it, as
+    systemd holds mentoring-web@PORT.socket (deploy/systemd)."""
+    held = socket.socket()
+    held.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    held.bind(("127.0.0.1", port))
+    held.listen(2048)
+    return held
+
+
+def socket_activated(command, held):
+    """Popen arguments that start `command` (its program an absolute path) on `held`."""
+    return [sys.executable, "-c", ACTIVATE, str(held.fileno()), *command], {
+        "pass_fds": (held.fileno(),)
+    }

@@ -7,6 +7,8 @@ import sys
 import time
 from pathlib import Path
 
+from drills.services import socket_activated
+
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "deploy" / "gunicorn.conf.py"
 
@@ -24,11 +26,17 @@ def web_env(port, runtime_dir, **extra):
     }
 
 
-def start_gunicorn(env, log_path, app=None):
-    command = [sys.executable, "-m", "gunicorn", f"--config={CONFIG}"]
+def start_gunicorn(env, log_path, app=None, held=None):
+    """gunicorn on its configured port, or on `held` (a socket systemd would hold)."""
+    command, options = [sys.executable, "-m", "gunicorn", f"--config={CONFIG}"], {}
+    if app:
+        command.append(app)
+    if held is not None:
+        command, options = socket_activated(command, held)
     with open(log_path, "a") as log:
         return subprocess.Popen(  # noqa: S603 - fixed arguments
-            [*command, *([app] if app else [])],
+            command,
+            **options,
             cwd=ROOT,
             env=env,
             stdout=log,

@@ -1,6 +1,8 @@
 """Several gunicorn instances on one host, started by the same user with
 deploy/gunicorn.conf.py: each keeps a control socket of its own, and stopping one leaves the
-others serving, their sockets in place."""
+others serving, their sockets in place. Stopped with SIGTERM, an instance finishes the
+request in hand; on a socket systemd holds (mentoring-web@.socket), a request that arrives
+while it restarts waits for the new one instead of being refused."""
 
 import subprocess
 import sys
@@ -8,6 +10,7 @@ import threading
 import time
 from pathlib import Path
 
+from drills.services import held_socket
 from tests.deploy.processes import get, start_gunicorn, stop, wait_until_serving, web_env
 from tests.reliability.conftest import spare_port
 
@@ -72,3 +75,36 @@ def test_gunicorn_finishes_the_request_in_hand_when_stopped(tmp_path):
     # It took no new request meanwhile, and exited once the one in hand was answered.
     assert refused[0] == 0
     assert time.monotonic() - stopping < 8
+
+
+def test_a_restart_on_the_socket_systemd_holds_refuses_no_request(tmp_path):
+    port = spare_port()
+    held = held_socket(port)  # mentoring-web@PORT.socket
+    env = web_env(port, tmp_path)
+    app = "tests.deploy.slow_wsgi:application"
+    first = start_gunicorn(env, tmp_path / "first.log", app=app, held=held)
+    second, answers = None, {}
+
+    def ask(name, path):
+        answers[name] = get(port, path, timeout=30)
+
+    try:
+        wait_until_serving(port, first)
+        slow = threading.Thread(target=ask, args=("in hand", "/slow/"))
+        slow.start()
+        time.sleep(1)
+        first.terminate()
+        time.sleep(0.5)  # the first instance has stopped taking connections
+        waiting = threading.Thread(target=ask, args=("while restarting", "/healthz/"))
+        waiting.start()
+        assert first.wait(10) == 0
+        second = start_gunicorn(env, tmp_path / "second.log", app=app, held=held)
+        slow.join(30)
+        waiting.join(30)
+    finally:
+        stop(first)
+        if second is not None:
+            stop(second)
+        held.close()
+    assert answers["in hand"] == (200, "finished")
+    assert answers["while restarting"][0] == 200

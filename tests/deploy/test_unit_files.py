@@ -52,7 +52,15 @@ def test_units_pass_systemd_analyze_verify(tmp_path):
         pytest.skip("needs systemd's own unit files")
     root = scratch_root(tmp_path)
     done = subprocess.run(  # noqa: S603 - fixed arguments
-        [systemd_analyze, "verify", f"--root={root}", "--man=no", *SERVICES, "mentoring.target"],
+        [
+            systemd_analyze,
+            "verify",
+            f"--root={root}",
+            "--man=no",
+            *SERVICES,
+            "mentoring-web@8001.socket",
+            "mentoring.target",
+        ],
         capture_output=True,
         text=True,
         cwd=tmp_path,
@@ -75,6 +83,12 @@ def test_each_service_runs_unprivileged_restarts_and_stops_gracefully(name):
     assert service["ReadWritePaths"] == "/var/lib/mentoring"
     for option in ("NoNewPrivileges", "PrivateTmp", "ProtectHome", "PrivateDevices"):
         assert service[option] == "true", option
+
+
+def test_web_instances_listen_on_sockets_systemd_holds():
+    unit = read_unit("mentoring-web@.service")
+    assert unit["Unit"]["Requires"] == "mentoring-web@%i.socket"
+    assert read_unit("mentoring-web@.socket")["Socket"]["ListenStream"] == "127.0.0.1:%i"
 
 
 def test_web_instances_keep_their_control_sockets_apart():
