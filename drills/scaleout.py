@@ -85,61 +85,6 @@ def parse_args(argv):
     return args
 
 
-class WebInstance:
-    """One gunicorn instance as mentoring-web@PORT runs it: deploy/gunicorn.conf.py, its
-    port in GUNICORN_PORT, its own runtime folder for the control socket, and its listening
-    socket held by the drill across restarts, as systemd holds mentoring-web@PORT.socket."""
-
-    def __init__(self, port, env, runtime_dir, log_path):
-        self.port, self.log_path, self.process = port, log_path, None
-        self.socket = services.held_socket(port)
-        runtime_dir.mkdir(exist_ok=True)
-        self.env = {**env, "GUNICORN_PORT": str(port), "GUNICORN_RUNTIME_DIR": str(runtime_dir)}
-
-    def start(self):
-        self.launch()
-        self.wait()
-
-    def launch(self):
-        command, options = services.socket_activated(
-            [sys.executable, "-m", "gunicorn", f"--config={ROOT}/deploy/gunicorn.conf.py"],
-            self.socket,
-        )
-        with open(self.log_path, "a") as log_file:
-            self.process = subprocess.Popen(  # noqa: S603 - fixed arguments
-                command,
-                **options,
-                cwd=ROOT,
-                env=self.env,
-                stdout=log_file,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-
-    def wait(self):
-        if not services.wait_for(self.answers, 60):
-            raise SetupError(f"gunicorn on {self.port} did not answer; see {self.log_path}")
-
-    def answers(self):
-        try:
-            return server.http_get(self.port, "/healthz/")[0] == 200
-        except OSError:
-            return False
-
-
-def stop_gracefully(process, timeout=60):
-    """SIGTERM to the main process only (systemd's KillMode=mixed): (exit status, seconds)."""
-    began = time.monotonic()
-    try:
-        os.kill(process.pid, signal.SIGTERM)
-        code = process.wait(timeout=timeout)
-    except ProcessLookupError:
-        code = process.poll()
-    except subprocess.TimeoutExpired:
-        code = None  # did not stop by itself: stop_group below kills it
-    return {"exit": code, "seconds": round(time.monotonic() - began, 1)}
-
-
 class ScaleOut:
     def __init__(self, args):
         self.args = args
@@ -219,7 +164,7 @@ class ScaleOut:
         for n in (1, 2):
             self.start_worker(n)
         for port in ports:
-            web = WebInstance(
+            web = services.WebInstance(
                 port, env, self.state_dir / f"web-{port}", self.output_dir / f"web-{port}.log"
             )
             web.launch()
@@ -238,7 +183,15 @@ class ScaleOut:
         tls = ssl.create_default_context(cafile=str(cert))
         users = [
             SimulatedUser(
-                person, self.proxy_port, known, recorder, go, args.think_seconds, seed=n, tls=tls
+                person,
+                self.proxy_port,
+                known,
+                recorder,
+                go,
+                args.think_seconds,
+                seed=n,
+                tls=tls,
+                accepts=True,
             )
             for n, person in enumerate(people)
         ]
@@ -262,6 +215,7 @@ class ScaleOut:
 
         expected, by_status = school.expected_emails()
         received = Counter((to, carried) for to, carried, _ in self.sink.messages())
+        self.figures["sent_twice_in_flight_at_the_kill"] = self.in_flight_duplicates(expected)
         hits = [dataclasses.replace(h, started=h.started - self.began) for h in recorder.hits]
         result = scaleout_verdict.figures(
             hits,
@@ -366,7 +320,7 @@ class ScaleOut:
         self.marks["web_back"] = self.event(f"gunicorn on {web.port} answers again")
 
     def restart_web_gracefully(self, web):
-        stopped = stop_gracefully(web.process)
+        stopped = services.stop_gracefully(web.process)
         self.marks["web_restart"] = self.event(
             f"gunicorn on {web.port} stopped with SIGTERM: exit {stopped['exit']} after"
             f" {stopped['seconds']} s"
@@ -448,14 +402,29 @@ class ScaleOut:
             time.sleep(2)
         self.event(f"drain gave up after {self.args.drain_seconds:.0f} s")
 
+    def in_flight_duplicates(self, expected):
+        """E-mails sent twice whose first copy reached the SMTP server in the 2 s before the
+        worker was killed: the server had accepted them, the row was not yet marked sent, so
+        they were sent again once the claim went stale. SMTP cannot close that window; any
+        other copy is a broken promise."""
+        copies = {}
+        for to, carried, at in self.sink.messages():
+            copies.setdefault((to, carried), []).append(at - self.began)
+        kill = self.marks.get("worker_kill")
+        return sum(
+            len(times) - expected[key]
+            for key, times in copies.items()
+            if kill is not None and len(times) > expected[key] and kill - 2 <= min(times) <= kill
+        )
+
     def stop_gracefully(self):
         """SIGTERM to each process, as systemd stops it; each must exit by itself, 0."""
         stops = {}
         for web in self.webs:
-            stops[f"web {web.port}"] = stop_gracefully(web.process)
+            stops[f"web {web.port}"] = services.stop_gracefully(web.process)
         for n, worker in enumerate(self.workers, 1):
-            stops[f"worker{n}"] = stop_gracefully(worker)
-        stops["beat"] = stop_gracefully(self.beat)
+            stops[f"worker{n}"] = services.stop_gracefully(worker)
+        stops["beat"] = services.stop_gracefully(self.beat)
         self.event(f"stopped with SIGTERM: {stops}")
         return stops
 

@@ -125,6 +125,9 @@ def missing_writes(writes):
     )
     missing = []
     for write in writes:
+        if write.action == "log":
+            missing += missing_meeting(write)
+            continue
         row = requests.get(write.request_id)
         if row is None or row.mentor.email != write.mentor:
             missing.append(f"{write.action} {write.request_id}: no such request")
@@ -138,11 +141,50 @@ def missing_writes(writes):
         if write.action == "decline" and row.status != MentorshipRequest.Status.DECLINED:
             missing.append(f"decline {write.request_id}: the request is {row.status}")
             continue
+        if write.action == "accept" and not accepted(row, write.mentorship_id):
+            missing.append(f"accept {write.request_id}: no mentorship {write.mentorship_id}")
+            continue
         recipient = row.mentor.email if write.action == "ask" else row.mentee.email
-        key = (write.notification_kind, f"/requests/{row.pk}/", recipient)
+        link = f"/mentorships/{write.mentorship_id}/" if write.action == "accept" else None
+        key = (write.notification_kind, link or f"/requests/{row.pk}/", recipient)
         if key not in notified:
             missing.append(f"{write.action} {write.request_id}: no {write.notification_kind}")
     return missing
+
+
+def accepted(request_row, mentorship_id):
+    from mentoring.mentorships.models import Mentorship, MentorshipRequest
+
+    return (
+        request_row.status == MentorshipRequest.Status.ACCEPTED
+        and Mentorship.objects.filter(
+            pk=mentorship_id, mentor=request_row.mentor, mentee=request_row.mentee
+        ).exists()
+    )
+
+
+def missing_meeting(write):
+    """A logged meeting: its row (found by its note) and the partner's notification."""
+    from mentoring.meetings.models import Meeting
+    from mentoring.notifications.models import Notification
+
+    meeting = (
+        Meeting.objects.filter(
+            mentorship_id=write.mentorship_id,
+            created_by__email=write.mentor,
+            shared_notes=write.message,
+        )
+        .select_related("mentorship__mentee")
+        .first()
+    )
+    if meeting is None:
+        return [f"log in mentorship {write.mentorship_id}: no meeting"]
+    told = Notification.objects.filter(
+        kind=write.notification_kind,
+        url=f"/meetings/{meeting.pk}/",
+        recipient=meeting.mentorship.mentee,
+    )
+    return [] if told.exists() else [f"log of meeting {meeting.pk}: no {write.notification_kind}"]
 
 
 def make_quiet_pairs(pairs):

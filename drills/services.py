@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from bench.config import ROOT, SetupError
+from bench.server import http_get
 
 
 def wait_for(check, seconds, every=0.2):
@@ -221,3 +222,58 @@ def socket_activated(command, held):
     return [sys.executable, "-c", ACTIVATE, str(held.fileno()), *command], {
         "pass_fds": (held.fileno(),)
     }
+
+
+class WebInstance:
+    """One gunicorn instance as mentoring-web@PORT runs it: deploy/gunicorn.conf.py, its
+    port in GUNICORN_PORT, its own runtime folder for the control socket, and its listening
+    socket held by the drill across restarts, as systemd holds mentoring-web@PORT.socket."""
+
+    def __init__(self, port, env, runtime_dir, log_path):
+        self.port, self.log_path, self.process = port, log_path, None
+        self.socket = held_socket(port)
+        runtime_dir.mkdir(exist_ok=True)
+        self.env = {**env, "GUNICORN_PORT": str(port), "GUNICORN_RUNTIME_DIR": str(runtime_dir)}
+
+    def start(self):
+        self.launch()
+        self.wait()
+
+    def launch(self):
+        command, options = socket_activated(
+            [sys.executable, "-m", "gunicorn", f"--config={ROOT}/deploy/gunicorn.conf.py"],
+            self.socket,
+        )
+        with open(self.log_path, "a") as log_file:
+            self.process = subprocess.Popen(  # noqa: S603 - fixed arguments
+                command,
+                **options,
+                cwd=ROOT,
+                env=self.env,
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+
+    def wait(self):
+        if not wait_for(self.answers, 60):
+            raise SetupError(f"gunicorn on {self.port} did not answer; see {self.log_path}")
+
+    def answers(self):
+        try:
+            return http_get(self.port, "/healthz/")[0] == 200
+        except OSError:
+            return False
+
+
+def stop_gracefully(process, timeout=60):
+    """SIGTERM to the main process only (systemd's KillMode=mixed): (exit status, seconds)."""
+    began = time.monotonic()
+    try:
+        os.kill(process.pid, signal.SIGTERM)
+        code = process.wait(timeout=timeout)
+    except ProcessLookupError:
+        code = process.poll()
+    except subprocess.TimeoutExpired:
+        code = None  # did not stop by itself: stop_group below kills it
+    return {"exit": code, "seconds": round(time.monotonic() - began, 1)}
