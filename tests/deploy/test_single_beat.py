@@ -14,6 +14,7 @@ import pytest
 import redis
 from django.db import connection
 
+from mentoring.single_beat import SchedulerLock
 from tests.test_bench_harness import database_url
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -120,3 +121,25 @@ def test_two_beats_send_each_periodic_task_once_and_the_second_takes_over(
             if process is not None and process.poll() is None:
                 process.kill()
                 process.wait()
+
+
+@pytest.mark.postgres
+def test_the_lock_is_held_by_one_at_a_time_and_passes_on_when_released(db):
+    first, second = SchedulerLock(), SchedulerLock()
+    try:
+        assert first.hold()
+        assert not second.hold()
+        assert first.hold()  # checked, still held
+        first.release()
+        assert second.hold()
+        assert not first.hold()
+    finally:
+        first.release()
+        second.release()
+
+
+def test_without_postgresql_there_is_nothing_to_lock(settings):
+    lock = SchedulerLock()
+    if lock.needed:
+        pytest.skip("runs where the database is SQLite (make run)")
+    assert lock.hold() and SchedulerLock().hold()
