@@ -411,6 +411,11 @@ class ScaleOut:
         for to, carried, at in self.sink.messages():
             copies.setdefault((to, carried), []).append(at - self.began)
         kill = self.marks.get("worker_kill")
+        self.figures["sent_twice"] = [
+            {"notification": carried, "copies_at_s": [round(t, 1) for t in times]}
+            for (_, carried), times in copies.items()
+            if len(times) > expected[(_, carried)]
+        ][:20]
         return sum(
             len(times) - expected[key]
             for key, times in copies.items()

@@ -63,6 +63,7 @@ def figures(hits, marks, writes, missing_writes, expected, received, by_status, 
         "emails": {
             **mail_figures(expected, received),
             "sent_twice_in_flight_at_the_kill": extra.get("sent_twice_in_flight_at_the_kill", 0),
+            "sent_twice_which": extra.get("sent_twice", []),
         },
         "reminder_sweep": {
             "owed": extra.get("quiet_reminders_owed"),

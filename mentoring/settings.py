@@ -419,7 +419,12 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A worker whose broker goes away keeps trying to reconnect instead of exiting after 100
 # tries; `make run` and the systemd unit restart it if it dies anyway.
 CELERY_BROKER_CONNECTION_MAX_RETRIES = None
-CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
+# When the broker goes away, tasks in hand run to their end rather than being cancelled: a
+# delivery cancelled between the mail server's "accepted" and the row's "sent" is e-mailed a
+# second time once its claim goes stale (the scale-out drill saw it at each Redis restart).
+# Every task here is safe to run again (claims, dedupe keys), and Redis hands an
+# unacknowledged one back after the visibility timeout, to find its work done.
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = False
 CELERY_TIMEZONE = TIME_ZONE
 # Exactly one beat sends: a second one stands by until the first goes (mentoring/single_beat.py).
 CELERY_BEAT_SCHEDULER = "mentoring.single_beat:SingleBeatScheduler"
