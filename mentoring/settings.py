@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "mentoring.meetings",
     "mentoring.feedback",
     "mentoring.timeline",
+    "mentoring.concerns",
     "mentoring.dashboards",
     "mentoring.records",
     "mentoring.audit",
@@ -487,6 +488,12 @@ CELERY_BEAT_SCHEDULE = {
     "refresh-dashboard-figures": {
         "task": "mentoring.dashboards.tasks.refresh_dashboard_figures",
         "schedule": 240.0,
+    },
+    # Remind the designated people of a concern unacknowledged for two working days; tell
+    # staff (without its content) of one unacknowledged for five.
+    "send-concern-reminders": {
+        "task": "mentoring.concerns.tasks.send_concern_reminders",
+        "schedule": crontab(minute=25),
     },
     # Ask mentors whether they still take mentees: at each term's start, and after two
     # requests in a row went unanswered past their commitment.

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from mentoring.dashboards import views
+from mentoring.dashboards import concerns_views, views
 
 app_name = "dashboards"
 urlpatterns = [
     path("dashboards/", views.index, name="index"),
     path("dashboards/school/", views.school_dashboard, name="school"),
+    path("dashboards/concerns/", concerns_views.concerns_dashboard, name="concerns"),
     path("dashboards/school/students/", views.school_students, name="school-students"),
     path(
         "dashboards/school/students/<int:student_pk>/recommend/",

@@ -8,8 +8,11 @@ the ones real use creates, counters and notifications included.
 from dataclasses import dataclass
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from mentoring.clerkships.models import Clerkship
+from mentoring.concerns.models import Concern, Route
+from mentoring.concerns.sending import send_concern
 from mentoring.conversations import documents, sending
 from mentoring.conversations.models import Attachment, Message
 from mentoring.conversations.threads import Thread
@@ -79,6 +82,10 @@ class World:
     # Not a persona: a mentor waiting for staff to confirm they are faculty (verification.py).
     waiting_mentor: MentorProfile | None = None
     campaign: Campaign | None = None  # staff's invitations of the roster, set by add_roster()
+    # Confidential concerns, set by add_concern(): the mentee's, to the programme's coordinators,
+    # and the mentee's answered fit check with a warning sign ticked.
+    concern: Concern | None = None
+    answered_reassessment: Reassessment | None = None
 
 
 def build_world():
@@ -164,7 +171,29 @@ def build_world():
     waiting = make_mentor(make_user(display_name="Dr. Waiting Newcomer"), verified_at=None)
     world.waiting_mentor = waiting.mentor_profile
     add_roster(world)
+    add_concern(world)
     return world
+
+
+def add_concern(world):
+    """The mentee's concern about their mentorship, sent to the coordinators of their
+    programme (MD: programme_coordinator), and a fit check they answered with a sign."""
+    world.concern = send_concern(
+        world.mentorship,
+        world.people["mentee"],
+        route=Route.COORDINATOR,
+        category=Concern.Category.NO_CONTACT,
+        details="My mentor has not answered for a month.",
+        wants_contact=True,
+    )
+    world.answered_reassessment = Reassessment.objects.create(
+        mentorship=world.mentorship,
+        respondent=world.people["mentee"],
+        kind=Reassessment.Kind.FIT_CHECK,
+        due_on=world.mentorship.started_on,
+        completed_at=timezone.now(),
+        warning_signs=["passivity"],
+    )
 
 
 def add_roster(world):
