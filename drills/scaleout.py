@@ -412,9 +412,9 @@ class ScaleOut:
             copies.setdefault((to, carried), []).append(at - self.began)
         kill = self.marks.get("worker_kill")
         self.figures["sent_twice"] = [
-            {"notification": carried, "copies_at_s": [round(t, 1) for t in times]}
-            for (_, carried), times in copies.items()
-            if len(times) > expected[(_, carried)]
+            {"notification": key[1], "copies_at_s": [round(t, 1) for t in times]}
+            for key, times in copies.items()
+            if len(times) > expected[key]
         ][:20]
         return sum(
             len(times) - expected[key]
