@@ -24,6 +24,7 @@ from mentoring.lib.env import (
     env_int,
     env_list,
     env_month_days,
+    env_networks,
     env_str,
 )
 
@@ -85,9 +86,12 @@ INSTALLED_APPS = [
     "mentoring.dashboards",
     "mentoring.records",
     "mentoring.audit",
+    "mentoring.operations",
 ]
 
 MIDDLEWARE = [
+    # First, so that its request id and duration cover everything below (REQUEST_LOG).
+    "mentoring.operations.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -430,6 +434,13 @@ CELERY_TIMEZONE = TIME_ZONE
 # Exactly one beat sends: a second one stands by until the first goes (mentoring/single_beat.py).
 CELERY_BEAT_SCHEDULER = "mentoring.single_beat:SingleBeatScheduler"
 CELERY_BEAT_SCHEDULE = {
+    # The scheduler's heartbeat: beat records the time as it sends this (no work for the
+    # worker); /readyz/ fails when it has been silent for SCHEDULER_SILENT_MINUTES.
+    "scheduler-heartbeat": {
+        "task": "mentoring.operations.tasks.scheduler_tick",
+        "schedule": float(env_int("SCHEDULER_TICK_SECONDS", 60)),
+        "options": {"expires": 60},
+    },
     # Deliver notification e-mail whose after-commit task never ran (broker down, crash),
     # held through the night, or due for another attempt after a failure.
     "sweep-undelivered-notifications": {
@@ -503,6 +514,9 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# /readyz/ answers 503 once beat has sent nothing for this long (operations/scheduler.py).
+SCHEDULER_SILENT_MINUTES = env_int("SCHEDULER_SILENT_MINUTES", 5)
+
 # Notifications
 NOTIFICATION_SWEEP_AFTER_MINUTES = env_int("NOTIFICATION_SWEEP_AFTER_MINUTES", 5)
 # A temporarily failing e-mail is retried for this long after its first failure.
@@ -515,11 +529,45 @@ NOTIFICATION_CLAIM_TIMEOUT_MINUTES = env_int("NOTIFICATION_CLAIM_TIMEOUT_MINUTES
 NOTIFICATION_QUIET_HOURS = env_hours("NOTIFICATION_QUIET_HOURS", (21, 7))
 NOTIFICATION_DIGEST_HOUR = 7  # local hour the daily digest goes out
 
-# Logging: to the console, where a process manager collects it.
+# Logging: to the console, where a process manager collects it. Requests and Celery tasks
+# each write one JSON line (mentoring/operations/request_log.py, task_log.py): ids, names,
+# statuses and durations, never message text or addresses. REQUEST_LOG=false turns the
+# request lines off; REQUEST_LOG_QUERIES=false stops counting each request's SQL queries.
+REQUEST_LOG = env_bool("REQUEST_LOG", not DEVELOPMENT)
+REQUEST_LOG_QUERIES = env_bool("REQUEST_LOG_QUERIES", True)
+if not REQUEST_LOG:
+    MIDDLEWARE.remove("mentoring.operations.request_log.RequestLogMiddleware")
+# Metrics for Prometheus at /metrics (operations/metrics.py), answered only to addresses in
+# METRICS_ALLOWED_IPS (addresses or networks) that did not come through the public proxy.
+# METRICS=true adds django-prometheus's request and response counters by view.
+METRICS = env_bool("METRICS", False)
+METRICS_ALLOWED_NETWORKS = env_networks("METRICS_ALLOWED_IPS", ["127.0.0.1", "::1"])
+if METRICS:
+    MIDDLEWARE.insert(1, "django_prometheus.middleware.PrometheusBeforeMiddleware")
+    MIDDLEWARE.append("django_prometheus.middleware.PrometheusAfterMiddleware")
+# Optional error tracking (sentry-sdk), off unless SENTRY_DSN is set; no personal data,
+# request bodies or local variables are sent (operations/sentry.py).
+SENTRY_DSN = env_str("SENTRY_DSN")
+if SENTRY_DSN:
+    from mentoring.operations import sentry
+
+    sentry.start(
+        SENTRY_DSN,
+        environment=env_str("SENTRY_ENVIRONMENT"),
+        release=env_str("SENTRY_RELEASE"),
+    )
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "mentoring.operations.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "json": {"class": "logging.StreamHandler", "formatter": "json"},
+    },
+    "loggers": {
+        name: {"handlers": ["json"], "level": "INFO", "propagate": False}
+        for name in ("mentoring.requests", "mentoring.tasks")
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
 

@@ -87,6 +87,9 @@ MATRIX = {
     # Readiness for monitoring: counts only, anyone, GET or HEAD only.
     "readyz": page(only(200, anonymous=200), post=only(405, anonymous=405)),
     "delivery-ready": page(only(200, anonymous=200), post=only(405, anonymous=405)),
+    # The test client comes from loopback, which METRICS_ALLOWED_IPS allows by default; any
+    # other address, or a request through the proxy, gets 404 (tests/operations/test_metrics.py).
+    "metrics": page(only(200, anonymous=200), post=only(405, anonymous=405)),
     # allauth's pages are public by design; it sends a signed-in visitor on.
     "account_login": page(only(302, anonymous=200)),
     "account_signup": page(only(302, anonymous=200)),
