@@ -1,11 +1,16 @@
 from django.urls import path
 
-from mentoring.dashboards import views
+from mentoring.dashboards import portfolio_totals, views
 
 app_name = "dashboards"
 urlpatterns = [
     path("dashboards/", views.index, name="index"),
     path("dashboards/school/", views.school_dashboard, name="school"),
+    path(
+        "dashboards/portfolios/",
+        portfolio_totals.portfolio_totals,
+        name="portfolio-totals",
+    ),
     path("dashboards/school/students/", views.school_students, name="school-students"),
     path(
         "dashboards/school/students/<int:student_pk>/recommend/",
