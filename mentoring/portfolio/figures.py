@@ -14,6 +14,7 @@ A fixed number of queries whatever the number of mentees (tests/portfolio checks
 
 import datetime
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Avg, Count, F, Q, Sum
 from django.db.models.functions import ExtractYear
@@ -30,7 +31,9 @@ EXCERPT_LENGTH = 600
 
 
 def hours(minutes):
-    return round((minutes or 0) / 60, 1)
+    """Minutes as hours to one decimal, halves rounded up as people do (2.25 is 2.3)."""
+    exact = Decimal(minutes or 0) / 60
+    return float(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 def held_meetings(start, end):

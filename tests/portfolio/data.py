@@ -97,7 +97,12 @@ def make_record():
     # Not counted: cancelled, or before the period.
     make_meeting(first, at(datetime.date(2025, 12, 1)), status=Meeting.Status.CANCELLED)
     held(first, datetime.date(2025, 6, 20), 120)
-    outcome(first, "Buprenorphine access in rural clinics", datetime.date(2026, 3, 1), doi="10.1000/xyz123")
+    outcome(
+        first,
+        "Buprenorphine access in rural clinics",
+        datetime.date(2026, 3, 1),
+        doi="10.1000/xyz123",
+    )
     outcome(second, CANARY_TITLE, datetime.date(2026, 1, 10), kind=Outcome.Kind.PRESENTATION)
     outcome(first, "Not yet confirmed poster", datetime.date(2026, 4, 1), confirmed=False)
     shared = feedback(first, SHARED_WORDS, datetime.date(2025, 12, 5))

@@ -39,14 +39,14 @@ def test_no_unconsented_detail_in_the_portfolio(client, record, path):
     assert_clean(response.content.decode())
 
 
-def test_the_unnamed_mentee_is_described_and_their_outcome_shown_by_kind_and_month(
-    client, record
-):
+def test_the_unnamed_mentee_is_described_and_their_outcome_shown_by_kind_and_month(client, record):
     client.force_login(record.mentor)
     data = json.loads(client.get("/portfolio/portfolio.json", PERIOD).content)
     canary = next(m for m in data["mentees"] if not m["named_with_consent"])
     assert canary["mentee"] == "A learner in MD, Preclinical years at the start"
-    assert canary["confirmed_outcomes"] == [{"kind": "Presentation or poster", "date": "2026-01-10"}]
+    assert canary["confirmed_outcomes"] == [
+        {"kind": "Presentation or poster", "date": "2026-01-10"}
+    ]
     assert canary["feedback_excerpts"] == []
 
 
