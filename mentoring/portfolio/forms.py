@@ -3,6 +3,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import Truncator
 
 from mentoring.feedback.models import Feedback
@@ -80,7 +81,7 @@ class PeriodForm(forms.Form):
 
 class FeedbackChoice(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.created_at:%d %B %Y}: “{Truncator(obj.what_helps).chars(160)}”"
+        return f"{date_format(obj.created_at, 'j F Y')}: “{Truncator(obj.what_helps).chars(160)}”"
 
 
 class ConsentForm(forms.Form):
