@@ -7,7 +7,7 @@ The mentor profile page (matching, a lower app) reads it through settings.MENTOR
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Exists, OuterRef
 
 from accounts.models import User
 from mentoring.mentorships.models import Mentorship
@@ -17,7 +17,7 @@ from mentoring.mentorships.models import Mentorship
 class Lineage:
     mentored: int  # distinct learners this person has mentored here, ever
     now_mentoring: int  # of them, those who have mentees of their own
-    named: list  # of them, those who agreed to be named, by name
+    named: list  # of them, the names of those who agreed to be named
 
     @property
     def shows(self):
@@ -25,20 +25,19 @@ class Lineage:
 
 
 def lineage_of(mentor):
-    """Two queries."""
-    mentored = Mentorship.objects.filter(mentor=mentor).aggregate(
-        learners=Count("mentee", distinct=True)
-    )["learners"]
-    mentoring = (
+    """One query: each learner this person mentored, whether they mentor anyone, and
+    whether they agreed to be named."""
+    learners = (
         User.objects.filter(pk__in=Mentorship.objects.filter(mentor=mentor).values("mentee_id"))
-        .filter(Exists(Mentorship.objects.filter(mentor=OuterRef("pk"))))
-        .select_related("lineage_consent")
+        .annotate(mentors_others=Exists(Mentorship.objects.filter(mentor=OuterRef("pk"))))
         .order_by("display_name", "pk")
+        .values_list("display_name", "email", "mentors_others", "lineage_consent__is_shown")
     )
-    people = list(mentoring)
-    named = [
-        person
-        for person in people
-        if getattr(person, "lineage_consent", None) is not None and person.lineage_consent.is_shown
-    ]
-    return Lineage(mentored=mentored, now_mentoring=len(people), named=named)
+    mentored, mentoring, named = 0, 0, []
+    for display_name, email, mentors_others, is_shown in learners:
+        mentored += 1
+        if mentors_others:
+            mentoring += 1
+            if is_shown:
+                named.append(display_name or email)  # as str(User) names them
+    return Lineage(mentored=mentored, now_mentoring=mentoring, named=named)

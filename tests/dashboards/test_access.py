@@ -50,6 +50,8 @@ MATRIX = {
     "dashboards:school": {"GET": only(404, staff=200), "POST": only(404, staff=302)},
     "dashboards:school-students": {"GET": only(404, staff=200)},
     "dashboards:school-recommend": {"POST": only(404, staff=302)},
+    # Mentors' portfolio totals (issue 21): staff only.
+    "dashboards:portfolio-totals": {"GET": only(404, staff=200)},
 }
 for row in MATRIX.values():
     row.setdefault("GET", only(405))
