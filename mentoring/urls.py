@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("mentoring.matching.urls")),
     path("", include("mentoring.mentorships.urls")),
     path("", include("mentoring.goals.urls")),
+    path("", include("mentoring.outcomes.urls")),
     path("", include("mentoring.conversations.urls")),
     path("", include("mentoring.meetings.urls")),
     path("", include("mentoring.feedback.urls")),

@@ -10,6 +10,7 @@ below and confirmed_by_mentorship(); their names and meanings stay stable.
 """
 
 import re
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.validators import RegexValidator
@@ -106,6 +107,14 @@ class Outcome(models.Model):
     def __str__(self):
         # Not the title: the admin lists related rows by str(), and the words are the mentee's.
         return f"Outcome #{self.pk}"
+
+    @property
+    def doi_url(self):
+        return f"https://doi.org/{quote(self.doi, safe='/')}" if self.doi else ""
+
+    @property
+    def pubmed_url(self):
+        return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/" if self.pmid else ""
 
 
 class OutcomeTieQuerySet(models.QuerySet):

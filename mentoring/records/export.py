@@ -1,5 +1,6 @@
 """A person's record is theirs, as a printable page and as JSON: their contact details, their
-goals, and every mentorship they are in, as mentee or as mentor, with its meetings (shared
+goals, their outcomes (with the mentors they tied each to and whether each confirmed), and
+every mentorship they are in, as mentee or as mentor, with its meetings (shared
 notes, action items), the feedback they gave and received, and their own private notes; also
 the messages they sent and received, with the names of the documents attached.
 
@@ -19,6 +20,7 @@ from mentoring.feedback.models import Feedback
 from mentoring.goals.models import Goal
 from mentoring.meetings.models import Meeting, PrivateNote
 from mentoring.mentorships.models import Mentorship
+from mentoring.outcomes.models import Outcome
 from mentoring.profiles.contact import ContactDetails
 
 
@@ -62,6 +64,7 @@ def build_record(user):
         "exported_at": _iso(timezone.now()),
         "contact_details": _contact_record(ContactDetails.objects.of(user.pk)),
         "goals": _goals_record(user),
+        "outcomes": _outcomes_record(user),
         # As mentee first, then as mentor, each oldest first.
         "mentorships": sorted(
             (_mentorship_record(m, user) for m in mentorships),
@@ -107,6 +110,46 @@ def _goals_record(user):
                 {"at": _iso(at), "status": Goal.Status(update_status).label, "note": note}
             )
     return list(goals.values())
+
+
+def _outcomes_record(user):
+    """The person's own outcomes, newest first, each with the mentors it is tied to and
+    when each confirmed: one query, the ties joined (a row per tie)."""
+    rows = (
+        Outcome.objects.owned_by(user)
+        .order_by("-achieved_on", "-pk", "ties__tied_at", "ties__pk")
+        .values_list(
+            "pk",
+            "kind",
+            "title",
+            "achieved_on",
+            "venue",
+            "doi",
+            "pmid",
+            "details",
+            "ties__mentorship__mentor__display_name",
+            "ties__confirmed_at",
+            "ties__pk",
+        )
+    )
+    outcomes = {}
+    for pk, kind, title, on, venue, doi, pmid, details, mentor, confirmed_at, tie in rows:
+        outcome = outcomes.setdefault(
+            pk,
+            {
+                "title": title,
+                "kind": Outcome.Kind(kind).label,
+                "date": _iso(on),
+                "venue": venue,
+                "doi": doi,
+                "pmid": pmid,
+                "details": details,
+                "tied_to": [],
+            },
+        )
+        if tie is not None:
+            outcome["tied_to"].append({"mentor": mentor, "confirmed_at": _iso(confirmed_at)})
+    return list(outcomes.values())
 
 
 def _contact_record(details):

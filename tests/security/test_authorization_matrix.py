@@ -187,6 +187,20 @@ MATRIX = {
     "goals:move-down": action(only(404, mentee=302, mentor=403)),
     # An empty progress POST re-renders the goal page with its errors.
     "goals:progress": action(only(404, mentee=200, mentor=403)),
+    # Outcomes: the mentee's own; the mentor reads one tied to their mentorship and confirms
+    # it (POST only); changing it is the mentee's (403 for the mentor). Coordinators and
+    # staff see counts on the dashboards only. The mentee's list needs the mentee role;
+    # everyone signed in has their own (maybe empty) list of mentees' outcomes.
+    "outcomes:list": page(only(404, mentee=200, outsider=200), post=only(405)),
+    "outcomes:create": page(only(404, mentee=200, outsider=200)),
+    "outcomes:mentees": page(only(200), post=only(405)),
+    "outcomes:detail": page(PAIR, post=only(405)),
+    "outcomes:mentorship": page(PAIR, post=only(405)),
+    "outcomes:edit": page(only(404, mentee=200, mentor=403)),
+    "outcomes:delete": page(
+        only(404, mentee=200, mentor=403), post=only(404, mentee=302, mentor=403)
+    ),
+    "outcomes:confirm": action(only(404, mentor=302)),
     # Meetings: the pair only; anyone signed in has their own calendar page, and the feed
     # answers to its secret token without sign-in.
     "meetings:list": page(PAIR),
@@ -388,6 +402,11 @@ def url_for(route, world):
         "timeline:mentorship": {"pk": world.mentorship.pk},
         "portfolio:consent": {"pk": world.mentorship.pk},
         "goals:mentorship": {"pk": world.mentorship.pk},
+        "outcomes:mentorship": {"pk": world.mentorship.pk},
+        **{
+            f"outcomes:{name}": {"pk": world.outcome.pk}
+            for name in ("detail", "edit", "delete", "confirm")
+        },
         "meetings:list": {"pk": world.mentorship.pk},
         "meetings:plan": {"pk": world.mentorship.pk},
         "meetings:log-new": {"pk": world.mentorship.pk},
