@@ -505,6 +505,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # WeasyPrint (the portfolio PDF) logs each step of every document at INFO.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
 
 # Mentoring requests
