@@ -126,6 +126,8 @@ TEMPLATES = [
                 "mentoring.navigation.navigation",
                 "accounts.context_processors.sign_in",
             ],
+            # Template tags that belong to no one app (mentoring/lib has no models).
+            "libraries": {"moments": "mentoring.lib.moments"},
         },
     },
 ]

@@ -1,0 +1,65 @@
+"""{% load moments %}, then {{ value|moment }}: a moment as a <time> element in the viewer's
+time zone, "Mon 7 Dec 2026, 14:05" ({{ value|moment:"short" }}: "Mon 7 Dec, 14:05";
+{{ value|moment:"day" }}: "7 Dec 2026"); {{ value|ago }}: "3 days, 4 hours", as Django's
+timesince filter.
+
+The same text as Django's date filter with "D j M Y, H:i", "D j M, H:i" and "j M Y" (a test
+compares them), at a fraction of the cost: that filter asks for the active language, the
+format and each day and month name through translation on every call, some 0.4 M
+instructions, which a thread of 50 messages pays twice a message. The product speaks
+English only (LANGUAGE_CODE), so the names are fixed here. timesince looks up six plural
+forms the same way; it takes its words as an argument, and gets them plain.
+"""
+
+from django import template
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.timesince import timesince
+
+register = template.Library()
+
+DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _day_month(at):
+    return f"{DAYS[at.weekday()]} {at.day} {MONTHS[at.month - 1]}"
+
+
+STYLES = {
+    "full": lambda at: f"{_day_month(at)} {at.year}, {at:%H:%M}",
+    "short": lambda at: f"{_day_month(at)}, {at:%H:%M}",
+    "day": lambda at: f"{at.day} {MONTHS[at.month - 1]} {at.year}",
+}
+
+
+@register.filter(expects_localtime=False)
+def moment(value, style="full"):
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    # Digits, fixed names and an ISO stamp: nothing in it needs escaping.
+    return mark_safe(f'<time datetime="{local.isoformat()}">{STYLES[style](local)}</time>')  # noqa: S308
+
+
+class Plural:
+    """What timesince does with a word: `word % {"num": n}`, one or many."""
+
+    def __init__(self, one, many):
+        self.one, self.many = one, many
+
+    def __mod__(self, values):
+        return (self.one if values["num"] == 1 else self.many) % values
+
+
+UNITS = {
+    unit: Plural(f"%(num)d {unit}", f"%(num)d {unit}s")
+    for unit in ("year", "month", "week", "day", "hour", "minute")
+}
+
+
+@register.filter(expects_localtime=False)
+def ago(value):
+    if not value:
+        return ""
+    return timesince(value, time_strings=UNITS)
