@@ -40,9 +40,10 @@ def csv_rows(client):
     return {row["Mentor"]: row for row in csv.DictReader(io.StringIO(response.content.decode()))}
 
 
-def test_totals_match_each_mentors_portfolio(client, staff, record):
+def test_totals_match_each_mentors_portfolio(client, staff, record, django_assert_max_num_queries):
     client.force_login(staff)
-    rows = csv_rows(client)
+    with django_assert_max_num_queries(8):
+        rows = csv_rows(client)
     assert set(rows) == {"Dr. Ines Alvarez", "Dr. Basil Chen"}
     for mentor in (record.mentor, record.second):
         total = portfolio_for(mentor, START, END).total
