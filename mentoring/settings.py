@@ -24,6 +24,7 @@ from mentoring.lib.env import (
     env_int,
     env_list,
     env_month_days,
+    env_networks,
     env_str,
 )
 
@@ -83,12 +84,16 @@ INSTALLED_APPS = [
     "mentoring.feedback",
     "mentoring.timeline",
     "mentoring.portfolio",
+    "mentoring.concerns",
     "mentoring.dashboards",
     "mentoring.records",
     "mentoring.audit",
+    "mentoring.operations",
 ]
 
 MIDDLEWARE = [
+    # First, so that its request id and duration cover everything below (REQUEST_LOG).
+    "mentoring.operations.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -422,6 +427,13 @@ CELERY_BROKER_CONNECTION_MAX_RETRIES = None
 CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
+    # The scheduler's heartbeat: beat records the time as it sends this (no work for the
+    # worker); /readyz/ fails when it has been silent for SCHEDULER_SILENT_MINUTES.
+    "scheduler-heartbeat": {
+        "task": "mentoring.operations.tasks.scheduler_tick",
+        "schedule": float(env_int("SCHEDULER_TICK_SECONDS", 60)),
+        "options": {"expires": 60},
+    },
     # Deliver notification e-mail whose after-commit task never ran (broker down, crash),
     # held through the night, or due for another attempt after a failure.
     "sweep-undelivered-notifications": {
@@ -481,6 +493,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "mentoring.dashboards.tasks.refresh_dashboard_figures",
         "schedule": 240.0,
     },
+    # Remind the designated people of a concern unacknowledged for two working days; tell
+    # staff (without its content) of one unacknowledged for five.
+    "send-concern-reminders": {
+        "task": "mentoring.concerns.tasks.send_concern_reminders",
+        "schedule": crontab(minute=25),
+    },
     # Ask mentors whether they still take mentees: at each term's start, and after two
     # requests in a row went unanswered past their commitment.
     "ask-mentors-about-availability": {
@@ -488,6 +506,9 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=50),
     },
 }
+
+# /readyz/ answers 503 once beat has sent nothing for this long (operations/scheduler.py).
+SCHEDULER_SILENT_MINUTES = env_int("SCHEDULER_SILENT_MINUTES", 5)
 
 # Notifications
 NOTIFICATION_SWEEP_AFTER_MINUTES = env_int("NOTIFICATION_SWEEP_AFTER_MINUTES", 5)
@@ -501,14 +522,50 @@ NOTIFICATION_CLAIM_TIMEOUT_MINUTES = env_int("NOTIFICATION_CLAIM_TIMEOUT_MINUTES
 NOTIFICATION_QUIET_HOURS = env_hours("NOTIFICATION_QUIET_HOURS", (21, 7))
 NOTIFICATION_DIGEST_HOUR = 7  # local hour the daily digest goes out
 
-# Logging: to the console, where a process manager collects it.
+# Logging: to the console, where a process manager collects it. Requests and Celery tasks
+# each write one JSON line (mentoring/operations/request_log.py, task_log.py): ids, names,
+# statuses and durations, never message text or addresses. REQUEST_LOG=false turns the
+# request lines off; REQUEST_LOG_QUERIES=false stops counting each request's SQL queries.
+REQUEST_LOG = env_bool("REQUEST_LOG", not DEVELOPMENT)
+REQUEST_LOG_QUERIES = env_bool("REQUEST_LOG_QUERIES", True)
+if not REQUEST_LOG:
+    MIDDLEWARE.remove("mentoring.operations.request_log.RequestLogMiddleware")
+# Metrics for Prometheus at /metrics (operations/metrics.py), answered only to addresses in
+# METRICS_ALLOWED_IPS (addresses or networks) that did not come through the public proxy.
+# METRICS=true adds django-prometheus's request and response counters by view.
+METRICS = env_bool("METRICS", False)
+METRICS_ALLOWED_NETWORKS = env_networks("METRICS_ALLOWED_IPS", ["127.0.0.1", "::1"])
+if METRICS:
+    MIDDLEWARE.insert(1, "django_prometheus.middleware.PrometheusBeforeMiddleware")
+    MIDDLEWARE.append("django_prometheus.middleware.PrometheusAfterMiddleware")
+# Optional error tracking (sentry-sdk), off unless SENTRY_DSN is set; no personal data,
+# request bodies or local variables are sent (operations/sentry.py).
+SENTRY_DSN = env_str("SENTRY_DSN")
+if SENTRY_DSN:
+    from mentoring.operations import sentry
+
+    sentry.start(
+        SENTRY_DSN,
+        environment=env_str("SENTRY_ENVIRONMENT"),
+        release=env_str("SENTRY_RELEASE"),
+    )
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "mentoring.operations.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "json": {"class": "logging.StreamHandler", "formatter": "json"},
+    },
+    "loggers": {
+        **{
+            name: {"handlers": ["json"], "level": "INFO", "propagate": False}
+            for name in ("mentoring.requests", "mentoring.tasks")
+        },
+        # WeasyPrint (the portfolio PDF) logs each step of every document at INFO.
+        "weasyprint.progress": {"level": "WARNING"},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # WeasyPrint (the portfolio PDF) logs each step of every document at INFO.
-    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
 
 # Mentoring requests

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from mentoring import views
+from mentoring.operations.metrics import metrics
 
 # Before admin.site.urls is read: its login route takes the view from here.
 admin.site.login = views.admin_sign_in
@@ -12,6 +13,7 @@ urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("readyz/", views.readyz, name="readyz"),
     path("readyz/delivery/", views.delivery_ready, name="delivery-ready"),
+    path("metrics", metrics, name="metrics"),
     path("accounts/", include("allauth.urls")),
     path("notifications/", include("mentoring.notifications.urls")),
     path("", include("mentoring.profiles.urls")),
@@ -24,6 +26,7 @@ urlpatterns = [
     path("", include("mentoring.feedback.urls")),
     path("", include("mentoring.timeline.urls")),
     path("", include("mentoring.portfolio.urls")),
+    path("", include("mentoring.concerns.urls")),
     path("", include("mentoring.clerkships.urls")),
     path("", include("mentoring.roster.urls")),
     path("", include("mentoring.dashboards.urls")),

@@ -3,7 +3,6 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,6 +13,7 @@ from mentoring.lib.cache import cache_state
 from mentoring.navigation import roles_of
 from mentoring.next_steps import next_steps
 from mentoring.notifications.delivery import outbox_status
+from mentoring.operations import readiness
 
 
 @login_not_required
@@ -52,15 +52,15 @@ def healthz(request):
 @login_not_required
 @require_safe
 def readyz(request):
-    """Readiness for a load balancer and for monitoring: 503 only when the database cannot
-    be reached; the cache and e-mail delivery are reported (pages work without them)."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-        outbox = outbox_status()
-    except DatabaseError as error:
-        return JsonResponse({"database": f"unavailable: {type(error).__name__}"}, status=503)
-    return JsonResponse({"database": "ok", "cache": cache_state(cache), "outbox": outbox})
+    """Readiness for monitoring: 503 naming each failing part (the database, the cache, the
+    broker, a scheduler silent for SCHEDULER_SILENT_MINUTES), with the outbox's counts. A
+    load balancer checks /healthz/ instead: pages still work with Redis or beat down."""
+    figures, problems = readiness.problems()
+    body = {"status": "unavailable" if problems else "ok", "problems": problems, **figures}
+    body["cache_in_use"] = cache_state(cache)
+    if figures["database"] == "ok":
+        body["outbox"] = outbox_status()
+    return JsonResponse(body, status=503 if problems else 200)
 
 
 @login_not_required

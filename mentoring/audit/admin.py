@@ -2,7 +2,13 @@
 
 from django.contrib import admin
 
-from mentoring.audit.models import AdminView, DeniedAccess, FacultyDecision, RotationsAdded
+from mentoring.audit.models import (
+    AdminView,
+    ConcernRead,
+    DeniedAccess,
+    FacultyDecision,
+    RotationsAdded,
+)
 from mentoring.lib.admin import ReadOnlyForStaff
 
 
@@ -46,5 +52,15 @@ class FacultyDecisionAdmin(ReadOnlyForStaff, admin.ModelAdmin):
     search_fields = ["email", "mentor_email"]
     date_hierarchy = "at"
     fields = ["at", "user", "email", "mentor", "mentor_email", "decision"]
+    readonly_fields = fields
+    list_select_related = ["user"]
+
+
+@admin.register(ConcernRead)
+class ConcernReadAdmin(ReadOnlyForStaff, admin.ModelAdmin):
+    list_display = ["at", "email", "concern_id"]
+    search_fields = ["email", "concern_id"]
+    date_hierarchy = "at"
+    fields = ["at", "user", "email", "concern_id"]
     readonly_fields = fields
     list_select_related = ["user"]

@@ -142,3 +142,18 @@ class FacultyDecision(AuditRow):
 
     def __str__(self):
         return f"{self.email} {self.decision} {self.mentor_email}"
+
+
+class ConcernRead(AuditRow):
+    """A designated person's read of a confidential concern (concerns app): who, which
+    concern, when; never its content. Kept when the concern goes, as a trail must be."""
+
+    # The id, not a foreign key: audit sits below concerns, and a trail outlives its rows.
+    concern_id = models.PositiveIntegerField(db_index=True)
+
+    class Meta(AuditRow.Meta):
+        verbose_name = "read of a confidential concern"
+        verbose_name_plural = "reads of confidential concerns"
+
+    def __str__(self):
+        return f"{self.email} read concern {self.concern_id}"

@@ -5,6 +5,7 @@ names the variable, not silently fall back to a default.
 """
 
 import datetime
+import ipaddress
 import os
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -57,6 +58,19 @@ def env_list(name, default=()):
     if value is None:
         return list(default)
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_networks(name, default=()):
+    """Comma-separated addresses or networks ("127.0.0.1,10.20.0.0/16") as ip_network objects."""
+    networks = []
+    for item in env_list(name, default):
+        try:
+            networks.append(ipaddress.ip_network(item, strict=False))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name} must list IP addresses or networks, e.g. 10.20.0.0/16; not {item!r}"
+            ) from None
+    return networks
 
 
 def database_from_url(url, base_dir):

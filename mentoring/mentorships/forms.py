@@ -142,7 +142,15 @@ class ReferForm(forms.Form):
 
 
 class CloseForm(forms.Form):
-    reason = forms.ChoiceField(label="Why is it ending?", choices=Mentorship.CloseReason.choices)
+    # A no-fault ending has its own page (concerns app), with its fixed message.
+    reason = forms.ChoiceField(
+        label="Why is it ending?",
+        choices=[
+            choice
+            for choice in Mentorship.CloseReason.choices
+            if choice[0] != Mentorship.CloseReason.NO_FAULT
+        ],
+    )
     reflection = forms.CharField(
         label="A closing reflection (optional)",
         max_length=2000,

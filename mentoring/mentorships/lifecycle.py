@@ -108,8 +108,9 @@ def resume(mentorship, by):
 
 
 @transaction.atomic
-def close(mentorship, by, reason, reflection=""):
-    """End the mentorship for both; it stays in both people's history."""
+def close(mentorship, by, reason, reflection="", partner_message=""):
+    """End the mentorship for both; it stays in both people's history. partner_message, when
+    given, is what the partner's notice says instead of the reason (a no-fault ending)."""
     mentorship = _lock(mentorship)
     if not mentorship.is_open:
         raise NotAllowed("This mentorship is already closed.")
@@ -132,7 +133,7 @@ def close(mentorship, by, reason, reflection=""):
         mentorship.partner_of(by),
         "mentorship.closed",
         f"{by} closed your mentorship",
-        body=f"Reason: {mentorship.get_close_reason_display()}.",
+        body=partner_message or f"Reason: {mentorship.get_close_reason_display()}.",
         url=link(mentorship),
     )
     return mentorship

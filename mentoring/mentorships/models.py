@@ -131,6 +131,9 @@ class Mentorship(Expectations):
         NO_TIME = "no_time", "Not enough time"
         NOT_A_FIT = "not_a_fit", "Not a good fit"
         OTHER = "other", "Another reason"
+        # Ended with a fixed, kind message to the partner; any reason went, if the person
+        # chose, only to the programme's designated people (mentoring/concerns/ending.py).
+        NO_FAULT = "no_fault", "A no-fault ending"
 
     mentor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentorships_as_mentor"

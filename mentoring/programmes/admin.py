@@ -16,6 +16,7 @@ class StageInline(admin.TabularInline):
 class ProgrammeAdmin(admin.ModelAdmin):
     list_display = ["name", "position"]
     search_fields = ["name"]
-    # Coordinators see their programme's students and figures: staff alone assign them.
-    filter_horizontal = ["coordinators"]
+    # Coordinators see their programme's students and figures, ombudspeople the concerns
+    # sent to them: staff alone assign both.
+    filter_horizontal = ["coordinators", "ombudspeople"]
     inlines = [StageInline]

@@ -54,6 +54,9 @@ class ProgrammeQuerySet(models.QuerySet):
     def coordinated_by(self, user):
         return self.filter(coordinators=user)
 
+    def with_ombudsperson(self, user):
+        return self.filter(ombudspeople=user)
+
     def visible_to(self, user):
         """Programmes whose dashboards this person may open: the ones they coordinate, or
         all of them for staff."""
@@ -87,8 +90,8 @@ def school_has_several_programmes():
 
 
 class Programme(models.Model):
-    """A programme of the school, with its own stages and coordinators. Coordinators are
-    assigned by staff only (the admin)."""
+    """A programme of the school, with its own stages, coordinators and ombudspeople, whom
+    staff alone assign (the admin)."""
 
     name = models.CharField(max_length=120, unique=True)
     position = models.PositiveSmallIntegerField(
@@ -96,6 +99,15 @@ class Programme(models.Model):
     )
     coordinators = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="coordinated_programmes"
+    )
+    # People outside the programme's line of coordination to whom a mentee or mentor can
+    # raise a confidential concern instead of the coordinators (mentoring/concerns/).
+    ombudspeople = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="ombudsperson_for",
+        help_text="They receive the confidential concerns that people of this programme "
+        "choose to send to an ombudsperson rather than to the coordinators.",
     )
 
     objects = ProgrammeQuerySet.as_manager()

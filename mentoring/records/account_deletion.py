@@ -7,8 +7,10 @@ feedback they wrote, their reassessment answers, their proposals to change an ag
 every request or invitation they were part of (after the pending ones are withdrawn or
 declined, so that the other side is told and the mentor's pending count stays right),
 notifications and their settings, the calendar feed, clerkship roles and rotations,
-e-mail addresses and sign-in records. The messages they sent go too, with their documents:
-the stored files are deleted once the deletion has committed (conversations/departure.py).
+e-mail addresses and sign-in records. The words and threads of the confidential concerns
+they sent go (the concern stays, anonymised, as a count: concerns/departure.py). The
+messages they sent go too, with their documents: the stored files are deleted once the
+deletion has committed (conversations/departure.py).
 
 What stays (it belongs to the partner as much as to the person, or to the school):
 - The mentorship row. Mentorship.mentor and .mentee are CASCADE: deleting the user would
@@ -34,6 +36,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from mentoring.concerns.departure import forget_sender
 from mentoring.conversations.departure import forget_person
 from mentoring.dashboards.models import AccessLog
 from mentoring.mentorships import asking, lifecycle
@@ -74,8 +77,10 @@ def delete_account(user):
         else:
             asking.decline(request_obj, user, LEFT_MESSAGE)
 
-    # 3. Their messages go; the partner's stay, addressed to the placeholder.
+    # 3. Their messages go; the partner's stay, addressed to the placeholder. The concerns
+    # they sent lose their words, thread and sender (concerns/departure.py).
     forget_person(user, placeholder)
+    forget_sender(user)
 
     # 4. Shared rows: keep them for the partner, with the departed side anonymised.
     involving = Mentorship.objects.involving(user)

@@ -2,7 +2,8 @@
 goals, their outcomes (with the mentors they tied each to and whether each confirmed), and
 every mentorship they are in, as mentee or as mentor, with its meetings (shared
 notes, action items), the feedback they gave and received, and their own private notes; also
-the messages they sent and received, with the names of the documents attached.
+the messages they sent and received, with the names of the documents attached; the
+confidential concerns they sent, with their private threads.
 
 Never the partner's private notes: each private note is read with author = the person asking.
 A mentor's record names a mentee's goal only where that mentor may read it
@@ -15,6 +16,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from mentoring.concerns.departure import sent_record
 from mentoring.conversations.models import Message
 from mentoring.feedback.models import Feedback
 from mentoring.goals.models import Goal
@@ -76,6 +78,7 @@ def build_record(user):
             key=lambda m: m["role"] != "mentee",
         ),
         "messages": _messages_record(user),
+        "concerns_sent": sent_record(user),
     }
 
 

@@ -52,6 +52,10 @@ MATRIX = {
     "dashboards:school-recommend": {"POST": only(404, staff=302)},
     # Mentors' portfolio totals (issue 21): staff only.
     "dashboards:portfolio-totals": {"GET": only(404, staff=200)},
+    # Confidential concerns, counts only: programme coordinators (for theirs) and staff.
+    "dashboards:concerns": {
+        "GET": only(404, programme_coordinator=200, programme_coordinator_out=200, staff=200)
+    },
 }
 for row in MATRIX.values():
     row.setdefault("GET", only(405))

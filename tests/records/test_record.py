@@ -43,6 +43,7 @@ def test_the_json_record_is_an_attachment_with_the_same_story(client, mentee, st
         "outcomes",
         "mentorships",
         "messages",
+        "concerns_sent",
     }
     assert record["person"] == {"name": "Sam Okafor", "email": mentee.email}
     goals = {goal["title"]: goal for goal in record["goals"]}

@@ -8,8 +8,11 @@ the ones real use creates, counters and notifications included.
 from dataclasses import dataclass
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from mentoring.clerkships.models import Clerkship
+from mentoring.concerns.models import Concern, Route
+from mentoring.concerns.sending import send_concern
 from mentoring.conversations import documents, sending
 from mentoring.conversations.models import Attachment, Message
 from mentoring.conversations.threads import Thread
@@ -82,6 +85,10 @@ class World:
     waiting_mentor: MentorProfile | None = None
     campaign: Campaign | None = None  # staff's invitations of the roster, set by add_roster()
     outcome: Outcome | None = None  # the mentee's, tied to the mentorship, set by add_outcome()
+    # Confidential concerns, set by add_concern(): the mentee's, to the programme's coordinators,
+    # and the mentee's answered fit check with a warning sign ticked.
+    concern: Concern | None = None
+    answered_reassessment: Reassessment | None = None
 
 
 def build_world():
@@ -168,6 +175,7 @@ def build_world():
     world.waiting_mentor = waiting.mentor_profile
     add_roster(world)
     add_outcome(world)
+    add_concern(world)
     return world
 
 
@@ -175,6 +183,27 @@ def add_outcome(world):
     """The mentee's outcome, tied to the mentorship and waiting for the mentor to confirm."""
     world.outcome = make_outcome(
         world.people["mentee"], "Poster at the spring meeting", tied_to=[world.mentorship]
+    )
+
+
+def add_concern(world):
+    """The mentee's concern about their mentorship, sent to the coordinators of their
+    programme (MD: programme_coordinator), and a fit check they answered with a sign."""
+    world.concern = send_concern(
+        world.mentorship,
+        world.people["mentee"],
+        route=Route.COORDINATOR,
+        category=Concern.Category.NO_CONTACT,
+        details="My mentor has not answered for a month.",
+        wants_contact=True,
+    )
+    world.answered_reassessment = Reassessment.objects.create(
+        mentorship=world.mentorship,
+        respondent=world.people["mentee"],
+        kind=Reassessment.Kind.FIT_CHECK,
+        due_on=world.mentorship.started_on,
+        completed_at=timezone.now(),
+        warning_signs=["passivity"],
     )
 
 

@@ -91,6 +91,9 @@ MATRIX = {
     # Readiness for monitoring: counts only, anyone, GET or HEAD only.
     "readyz": page(only(200, anonymous=200), post=only(405, anonymous=405)),
     "delivery-ready": page(only(200, anonymous=200), post=only(405, anonymous=405)),
+    # The test client comes from loopback, which METRICS_ALLOWED_IPS allows by default; any
+    # other address, or a request through the proxy, gets 404 (tests/operations/test_metrics.py).
+    "metrics": page(only(200, anonymous=200), post=only(405, anonymous=405)),
     # allauth's pages are public by design; it sends a signed-in visitor on.
     "account_login": page(only(302, anonymous=200)),
     "account_signup": page(only(302, anonymous=200)),
@@ -307,6 +310,26 @@ MATRIX = {
     "feedback:reassessment": page(only(404, mentee=200)),
     # A prompt's notice: leads to the person's own prompt for that mentorship.
     "feedback:open-reassessment": page(only(404, mentee=302)),
+    # Confidential concerns (issue 21): the sender (the mentee) and the designated people of
+    # the mentee's programme by the route the sender chose (its coordinators:
+    # programme_coordinator); never the partner, other coordinators or staff. Answering and
+    # closing are the designated person's: the sender is in scope but the wrong side (403).
+    # An empty reply re-renders the concern with its error; an empty close asks again.
+    "concerns:list": page(only(200), post=only(405)),
+    "concerns:detail": page(only(404, mentee=200, programme_coordinator=200), post=only(405)),
+    "concerns:acknowledge": action(only(404, mentee=403, programme_coordinator=302)),
+    "concerns:reply": action(only(404, mentee=200, programme_coordinator=200)),
+    "concerns:close": page(only(404, mentee=403, programme_coordinator=200)),
+    "concerns:raise": page(PAIR),
+    # The respondent's own answered reassessment with a warning sign ticked.
+    "concerns:from-reassessment": page(only(404, mentee=200)),
+    # The no-fault ending: the pair; an empty POST asks for confirmation and ends nothing.
+    "concerns:no-fault-ending": page(PAIR),
+    # Counts only: the coordinators of a programme (for theirs) and staff.
+    "dashboards:concerns": page(
+        only(404, programme_coordinator=200, programme_coordinator_out=200, staff=200),
+        post=only(405),
+    ),
     # One's own record: everyone signed in gets their own, never anyone else's.
     "records:record": page(only(200)),
     "records:record-json": page(only(200)),
@@ -452,6 +475,13 @@ def url_for(route, world):
             "pk": world.programme.pk,
             "student_pk": people["mentee"].pk,
         },
+        **{
+            f"concerns:{name}": {"pk": world.concern.pk}
+            for name in ("detail", "acknowledge", "reply", "close")
+        },
+        "concerns:raise": {"pk": world.mentorship.pk},
+        "concerns:no-fault-ending": {"pk": world.mentorship.pk},
+        "concerns:from-reassessment": {"pk": world.answered_reassessment.pk},
         "conversations:thread": {"pk": world.mentorship.pk},
         "conversations:request-thread": {"pk": world.pending_request.pk},
         "conversations:edit": {"pk": world.message.pk},

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('feedback', '0004_plain_admin_label'),
-        ('mentorships', '0006_mentorship_mentee_at_start'),
+        ('mentorships', '0007_mentorship_mentee_at_start'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

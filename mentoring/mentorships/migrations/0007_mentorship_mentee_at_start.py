@@ -20,7 +20,7 @@ def from_current_profiles(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mentorships', '0005_mentorship_recorded_on'),
+        ('mentorships', '0006_close_reason_no_fault'),
         ('programmes', '0002_default_programme'),
         ('profiles', '0014_stage_of_programme'),
     ]
