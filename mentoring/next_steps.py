@@ -18,6 +18,7 @@ from mentoring.conversations.models import Message
 from mentoring.feedback.models import Reassessment
 from mentoring.meetings.models import ActionItem, Meeting
 from mentoring.mentorships.models import OPEN_STATUSES, Mentorship, MentorshipRequest
+from mentoring.outcomes.models import OutcomeTie
 from mentoring.profiles.completeness import in_words, mentee_missing, mentor_missing
 from mentoring.profiles.models import MODE_FLAGS, MenteeProfile, MentorProfile
 from mentoring.profiles.verification import VERIFICATION_FIELDS, pending, standing
@@ -298,8 +299,9 @@ def staff_steps():
 
 
 def mentor_steps(user, today):
-    """An availability check-in waiting for an answer, and the students rotating now in
-    the clerkships this mentor teaches in who have no mentor: one query."""
+    """An availability check-in waiting for an answer, the students rotating now in the
+    clerkships this mentor teaches in who have no mentor, and the outcomes mentees tied to
+    this mentor that wait for confirmation: one query."""
     unmatched = (
         Rotation.objects.filter(
             clerkship__faculty__faculty=OuterRef("user_id"),
@@ -312,9 +314,17 @@ def mentor_steps(user, today):
         .annotate(students=Count("student_id", distinct=True))
         .values("students")
     )
+    to_confirm = (
+        OutcomeTie.objects.of_mentor(OuterRef("user_id"))
+        .unconfirmed()
+        .order_by()
+        .values("mentorship__mentor")
+        .annotate(ties=Count("pk"))
+        .values("ties")
+    )
     profile = (
         MentorProfile.objects.filter(user=user)
-        .annotate(unmatched=Subquery(unmatched), **listing_facts())
+        .annotate(unmatched=Subquery(unmatched), to_confirm=Subquery(to_confirm), **listing_facts())
         .only(
             "availability_awaited_since",
             "is_complete",
@@ -343,6 +353,15 @@ def mentor_steps(user, today):
             f"{'have' if count != 1 else 'has'} no mentor yet.",
             reverse("mentorships:roster"),
             "See who",
+        )
+    if profile.to_confirm:
+        count = profile.to_confirm
+        yield Step(
+            Urgency.ANYTIME,
+            f"{count} outcome{'s' if count != 1 else ''} your mentees recorded "
+            f"wait{'s' if count == 1 else ''} for your confirmation.",
+            reverse("outcomes:mentees"),
+            "Confirm",
         )
 
 

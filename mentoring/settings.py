@@ -79,9 +79,11 @@ INSTALLED_APPS = [
     "mentoring.matching",
     "mentoring.conversations",
     "mentoring.goals",
+    "mentoring.outcomes",
     "mentoring.meetings",
     "mentoring.feedback",
     "mentoring.timeline",
+    "mentoring.portfolio",
     "mentoring.concerns",
     "mentoring.dashboards",
     "mentoring.records",
@@ -223,6 +225,9 @@ REQUEST_ACCEPTED_HANDLERS = ["mentoring.meetings.bookings.carry_over"]
 # Called as cancel(mentorship, by) when a pair pauses and ticks "cancel our planned meetings",
 # in the pause's transaction; returns how many were cancelled (meetings is above mentorships).
 CANCEL_PLANNED_MEETINGS = "mentoring.meetings.pausing.cancel_planned"
+# Called as lineage_of(mentor) by the mentor profile page (matching, below portfolio): how
+# many learners they mentored, how many now mentor others, and those who agreed to be named.
+MENTOR_LINEAGE = "mentoring.portfolio.lineage.lineage_of"
 ACCOUNT_RATE_LIMITS_ENABLED = True  # allauth's defaults limit sign-in, sign-up and resets
 # Two-factor sign-in (allauth.mfa): anyone may turn on an authenticator app, with recovery
 # codes. Not security keys (WebAuthn): allauth drives them with inline script, which the
@@ -565,8 +570,12 @@ LOGGING = {
         "json": {"class": "logging.StreamHandler", "formatter": "json"},
     },
     "loggers": {
-        name: {"handlers": ["json"], "level": "INFO", "propagate": False}
-        for name in ("mentoring.requests", "mentoring.tasks")
+        **{
+            name: {"handlers": ["json"], "level": "INFO", "propagate": False}
+            for name in ("mentoring.requests", "mentoring.tasks")
+        },
+        # WeasyPrint (the portfolio PDF) logs each step of every document at INFO.
+        "weasyprint.progress": {"level": "WARNING"},
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }

@@ -9,6 +9,7 @@ from accounts.models import User
 from mentoring.clerkships.models import Clerkship, ClerkshipFaculty, Rotation
 from mentoring.goals.models import Goal, GoalUpdate
 from mentoring.mentorships.lifecycle import start_mentorship
+from mentoring.outcomes.models import Outcome, OutcomeTie
 from mentoring.profiles.models import (
     Area,
     Department,
@@ -131,3 +132,20 @@ def make_goal(mentee, title=None, kind=Goal.Kind.SPECIFIC, shared_with=(), updat
     for status, note in updates:
         GoalUpdate.objects.create(goal=goal, author=mentee, status=status, note=note)
     return goal
+
+
+def make_outcome(
+    mentee, title=None, kind=Outcome.Kind.PUBLICATION, tied_to=(), confirmed=(), **fields
+):
+    """An outcome tied to the mentorships `tied_to`, those in `confirmed` confirmed now."""
+    fields.setdefault("achieved_on", timezone.localdate() - datetime.timedelta(days=30))
+    outcome = Outcome.objects.create(
+        mentee=mentee, kind=kind, title=title or f"Outcome {next(_serial)}", **fields
+    )
+    for mentorship in tied_to:
+        OutcomeTie.objects.create(
+            outcome=outcome,
+            mentorship=mentorship,
+            confirmed_at=timezone.now() if mentorship in confirmed else None,
+        )
+    return outcome

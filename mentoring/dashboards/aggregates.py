@@ -21,6 +21,7 @@ from accounts.models import User
 from mentoring.dashboards import identity
 from mentoring.dashboards.identity import MIN_CELL
 from mentoring.dashboards.message_answers import message_answers
+from mentoring.dashboards.outcome_counts import outcome_share, outcomes_by_kind
 from mentoring.dashboards.scope import Table, percent
 from mentoring.feedback.models import Reassessment
 from mentoring.lib.sql import Epoch
@@ -488,6 +489,8 @@ AGGREGATE_TABLES = {
     "reassessments": reassessments,
     "meetings": meetings,
     "message-answers": message_answers,
+    "outcomes": outcomes_by_kind,
+    "outcome-share": outcome_share,
 }
 
 

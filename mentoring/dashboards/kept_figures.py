@@ -45,7 +45,7 @@ FRESH_FOR = datetime.timedelta(minutes=5)
 # Figures that predate a mentorship's start or end are served at most this long.
 SHOWS_CHANGES_WITHIN = datetime.timedelta(minutes=1)
 # Bump when a table's layout changes, so that entries pickled by older code are not read.
-VERSION = 7
+VERSION = 8
 # While one request computes a dashboard, the others wait this long for its result.
 WAIT_FOR_OTHERS = datetime.timedelta(seconds=10)
 POLL_EVERY = 0.05

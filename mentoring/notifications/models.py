@@ -30,6 +30,8 @@ CATEGORY_BY_PREFIX = {
     "action_item": Category.MEETINGS,
     "feedback": Category.FEEDBACK,
     "goal": Category.FEEDBACK,
+    # An outcome tied to a mentorship, or confirmed by its mentor: what came of the goals.
+    "outcome": Category.FEEDBACK,
     "reminder": Category.REMINDERS,
     "reassessment": Category.REASSESSMENTS,
     # A coordinator's "send recommendations" is about finding mentors, like a request.

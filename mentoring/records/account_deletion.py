@@ -1,7 +1,8 @@
 """Deleting one's own account: what goes, what stays with the other person, and why.
 
 What goes (the person's own content, by the database's CASCADE once the user row is
-deleted): both profiles, goals and their updates, the private notes they wrote, the
+deleted): both profiles, goals and their updates, outcomes and their ties to mentorships
+(with the mentors' confirmations), the private notes they wrote, the
 feedback they wrote, their reassessment answers, their proposals to change an agreement,
 every request or invitation they were part of (after the pending ones are withdrawn or
 declined, so that the other side is told and the mentor's pending count stays right),

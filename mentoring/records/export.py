@@ -1,5 +1,6 @@
 """A person's record is theirs, as a printable page and as JSON: their contact details, their
-goals, and every mentorship they are in, as mentee or as mentor, with its meetings (shared
+goals, their outcomes (with the mentors they tied each to and whether each confirmed), and
+every mentorship they are in, as mentee or as mentor, with its meetings (shared
 notes, action items), the feedback they gave and received, and their own private notes; also
 the messages they sent and received, with the names of the documents attached; the
 confidential concerns they sent, with their private threads.
@@ -9,7 +10,7 @@ A mentor's record names a mentee's goal only where that mentor may read it
 (Goal.objects.visible_to: shared with a mentorship they mentor, while it is open).
 """
 
-from django.db.models import CharField, OuterRef, Prefetch, Q, Subquery, TextField, Value
+from django.db.models import CharField, Exists, OuterRef, Prefetch, Q, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -21,6 +22,8 @@ from mentoring.feedback.models import Feedback
 from mentoring.goals.models import Goal
 from mentoring.meetings.models import Meeting, PrivateNote
 from mentoring.mentorships.models import Mentorship
+from mentoring.outcomes.models import Outcome
+from mentoring.portfolio.models import PortfolioConsent
 from mentoring.profiles.contact import ContactDetails
 
 
@@ -32,7 +35,7 @@ def build_record(user):
     readable_goals = Goal.objects.visible_to(user)
     mentorships = (
         Mentorship.objects.filter(Q(mentee=user) | Q(mentor=user))
-        .select_related("mentor", "mentee")
+        .select_related("mentor", "mentee", "portfolio_consent")
         .order_by("started_on", "pk")
         .prefetch_related(
             "focus_areas",
@@ -51,10 +54,14 @@ def build_record(user):
                 # Both directions in one query, split by author below; the goal's title
                 # only where this person may read the goal, as a sub-query for the budget.
                 queryset=Feedback.objects.annotate(
+                    # Whether the mentee let their mentor's portfolio quote it.
+                    is_quoted=Exists(
+                        PortfolioConsent.objects.filter(quoted_feedback=OuterRef("pk"))
+                    ),
                     goal_title=Subquery(
                         readable_goals.filter(pk=OuterRef("goal_id")).values("title")[:1],
                         output_field=CharField(),
-                    )
+                    ),
                 ).order_by("created_at", "pk"),
             ),
         )
@@ -64,6 +71,7 @@ def build_record(user):
         "exported_at": _iso(timezone.now()),
         "contact_details": _contact_record(ContactDetails.objects.of(user.pk)),
         "goals": _goals_record(user),
+        "outcomes": _outcomes_record(user),
         # As mentee first, then as mentor, each oldest first.
         "mentorships": sorted(
             (_mentorship_record(m, user) for m in mentorships),
@@ -110,6 +118,46 @@ def _goals_record(user):
                 {"at": _iso(at), "status": Goal.Status(update_status).label, "note": note}
             )
     return list(goals.values())
+
+
+def _outcomes_record(user):
+    """The person's own outcomes, newest first, each with the mentors it is tied to and
+    when each confirmed: one query, the ties joined (a row per tie)."""
+    rows = (
+        Outcome.objects.owned_by(user)
+        .order_by("-achieved_on", "-pk", "ties__tied_at", "ties__pk")
+        .values_list(
+            "pk",
+            "kind",
+            "title",
+            "achieved_on",
+            "venue",
+            "doi",
+            "pmid",
+            "details",
+            "ties__mentorship__mentor__display_name",
+            "ties__confirmed_at",
+            "ties__pk",
+        )
+    )
+    outcomes = {}
+    for pk, kind, title, on, venue, doi, pmid, details, mentor, confirmed_at, tie in rows:
+        outcome = outcomes.setdefault(
+            pk,
+            {
+                "title": title,
+                "kind": Outcome.Kind(kind).label,
+                "date": _iso(on),
+                "venue": venue,
+                "doi": doi,
+                "pmid": pmid,
+                "details": details,
+                "tied_to": [],
+            },
+        )
+        if tie is not None:
+            outcome["tied_to"].append({"mentor": mentor, "confirmed_at": _iso(confirmed_at)})
+    return list(outcomes.values())
 
 
 def _contact_record(details):
@@ -164,8 +212,18 @@ def _own_note(user):
     return Coalesce(Subquery(notes.values("text")[:1]), Value(""), output_field=TextField())
 
 
+def _portfolio_record(mentorship, feedback):
+    """The mentee's choices for the mentor's portfolio (portfolio/models.py)."""
+    consent = getattr(mentorship, "portfolio_consent", None)
+    return {
+        "named": bool(consent and consent.is_named),
+        "quoted_feedback_of": [_iso(entry.created_at) for entry in feedback if entry.is_quoted],
+    }
+
+
 def _mentorship_record(mentorship, user):
     feedback = list(mentorship.feedback.all())
+    is_mentee = mentorship.mentee_id == user.pk
     return {
         "role": "mentee" if mentorship.mentee_id == user.pk else "mentor",
         "mentor": mentorship.mentor.display_name,
@@ -202,6 +260,7 @@ def _mentorship_record(mentorship, user):
         "feedback_given": [
             _feedback_record(entry) for entry in feedback if entry.author_id == user.pk
         ],
+        **({"mentor_portfolio": _portfolio_record(mentorship, feedback)} if is_mentee else {}),
     }
 
 

@@ -24,6 +24,7 @@ from tests.factories import (
     make_mentee,
     make_mentor,
     make_mentorship,
+    make_outcome,
     make_rotation,
 )
 from tests.meetings.factories import local, make_action_item, make_meeting
@@ -66,6 +67,14 @@ def world(db):
     asker = make_mentee(make_person("lee.chen@med.example.edu", "Lee Chen"), stage="final")
     mentorship = make_mentorship(faculty, student)
     goal = make_goal(student, "Draft a research question", shared_with=[mentorship])
+    outcome = make_outcome(
+        student,
+        "Buprenorphine initiation in the emergency department: a retrospective chart review",
+        venue="Academic Medicine, annual meeting of the Association of American Medical Colleges",
+        doi="10.1097/ACM.0000000000001234.supplementary-material-with-a-long-suffix",
+        pmid="15671207",
+        tied_to=[mentorship],
+    )
     held = make_meeting(
         mentorship,
         starts_at=local(days=-3),
@@ -93,6 +102,7 @@ def world(db):
         coordinator=coordinator,
         mentorship=mentorship,
         goal=goal,
+        outcome=outcome,
         meeting=held,
         request=request,
         clerkship=clerkship,
@@ -129,6 +139,11 @@ PAGES = {
         lambda w: f"/mentorships/{w.mentorship.pk}/feedback/",
         lambda w: "/goals/",
         lambda w: f"/goals/{w.goal.pk}/",
+        lambda w: "/outcomes/",
+        lambda w: "/outcomes/new/",
+        lambda w: f"/outcomes/{w.outcome.pk}/",
+        lambda w: f"/outcomes/{w.outcome.pk}/edit/",
+        lambda w: f"/mentorships/{w.mentorship.pk}/outcomes/",
         lambda w: "/reassessments/",
         lambda w: f"/reassessments/{w.reassessment.pk}/",
         lambda w: "/calendar/",
@@ -145,6 +160,8 @@ PAGES = {
         lambda w: "/office-hours/",
         lambda w: "/profile/mentor/",
         lambda w: f"/mentorships/{w.mentorship.pk}/messages/",
+        lambda w: "/outcomes/mentees/",
+        lambda w: f"/outcomes/{w.outcome.pk}/",
     ],
     "coordinator": [
         lambda w: "/home/",

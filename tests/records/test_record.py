@@ -40,6 +40,7 @@ def test_the_json_record_is_an_attachment_with_the_same_story(client, mentee, st
         "exported_at",
         "contact_details",
         "goals",
+        "outcomes",
         "mentorships",
         "messages",
         "concerns_sent",

@@ -24,6 +24,7 @@ from mentoring.mentorships import asking, lifecycle
 from mentoring.mentorships.models import ExpectationChange, Mentorship, MentorshipRequest
 from mentoring.notifications.models import Notification
 from mentoring.notifications.services import notify
+from mentoring.outcomes.models import Outcome
 from mentoring.profiles.models import MentorProfile
 from mentoring.programmes.models import Programme
 from mentoring.roster.models import Campaign, RosterEntry
@@ -34,6 +35,7 @@ from tests.factories import (
     make_mentee,
     make_mentor,
     make_mentorship,
+    make_outcome,
     make_programme,
     make_rotation,
     make_user,
@@ -82,6 +84,7 @@ class World:
     # Not a persona: a mentor waiting for staff to confirm they are faculty (verification.py).
     waiting_mentor: MentorProfile | None = None
     campaign: Campaign | None = None  # staff's invitations of the roster, set by add_roster()
+    outcome: Outcome | None = None  # the mentee's, tied to the mentorship, set by add_outcome()
     # Confidential concerns, set by add_concern(): the mentee's, to the programme's coordinators,
     # and the mentee's answered fit check with a warning sign ticked.
     concern: Concern | None = None
@@ -171,8 +174,16 @@ def build_world():
     waiting = make_mentor(make_user(display_name="Dr. Waiting Newcomer"), verified_at=None)
     world.waiting_mentor = waiting.mentor_profile
     add_roster(world)
+    add_outcome(world)
     add_concern(world)
     return world
+
+
+def add_outcome(world):
+    """The mentee's outcome, tied to the mentorship and waiting for the mentor to confirm."""
+    world.outcome = make_outcome(
+        world.people["mentee"], "Poster at the spring meeting", tied_to=[world.mentorship]
+    )
 
 
 def add_concern(world):
