@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint format bench drill
+.PHONY: run test lint format bench drill drill-scaleout
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,3 +31,6 @@ bench: $(INSTALLED)  ## key pages under gunicorn on PostgreSQL and Redis against
 
 drill: $(INSTALLED)  ## five minutes of 50 users on gunicorn, PostgreSQL, Redis and Celery, with a web worker, the Celery worker and Redis failing; figures in var/drill/soak.json
 	$(PY) -m drills.soak $(ARGS)
+
+drill-scaleout: $(INSTALLED)  ## nginx (deploy/) before two gunicorn instances, two Celery workers and one beat, with an instance, a worker mid-sweep and Redis failing under load; figures in var/drill/scaleout.json
+	$(PY) -m drills.scaleout $(ARGS)

@@ -125,6 +125,9 @@ def missing_writes(writes):
     )
     missing = []
     for write in writes:
+        if write.action == "log":
+            missing += missing_meeting(write)
+            continue
         row = requests.get(write.request_id)
         if row is None or row.mentor.email != write.mentor:
             missing.append(f"{write.action} {write.request_id}: no such request")
@@ -138,8 +141,94 @@ def missing_writes(writes):
         if write.action == "decline" and row.status != MentorshipRequest.Status.DECLINED:
             missing.append(f"decline {write.request_id}: the request is {row.status}")
             continue
+        if write.action == "accept" and not accepted(row, write.mentorship_id):
+            missing.append(f"accept {write.request_id}: no mentorship {write.mentorship_id}")
+            continue
         recipient = row.mentor.email if write.action == "ask" else row.mentee.email
-        key = (write.notification_kind, f"/requests/{row.pk}/", recipient)
+        link = f"/mentorships/{write.mentorship_id}/" if write.action == "accept" else None
+        key = (write.notification_kind, link or f"/requests/{row.pk}/", recipient)
         if key not in notified:
             missing.append(f"{write.action} {write.request_id}: no {write.notification_kind}")
     return missing
+
+
+def accepted(request_row, mentorship_id):
+    from mentoring.mentorships.models import Mentorship, MentorshipRequest
+
+    return (
+        request_row.status == MentorshipRequest.Status.ACCEPTED
+        and Mentorship.objects.filter(
+            pk=mentorship_id, mentor=request_row.mentor, mentee=request_row.mentee
+        ).exists()
+    )
+
+
+def missing_meeting(write):
+    """A logged meeting: its row (found by its note) and the partner's notification."""
+    from mentoring.meetings.models import Meeting
+    from mentoring.notifications.models import Notification
+
+    meeting = (
+        Meeting.objects.filter(
+            mentorship_id=write.mentorship_id,
+            created_by__email=write.mentor,
+            shared_notes=write.message,
+        )
+        .select_related("mentorship__mentee")
+        .first()
+    )
+    if meeting is None:
+        return [f"log in mentorship {write.mentorship_id}: no meeting"]
+    told = Notification.objects.filter(
+        kind=write.notification_kind,
+        url=f"/meetings/{meeting.pk}/",
+        recipient=meeting.mentorship.mentee,
+    )
+    return [] if told.exists() else [f"log of meeting {meeting.pk}: no {write.notification_kind}"]
+
+
+def make_quiet_pairs(pairs):
+    """`pairs` mentorships that went quiet two months ago, between people made for them:
+    work for a reminder sweep long enough to kill a worker in the middle of. Returns how
+    many quiet-contact reminders a sweep now owes (two per quiet mentorship, the demo
+    school's included)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from accounts.models import User
+    from mentoring.mentorships.models import Mentorship
+
+    made = User.objects.bulk_create(
+        User(email=f"drill-quiet-{role}-{n:05d}@{DRILL_DOMAIN}", display_name=f"Quiet {role} {n}")
+        for n in range(pairs)
+        for role in ("mentor", "mentee")
+    )
+    started = timezone.localdate() - timedelta(days=60)
+    Mentorship.objects.bulk_create(
+        Mentorship(
+            mentor=mentor,
+            mentee=mentee,
+            started_on=started,
+            reassess_on=started + timedelta(days=365),
+            cadence_days=14,
+        )
+        for mentor, mentee in zip(made[::2], made[1::2], strict=True)
+    )
+    return 2 * Mentorship.objects.quiet(timezone.now()).count()
+
+
+def quiet_reminders():
+    from mentoring.notifications.models import Notification
+
+    return Notification.objects.filter(kind="reminder.quiet").count()
+
+
+def last_quiet_reminder_at():
+    """When the last quiet-contact reminder was written (a Unix time), or None."""
+    from django.db.models import Max
+
+    from mentoring.notifications.models import Notification
+
+    last = Notification.objects.filter(kind="reminder.quiet").aggregate(Max("created_at"))
+    return last["created_at__max"].timestamp() if last["created_at__max"] else None

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from bench.config import ROOT, SetupError
+from bench.server import http_get
 
 
 def wait_for(check, seconds, every=0.2):
@@ -72,10 +73,13 @@ def children_of(pid):
 
 
 class PrivateRedis:
-    """redis-server on its own port, no persistence: stopped and started by the drill."""
+    """redis-server on its own port, stopped and started by the drill: no persistence (a
+    restart loses what it held), or, given a folder, Debian's default of a snapshot saved
+    on SIGTERM and loaded at start (what `systemctl restart redis-server` keeps)."""
 
-    def __init__(self, port, log_path):
+    def __init__(self, port, log_path, persist_dir=None):
         self.port, self.log_path, self.process = port, log_path, None
+        self.persist_dir = persist_dir
 
     @property
     def url(self):
@@ -88,11 +92,13 @@ class PrivateRedis:
             str(self.port),
             "--bind",
             "127.0.0.1",
-            "--save",
-            "",
             "--appendonly",
             "no",
         ]
+        if self.persist_dir is None:
+            command += ["--save", ""]
+        else:
+            command += ["--save", "3600 1", "--dir", str(self.persist_dir)]
         with open(self.log_path, "a") as log:
             self.process = subprocess.Popen(  # noqa: S603 - fixed arguments
                 command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
@@ -190,3 +196,84 @@ def worker_answers_ping(env, timeout=10):
     except subprocess.TimeoutExpired:
         return False
     return done.returncode == 0 and "pong" in done.stdout
+
+
+# What systemd does for a socket-activated service, in a few lines: the socket it holds as
+# fd 3, LISTEN_FDS=1 and LISTEN_PID=the service's own pid, then the service's program.
+ACTIVATE = (
+    "import os, sys; os.dup2(int(sys.argv[1]), 3); "
+    "os.environ.update(LISTEN_FDS='1', LISTEN_PID=str(os.getpid())); "
+    "os.execv(sys.argv[2], sys.argv[2:])"
+)
+
+
+def held_socket(port):
+    """A listening socket on 127.0.0.1:port that outlives the processes serving it, as
+    systemd holds mentoring-web@PORT.socket (deploy/systemd)."""
+    held = socket.socket()
+    held.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    held.bind(("127.0.0.1", port))
+    held.listen(2048)
+    return held
+
+
+def socket_activated(command, held):
+    """Popen arguments that start `command` (its program an absolute path) on `held`."""
+    return [sys.executable, "-c", ACTIVATE, str(held.fileno()), *command], {
+        "pass_fds": (held.fileno(),)
+    }
+
+
+class WebInstance:
+    """One gunicorn instance as mentoring-web@PORT runs it: deploy/gunicorn.conf.py, its
+    port in GUNICORN_PORT, its own runtime folder for the control socket, and its listening
+    socket held by the drill across restarts, as systemd holds mentoring-web@PORT.socket."""
+
+    def __init__(self, port, env, runtime_dir, log_path):
+        self.port, self.log_path, self.process = port, log_path, None
+        self.socket = held_socket(port)
+        runtime_dir.mkdir(exist_ok=True)
+        self.env = {**env, "GUNICORN_PORT": str(port), "GUNICORN_RUNTIME_DIR": str(runtime_dir)}
+
+    def start(self):
+        self.launch()
+        self.wait()
+
+    def launch(self):
+        command, options = socket_activated(
+            [sys.executable, "-m", "gunicorn", f"--config={ROOT}/deploy/gunicorn.conf.py"],
+            self.socket,
+        )
+        with open(self.log_path, "a") as log_file:
+            self.process = subprocess.Popen(  # noqa: S603 - fixed arguments
+                command,
+                **options,
+                cwd=ROOT,
+                env=self.env,
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+
+    def wait(self):
+        if not wait_for(self.answers, 60):
+            raise SetupError(f"gunicorn on {self.port} did not answer; see {self.log_path}")
+
+    def answers(self):
+        try:
+            return http_get(self.port, "/healthz/")[0] == 200
+        except OSError:
+            return False
+
+
+def stop_gracefully(process, timeout=60):
+    """SIGTERM to the main process only (systemd's KillMode=mixed): (exit status, seconds)."""
+    began = time.monotonic()
+    try:
+        os.kill(process.pid, signal.SIGTERM)
+        code = process.wait(timeout=timeout)
+    except ProcessLookupError:
+        code = process.poll()
+    except subprocess.TimeoutExpired:
+        code = None  # did not stop by itself: stop_group below kills it
+    return {"exit": code, "seconds": round(time.monotonic() - began, 1)}

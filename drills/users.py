@@ -5,6 +5,7 @@ real form, then reading pages and making writes that notify someone.
 Every request is recorded (start, label, status, latency); every write the app acknowledged
 (a redirect after the POST) is recorded with what must then be in the database."""
 
+import html.parser
 import http.client
 import itertools
 import random
@@ -18,6 +19,7 @@ REQUEST_TIMEOUT = 30
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 REQUEST_LINK = re.compile(r'href="/requests/(\d+)/"')
 REQUEST_PATH = re.compile(r"^/requests/(\d+)/$")
+MENTORSHIP_PATH = re.compile(r"^/mentorships/(\d+)/$")
 
 
 @dataclass
@@ -43,6 +45,7 @@ class Write:
     notification_kind: str
     notified: str
     message: str = ""
+    mentorship_id: int = 0  # accept: the mentorship it started; log: the meeting's
 
 
 @dataclass
@@ -79,11 +82,63 @@ class Recorder:
             self.problems.append(text)
 
 
-class Browser:
-    """One person's HTTP client: cookies kept, redirects not followed."""
+class FormFields(html.parser.HTMLParser):
+    """The fields of the page's POST form to `action` (or to the page itself) with the values
+    the page filled in: what a browser sends when the person changes nothing."""
 
-    def __init__(self, port, address, recorder):
-        self.port, self.address, self.recorder = port, address, recorder
+    def __init__(self, action):
+        super().__init__()
+        self.action, self.inside, self.fields = action, False, []
+        self.select = self.textarea = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            posts = (a.get("method") or "").lower() == "post"
+            self.inside = posts and a.get("action") in (None, "", self.action)
+        elif not self.inside or not a.get("name", tag == "option"):
+            return
+        elif tag == "input" and a.get("type") not in ("submit", "button", "file"):
+            if a.get("type") not in ("checkbox", "radio") or "checked" in a:
+                self.fields.append((a["name"], a.get("value") or ""))
+        elif tag == "select":
+            self.select = {"name": a["name"], "chosen": [], "first": None}
+        elif tag == "option" and self.select is not None:
+            value = a.get("value") or ""
+            self.select["first"] = value if self.select["first"] is None else self.select["first"]
+            if "selected" in a:
+                self.select["chosen"].append(value)
+        elif tag == "textarea":
+            self.textarea = [a["name"], ""]
+
+    def handle_data(self, data):
+        if self.textarea is not None:
+            self.textarea[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+        elif tag == "select" and self.select is not None:
+            chosen = self.select["chosen"] or [self.select["first"] or ""]
+            self.fields += [(self.select["name"], value) for value in chosen]
+            self.select = None
+        elif tag == "textarea" and self.textarea is not None:
+            self.fields.append(tuple(self.textarea))
+            self.textarea = None
+
+
+def form_fields(page, action):
+    parser = FormFields(action)
+    parser.feed(page)
+    return parser.fields
+
+
+class Browser:
+    """One person's HTTP client: cookies kept, redirects not followed; HTTPS when given an
+    ssl context (the scale-out drill's nginx)."""
+
+    def __init__(self, port, address, recorder, tls=None):
+        self.port, self.address, self.recorder, self.tls = port, address, recorder, tls
         self.cookies = {}
 
     def request(self, method, path, label, form=None):
@@ -95,11 +150,18 @@ class Browser:
 
             body = urlencode(form, doseq=True)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
+            if self.tls is not None:
+                # As a browser sends it: over HTTPS, Django's CSRF check wants the origin.
+                headers["Origin"] = f"https://127.0.0.1:{self.port}"
         started = time.monotonic()
         status, location, text, error = 0, None, "", ""
-        connection = http.client.HTTPConnection(
-            "127.0.0.1", self.port, timeout=REQUEST_TIMEOUT, source_address=(self.address, 0)
-        )
+        options = {"timeout": REQUEST_TIMEOUT, "source_address": (self.address, 0)}
+        if self.tls is None:
+            connection = http.client.HTTPConnection("127.0.0.1", self.port, **options)
+        else:
+            connection = http.client.HTTPSConnection(
+                "127.0.0.1", self.port, context=self.tls, **options
+            )
         try:
             connection.request(method, path, body=body, headers=headers)
             response = connection.getresponse()
@@ -123,6 +185,15 @@ class Browser:
                 self.cookies.pop(name, None)
             else:
                 self.cookies[name] = morsel.value
+
+    def submit(self, path, label, changes):
+        """GET the form at `path`, then POST what it holds with `changes`; None if it did not
+        load."""
+        status, _, page = self.request("GET", path, f"{label} form")
+        if status != 200:
+            return None
+        kept = [(k, v) for k, v in form_fields(page, path) if k not in changes]
+        return self.request("POST", path, label, kept + list(changes.items()))
 
     def post_form(self, form_path, post_path, label, fields):
         """GET the form (for its CSRF token), then POST it; None if the form did not load."""
@@ -149,10 +220,15 @@ class SimulatedUser(threading.Thread):
     """Signs in, says it is ready, and once `go` is set acts until `stop_at` (which the
     drill sets before `go`), pausing about `think` seconds between steps."""
 
-    def __init__(self, person, port, school, recorder, go, think=5.0, seed=0):
+    def __init__(
+        self, person, port, school, recorder, go, think=5.0, seed=0, tls=None, accepts=False
+    ):
+        """accepts: mentors accept half the requests they answer (else decline them all)
+        and log meetings in the mentorships they started."""
         super().__init__(name=f"user {person.email}", daemon=True)
+        self.accepts, self.mentorships = accepts, []
         self.person, self.school, self.recorder = person, school, recorder
-        self.browser = Browser(port, person.address, recorder)
+        self.browser = Browser(port, person.address, recorder, tls)
         self.go, self.ready, self.stop_at = go, threading.Event(), None
         self.think = (0.5 * think, 1.5 * think)
         self.random = random.Random(seed)
@@ -225,7 +301,9 @@ class SimulatedUser(threading.Thread):
 
     def mentor_step(self):
         choice = self.random.random()
-        if choice < 0.15:
+        if self.mentorships and choice < 0.15:
+            self.log_meeting(self.random.choice(self.mentorships))
+        elif choice < 0.15:
             self.get("/home/", "home")
         elif choice < 0.30:
             self.get("/notifications/", "inbox")
@@ -244,6 +322,9 @@ class SimulatedUser(threading.Thread):
             return
         pk = int(self.random.choice(pending))
         self.get(f"/requests/{pk}/", "request")
+        if self.accepts and self.random.random() < 0.5:
+            self.accept(pk)
+            return
         message = f"Drill decline by {self.person.email} #{next(self.serial)}"
         path = f"/requests/{pk}/decline/"
         answer = self.browser.post_form(path, path, "decline", {"message": message})
@@ -258,6 +339,34 @@ class SimulatedUser(threading.Thread):
         if not re.search(r"This was [a-z ]+ already", page):
             self.recorder.write(
                 Write("decline", pk, "", self.person.email, "declined", "request.declined", "")
+            )
+
+    def accept(self, pk):
+        answer = self.browser.submit(f"/requests/{pk}/accept/", "accept", {})
+        found = answer and answer[0] == 302 and MENTORSHIP_PATH.match(answer[1] or "")
+        if found:
+            mentorship = int(found.group(1))
+            self.mentorships.append(mentorship)
+            self.recorder.write(
+                Write(
+                    "accept",
+                    pk,
+                    "",
+                    self.person.email,
+                    "accepted",
+                    "request.accepted",
+                    "",
+                    mentorship_id=mentorship,
+                )
+            )
+
+    def log_meeting(self, mentorship):
+        note = f"Drill meeting logged by {self.person.email} #{next(self.serial)}"
+        path = f"/mentorships/{mentorship}/log/"
+        answer = self.browser.submit(path, "log meeting", {"shared_notes": note})
+        if answer and answer[0] == 302:
+            self.recorder.write(
+                Write("log", 0, "", self.person.email, "", "meeting.logged", "", note, mentorship)
             )
 
     def coordinator_step(self):

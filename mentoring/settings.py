@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "mentoring.meetings",
     "mentoring.feedback",
     "mentoring.timeline",
+    "mentoring.portfolio",
     "mentoring.concerns",
     "mentoring.dashboards",
     "mentoring.records",
@@ -224,6 +225,9 @@ REQUEST_ACCEPTED_HANDLERS = ["mentoring.meetings.bookings.carry_over"]
 # Called as cancel(mentorship, by) when a pair pauses and ticks "cancel our planned meetings",
 # in the pause's transaction; returns how many were cancelled (meetings is above mentorships).
 CANCEL_PLANNED_MEETINGS = "mentoring.meetings.pausing.cancel_planned"
+# Called as lineage_of(mentor) by the mentor profile page (matching, below portfolio): how
+# many learners they mentored, how many now mentor others, and those who agreed to be named.
+MENTOR_LINEAGE = "mentoring.portfolio.lineage.lineage_of"
 ACCOUNT_RATE_LIMITS_ENABLED = True  # allauth's defaults limit sign-in, sign-up and resets
 # Two-factor sign-in (allauth.mfa): anyone may turn on an authenticator app, with recovery
 # codes. Not security keys (WebAuthn): allauth drives them with inline script, which the
@@ -360,6 +364,11 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not 
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Behind the proxy every request comes from its address: allauth's sign-in limits would
+    # count the whole school as one client. The proxy appends the address it saw to
+    # X-Forwarded-For (deploy/nginx/mentoring.conf); allauth reads that last entry, which a
+    # client cannot forge.
+    ALLAUTH_TRUSTED_PROXY_COUNT = 1
 SESSION_COOKIE_HTTPONLY = True
 # Sessions in the database only: one indexed query a page. Not cached_db: a sign-out during
 # a Redis outage cannot reach Redis, whose stale copy would sign the cookie in again after.
@@ -420,8 +429,15 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A worker whose broker goes away keeps trying to reconnect instead of exiting after 100
 # tries; `make run` and the systemd unit restart it if it dies anyway.
 CELERY_BROKER_CONNECTION_MAX_RETRIES = None
-CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
+# When the broker goes away, tasks in hand run to their end rather than being cancelled: a
+# delivery cancelled between the mail server's "accepted" and the row's "sent" is e-mailed a
+# second time once its claim goes stale (the scale-out drill saw it at each Redis restart).
+# Every task here is safe to run again (claims, dedupe keys), and Redis hands an
+# unacknowledged one back after the visibility timeout, to find its work done.
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = False
 CELERY_TIMEZONE = TIME_ZONE
+# Exactly one beat sends: a second one stands by until the first goes (mentoring/single_beat.py).
+CELERY_BEAT_SCHEDULER = "mentoring.single_beat:SingleBeatScheduler"
 CELERY_BEAT_SCHEDULE = {
     # The scheduler's heartbeat: beat records the time as it sends this (no work for the
     # worker); /readyz/ fails when it has been silent for SCHEDULER_SILENT_MINUTES.
@@ -554,8 +570,12 @@ LOGGING = {
         "json": {"class": "logging.StreamHandler", "formatter": "json"},
     },
     "loggers": {
-        name: {"handlers": ["json"], "level": "INFO", "propagate": False}
-        for name in ("mentoring.requests", "mentoring.tasks")
+        **{
+            name: {"handlers": ["json"], "level": "INFO", "propagate": False}
+            for name in ("mentoring.requests", "mentoring.tasks")
+        },
+        # WeasyPrint (the portfolio PDF) logs each step of every document at INFO.
+        "weasyprint.progress": {"level": "WARNING"},
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }

@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("mentoring.meetings.urls")),
     path("", include("mentoring.feedback.urls")),
     path("", include("mentoring.timeline.urls")),
+    path("", include("mentoring.portfolio.urls")),
     path("", include("mentoring.concerns.urls")),
     path("", include("mentoring.clerkships.urls")),
     path("", include("mentoring.roster.urls")),

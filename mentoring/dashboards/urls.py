@@ -1,12 +1,17 @@
 from django.urls import path
 
-from mentoring.dashboards import concerns_views, views
+from mentoring.dashboards import concerns_views, portfolio_totals, views
 
 app_name = "dashboards"
 urlpatterns = [
     path("dashboards/", views.index, name="index"),
     path("dashboards/school/", views.school_dashboard, name="school"),
     path("dashboards/concerns/", concerns_views.concerns_dashboard, name="concerns"),
+    path(
+        "dashboards/portfolios/",
+        portfolio_totals.portfolio_totals,
+        name="portfolio-totals",
+    ),
     path("dashboards/school/students/", views.school_students, name="school-students"),
     path(
         "dashboards/school/students/<int:student_pk>/recommend/",

@@ -28,6 +28,7 @@ from mentoring.dashboards.kept_figures import FRESH_FOR, figures_for, forget
 from mentoring.dashboards.models import AccessLog, DashboardVisit
 from mentoring.dashboards.scope import Scope
 from mentoring.dashboards.send_recommendations import Outcome, send_recommendations
+from mentoring.lib.csv_files import csv_cell
 from mentoring.programmes.models import Programme
 
 PAGE_SIZE = 25
@@ -127,15 +128,6 @@ def dashboard(request, clerkship, programme=None):
         "programme_choices": programme_choices(request.user, scope),
     }
     return render(request, "dashboards/dashboard.html", context)
-
-
-def csv_cell(value):
-    if value is None:
-        return ""
-    # A name like "=HYPERLINK(...)" must stay text in a spreadsheet, not become a formula.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 def export(request, scope, name):

@@ -147,3 +147,14 @@ def read_rows(data, columns, optional=(), max_rows=MAX_ROWS, what="file"):
     if not rows:
         raise FileRefused("The file names its columns but has no rows.")
     return rows, ignored
+
+
+def csv_cell(value):
+    """A value for a CSV download: None as empty, and text that a spreadsheet would take for
+    a formula kept as text."""
+    if value is None:
+        return ""
+    # A name like "=HYPERLINK(...)" must stay text in a spreadsheet, not become a formula.
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value

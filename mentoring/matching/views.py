@@ -1,7 +1,9 @@
 """Finding a mentor: the directory, recommendations, a mentor's page and a mentee's page
 (fetched through visibility.py), and referring a request to a colleague found by search."""
 
+from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.module_loading import import_string
 
 from accounts.models import User
 from mentoring.lib.forms import as_id
@@ -61,7 +63,12 @@ def mentor_detail(request, pk):
     refusal = None
     if profile.user_id != request.user.pk:
         refusal = asking.ask_refusal(request.user, profile)
-    return render(request, "matching/mentor_detail.html", {"profile": profile, "refusal": refusal})
+    lineage = import_string(settings.MENTOR_LINEAGE)(profile.user)
+    return render(
+        request,
+        "matching/mentor_detail.html",
+        {"profile": profile, "refusal": refusal, "lineage": lineage},
+    )
 
 
 def mentee_detail(request, pk):

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from mentoring.mentorships.models import Mentorship, MentorshipEvent
 from mentoring.notifications.services import notify
-from mentoring.profiles.models import MentorProfile
+from mentoring.profiles.models import MenteeProfile, MentorProfile
 
 FIRST_REASSESSMENT_AFTER = datetime.timedelta(days=30)
 
@@ -50,9 +50,14 @@ def start_mentorship(
     today = timezone.localdate()
     started_on = started_on or today
     recorded_on = today if recorded_after_the_fact else None
+    programme_id, stage_id = MenteeProfile.objects.filter(user=mentee).values_list(
+        "programme_id", "stage_id"
+    ).first() or (None, None)
     mentorship = Mentorship.objects.create(
         mentor=mentor,
         mentee=mentee,
+        programme_at_start_id=programme_id,
+        stage_at_start_id=stage_id,
         started_on=started_on,
         recorded_on=recorded_on,
         reassess_on=max((recorded_on or started_on) + FIRST_REASSESSMENT_AFTER, today),

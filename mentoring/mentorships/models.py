@@ -149,6 +149,14 @@ class Mentorship(Expectations):
     # started_on, so that a year-old relationship is not overdue on its first day here.
     recorded_on = models.DateField("recorded here on", null=True, blank=True)
     reassess_on = models.DateField("next reassessment", null=True, blank=True)
+    # The mentee's programme and stage of training when the mentorship started (their
+    # profile moves on; a mentor's portfolio describes them as they were then).
+    programme_at_start = models.ForeignKey(
+        "programmes.Programme", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    stage_at_start = models.ForeignKey(
+        "programmes.Stage", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     # Written by the meetings app when a meeting is logged or planned, so that reminders
     # and lists need not join upward.
     last_contact_at = models.DateTimeField(null=True, blank=True)

@@ -10,7 +10,7 @@ A mentor's record names a mentee's goal only where that mentor may read it
 (Goal.objects.visible_to: shared with a mentorship they mentor, while it is open).
 """
 
-from django.db.models import CharField, OuterRef, Prefetch, Q, Subquery, TextField, Value
+from django.db.models import CharField, Exists, OuterRef, Prefetch, Q, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -23,6 +23,7 @@ from mentoring.goals.models import Goal
 from mentoring.meetings.models import Meeting, PrivateNote
 from mentoring.mentorships.models import Mentorship
 from mentoring.outcomes.models import Outcome
+from mentoring.portfolio.models import PortfolioConsent
 from mentoring.profiles.contact import ContactDetails
 
 
@@ -34,7 +35,7 @@ def build_record(user):
     readable_goals = Goal.objects.visible_to(user)
     mentorships = (
         Mentorship.objects.filter(Q(mentee=user) | Q(mentor=user))
-        .select_related("mentor", "mentee")
+        .select_related("mentor", "mentee", "portfolio_consent")
         .order_by("started_on", "pk")
         .prefetch_related(
             "focus_areas",
@@ -53,10 +54,14 @@ def build_record(user):
                 # Both directions in one query, split by author below; the goal's title
                 # only where this person may read the goal, as a sub-query for the budget.
                 queryset=Feedback.objects.annotate(
+                    # Whether the mentee let their mentor's portfolio quote it.
+                    is_quoted=Exists(
+                        PortfolioConsent.objects.filter(quoted_feedback=OuterRef("pk"))
+                    ),
                     goal_title=Subquery(
                         readable_goals.filter(pk=OuterRef("goal_id")).values("title")[:1],
                         output_field=CharField(),
-                    )
+                    ),
                 ).order_by("created_at", "pk"),
             ),
         )
@@ -207,8 +212,18 @@ def _own_note(user):
     return Coalesce(Subquery(notes.values("text")[:1]), Value(""), output_field=TextField())
 
 
+def _portfolio_record(mentorship, feedback):
+    """The mentee's choices for the mentor's portfolio (portfolio/models.py)."""
+    consent = getattr(mentorship, "portfolio_consent", None)
+    return {
+        "named": bool(consent and consent.is_named),
+        "quoted_feedback_of": [_iso(entry.created_at) for entry in feedback if entry.is_quoted],
+    }
+
+
 def _mentorship_record(mentorship, user):
     feedback = list(mentorship.feedback.all())
+    is_mentee = mentorship.mentee_id == user.pk
     return {
         "role": "mentee" if mentorship.mentee_id == user.pk else "mentor",
         "mentor": mentorship.mentor.display_name,
@@ -245,6 +260,7 @@ def _mentorship_record(mentorship, user):
         "feedback_given": [
             _feedback_record(entry) for entry in feedback if entry.author_id == user.pk
         ],
+        **({"mentor_portfolio": _portfolio_record(mentorship, feedback)} if is_mentee else {}),
     }
 
 

@@ -47,6 +47,13 @@ PAGES = [
     ("verification-queue", "staff", lambda w: "/verification/"),
     ("roster", "staff", lambda w: "/roster/"),
     ("roster-upload", "staff", lambda w: "/roster/upload/"),
+    ("portfolio", "faculty", lambda w: "/portfolio/"),
+    (
+        "portfolio-consent",
+        "student",
+        lambda w: f"/mentorships/{w.mentorship.pk}/portfolio-consent/",
+    ),
+    ("portfolio-totals", "staff", lambda w: "/dashboards/portfolios/"),
 ]
 
 

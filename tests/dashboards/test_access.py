@@ -50,6 +50,8 @@ MATRIX = {
     "dashboards:school": {"GET": only(404, staff=200), "POST": only(404, staff=302)},
     "dashboards:school-students": {"GET": only(404, staff=200)},
     "dashboards:school-recommend": {"POST": only(404, staff=302)},
+    # Mentors' portfolio totals (issue 21): staff only.
+    "dashboards:portfolio-totals": {"GET": only(404, staff=200)},
     # Confidential concerns, counts only: programme coordinators (for theirs) and staff.
     "dashboards:concerns": {
         "GET": only(404, programme_coordinator=200, programme_coordinator_out=200, staff=200)

@@ -81,8 +81,9 @@ def test_the_student_sees_it_on_the_mentors_page_before_asking(
     quiet = listed("Dr. Quiet")
     asked(quiet, 15)
     client.force_login(mentee)
-    # Two of them check whether this student may ask (mentorships.asking.ask_refusal).
-    with django_assert_max_num_queries(8):
+    # Two of them check whether this student may ask (mentorships.asking.ask_refusal), one
+    # reads the mentoring lineage (portfolio/lineage.py).
+    with django_assert_max_num_queries(9):
         page = text(client.get(f"/mentors/{quiet.pk}/"))
     assert "3 of 3 places free · availability not confirmed" in page
     assert "Availability not confirmed: Dr. Quiet has not confirmed lately" in page

@@ -86,8 +86,9 @@ def test_mentor_edit_shows_on_the_public_page_and_in_search(
     assert (profile.capacity, profile.is_accepting, profile.modes) == (5, False, ["Phone", "Video"])
 
     client.force_login(outsider)
-    # 8: the page also says, before the student writes, whether they may ask (main, issue 19).
-    with django_assert_max_num_queries(8):
+    # 8: the page also says, before the student writes, whether they may ask (main, issue 19);
+    # 9: and the mentor's lineage (issue 21, portfolio/lineage.py).
+    with django_assert_max_num_queries(9):
         page = text(client.get(f"/mentors/{profile.pk}/"))
     assert "Associate Professor, Neurology" in page
     assert "Not taking new mentees" in page

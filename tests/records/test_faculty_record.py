@@ -46,7 +46,8 @@ def test_the_printable_record_holds_the_mentors_side(
     client, mentor, story, django_assert_max_num_queries
 ):
     client.force_login(mentor)
-    # One query a section: the confidential concerns one sent and the outcomes (issue 21).
+    # One query a section: the outcomes section and the confidential concerns one sent
+    # (issue 21) made it 14.
     with django_assert_max_num_queries(14):
         page = client.get("/record/").content.decode()
     for text in [

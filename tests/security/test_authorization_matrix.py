@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from accounts.sso_config import providers_from_environment
 from mentoring.notifications.preferences import unsubscribe_token
+from mentoring.portfolio.pdf import pdf_available
 from tests.security.personas import PERSONAS, build_world
 
 LOGIN = "login"
@@ -75,6 +76,9 @@ ROSTER = only(
     programme_coordinator_out=200,
     staff=200,
 )
+# A person with a mentor's role: their own portfolio.
+MENTOR_PERSONAS = ("mentor", "other_faculty", "asked_mentor")
+MENTORS = only(404, **dict.fromkeys(MENTOR_PERSONAS, 200))
 # Answering a request: its receiver; the sender is in scope but the wrong side.
 ANSWER = only(404, mentee=403, asked_mentor=200)
 
@@ -279,6 +283,8 @@ MATRIX = {
     "dashboards:programme-recommend": action(only(404, programme_coordinator=302, staff=302)),
     "dashboards:school": page(only(404, staff=200), post=only(404, staff=302)),
     "dashboards:school-students": page(only(404, staff=200), post=only(405)),
+    # Mentors' portfolio totals (issue 21): staff only, counts and no mentee's name.
+    "dashboards:portfolio-totals": page(only(404, staff=200), post=only(405)),
     "dashboards:school-recommend": action(only(404, staff=302)),
     # Feedback and the timeline: the pair only (DESIGN.md). Only the mentee asks for
     # feedback; the mentor's POST is turned back with a message.
@@ -286,6 +292,19 @@ MATRIX = {
     "feedback:give": page(PAIR),
     "feedback:ask": action(only(404, mentee=302, mentor=302)),
     "timeline:mentorship": page(PAIR),
+    # The faculty mentoring portfolio (issue 21): one's own, for anyone with a mentor's role;
+    # there is no URL for another's, and staff see totals only (dashboards). The PDF needs
+    # WeasyPrint's system libraries: without them it sends the mentor back to the page.
+    "portfolio:mine": page(MENTORS, post=only(405)),
+    "portfolio:csv": page(MENTORS, post=only(405)),
+    "portfolio:json": page(MENTORS, post=only(405)),
+    "portfolio:pdf": page(
+        only(404, **{p: 200 if pdf_available() else 302 for p in MENTOR_PERSONAS}),
+        post=only(405),
+    ),
+    # What the mentor's portfolio shows of the mentee: the mentee's choice alone, so the
+    # mentor too gets a 404. An empty POST saves "nothing shown" and redirects.
+    "portfolio:consent": page(only(404, mentee=200), post=only(404, mentee=302)),
     # Reassessment answers: the respondent's own (a partner's only once shared and done).
     "feedback:reassessments": page(only(200)),
     "feedback:reassessment": page(only(404, mentee=200)),
@@ -404,6 +423,7 @@ def url_for(route, world):
         "feedback:give": {"pk": world.mentorship.pk},
         "feedback:ask": {"pk": world.mentorship.pk},
         "timeline:mentorship": {"pk": world.mentorship.pk},
+        "portfolio:consent": {"pk": world.mentorship.pk},
         "goals:mentorship": {"pk": world.mentorship.pk},
         "outcomes:mentorship": {"pk": world.mentorship.pk},
         **{

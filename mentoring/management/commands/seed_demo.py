@@ -15,6 +15,7 @@ from mentoring.demo import school
 from mentoring.demo.between import add_conversations, add_office_hours
 from mentoring.demo.outcomes import add_outcomes
 from mentoring.demo.plan import build_plan
+from mentoring.demo.portfolio import add_portfolio_consents
 from mentoring.demo.tracking import add_tracking
 from mentoring.demo.writing import totals, write_plan
 
@@ -32,6 +33,7 @@ class Command(BaseCommand):
             add_conversations()
             add_office_hours()
             add_outcomes()
+            add_portfolio_consents()
         self.print_summary(before, totals(), time.monotonic() - began)
 
     def print_summary(self, before, after, seconds):
