@@ -21,7 +21,7 @@ from accounts.models import User
 from mentoring.dashboards import identity
 from mentoring.dashboards.identity import MIN_CELL
 from mentoring.dashboards.message_answers import message_answers
-from mentoring.dashboards.outcome_counts import outcome_share, outcomes_by_kind
+from mentoring.dashboards.outcome_counts import OUTCOME_TABLES, outcome_tables_sharing
 from mentoring.dashboards.scope import Table, percent
 from mentoring.feedback.models import Reassessment
 from mentoring.lib.sql import Epoch
@@ -489,8 +489,7 @@ AGGREGATE_TABLES = {
     "reassessments": reassessments,
     "meetings": meetings,
     "message-answers": message_answers,
-    "outcomes": outcomes_by_kind,
-    "outcome-share": outcome_share,
+    **OUTCOME_TABLES,
 }
 
 
@@ -500,4 +499,5 @@ def all_tables(scope):
         f"faculty-{name}": partial(identity_table, field_name=name, groups=groups)
         for name in IDENTITY_FIELDS
     }
+    shared |= outcome_tables_sharing(scope)  # both outcome tables from one query
     return {name: shared.get(name, build)(scope) for name, build in AGGREGATE_TABLES.items()}

@@ -1,6 +1,7 @@
 import datetime
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 
 from mentoring.lib.forms import IdMultipleChoiceField
@@ -11,7 +12,9 @@ EARLIEST_OUTCOME = datetime.date(1990, 1, 1)
 # What a mentor confirms: changing any of these asks them again. The details are the
 # mentee's own notes and change nothing the mentor vouched for.
 CLAIM = ("kind", "title", "achieved_on", "venue", "doi", "pmid")
-NOT_YOURS = "Choose among your own mentorships: that one is not one of yours."
+NOT_YOURS = (
+    "Choose among the mentorships listed: that one is not one of yours, or its mentor has left."
+)
 
 
 class MentorshipChoiceField(IdMultipleChoiceField):
@@ -88,16 +91,19 @@ class OutcomeForm(forms.ModelForm):
         self.fields["kind"].choices = Outcome.Kind.choices
         # Validated against this queryset: a crafted POST naming anyone else's mentorship
         # is refused with a message, never tied.
-        self.fields["tie_to"].queryset = (
-            Mentorship.objects.filter(mentee_id=self.instance.mentee_id)
-            .select_related("mentor")
-            .order_by("-started_on", "-pk")
-        )
         self.tied_before = set()
         self.claimed_before = {name: getattr(self.instance, name) for name in CLAIM}
         if self.instance.pk:
             self.tied_before = set(self.instance.ties.values_list("mentorship_id", flat=True))
             self.fields["tie_to"].initial = sorted(self.tied_before)
+        # A mentor who deleted their account (the "Former member") can confirm nothing: not
+        # offered for a new tie, though a tie made before stays, so that saving keeps it.
+        self.fields["tie_to"].queryset = (
+            Mentorship.objects.filter(mentee_id=self.instance.mentee_id)
+            .filter(Q(mentor__is_active=True) | Q(pk__in=self.tied_before))
+            .select_related("mentor")
+            .order_by("-started_on", "-pk")
+        )
 
     def clean_achieved_on(self):
         day = self.cleaned_data["achieved_on"]

@@ -20,6 +20,7 @@ from tests.factories import (
     make_mentee,
     make_mentor,
     make_mentorship,
+    make_outcome,
     make_rotation,
 )
 from tests.meetings.factories import local, make_action_item, make_meeting
@@ -38,6 +39,9 @@ PAGES = [
     ("timeline", "student", lambda w: f"/mentorships/{w.mentorship.pk}/timeline/"),
     ("meetings", "student", lambda w: f"/mentorships/{w.mentorship.pk}/meetings/"),
     ("goals", "student", lambda w: "/goals/"),
+    ("outcomes", "student", lambda w: "/outcomes/"),
+    ("outcome-form", "student", lambda w: "/outcomes/new/"),
+    ("mentees-outcomes", "faculty", lambda w: "/outcomes/mentees/"),
     ("dashboard", "coordinator", lambda w: f"/dashboards/clerkships/{w.clerkship.pk}/"),
     ("programme-dashboard", "staff", lambda w: f"/dashboards/programmes/{w.programme.pk}/"),
     ("verification-queue", "staff", lambda w: "/verification/"),
@@ -74,6 +78,7 @@ def world(db):
     mentorship = make_mentorship(faculty, student, focus_areas=[])
     goal = make_goal(student, "Draft a research question", shared_with=[mentorship])
     make_goal(student, "Keep Sunday afternoons free")
+    make_outcome(student, "Poster at the spring meeting", kind="presentation", tied_to=[mentorship])
     meeting = make_meeting(
         mentorship,
         starts_at=local(days=-2),

@@ -53,7 +53,7 @@ def test_the_json_record_holds_the_outcomes(client, mentee, outcomes):
 @pytest.mark.django_db
 def test_the_printable_record_shows_them(client, mentee, outcomes, django_assert_max_num_queries):
     client.force_login(mentee)
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(14):
         page = client.get("/record/").content.decode()
     assert f"Paper {CANARY}" in page and "Dr. Ines Alvarez: confirmed" in page
     assert "Private: tied to no mentorship." in page
@@ -83,3 +83,32 @@ def test_a_departing_mentor_leaves_the_mentees_outcome(
     assert tie.confirmed_at is not None and tie.mentorship.mentor.display_name == PLACEHOLDER_NAME
     client.force_login(mentee)
     assert CANARY in client.get(f"/outcomes/{outcomes[0].pk}/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_departed_mentor_is_not_offered_but_an_old_tie_stays(
+    client, mentee, mentor, mentorship, second_mentorship, outcomes
+):
+    delete_account(mentor)
+    client.force_login(mentee)
+    assert PLACEHOLDER_NAME not in client.get("/outcomes/new/").content.decode()
+    paper = outcomes[0]
+    page = client.get(f"/outcomes/{paper.pk}/edit/").content.decode()
+    assert PLACEHOLDER_NAME in page  # the tie made before is shown, ticked
+    data = {
+        "kind": paper.kind,
+        "title": paper.title,
+        "achieved_on": paper.achieved_on.isoformat(),
+        "venue": paper.venue,
+        "doi": paper.doi,
+        "pmid": paper.pmid,
+        "details": "More notes",
+        "tie_to": [mentorship.pk, second_mentorship.pk],
+    }
+    assert client.post(f"/outcomes/{paper.pk}/edit/", data).status_code == 302
+    assert OutcomeTie.objects.filter(outcome=paper).count() == 2
+    private = outcomes[1]
+    data |= {"title": private.title, "tie_to": [mentorship.pk]}
+    response = client.post(f"/outcomes/{private.pk}/edit/", data)
+    assert "that one is not one of yours" in response.content.decode()
+    assert not OutcomeTie.objects.filter(outcome=private).exists()

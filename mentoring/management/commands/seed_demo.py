@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from mentoring.demo import school
 from mentoring.demo.between import add_conversations, add_office_hours
+from mentoring.demo.outcomes import add_outcomes
 from mentoring.demo.plan import build_plan
 from mentoring.demo.portfolio import add_portfolio_consents
 from mentoring.demo.tracking import add_tracking
@@ -31,6 +32,7 @@ class Command(BaseCommand):
             add_tracking()
             add_conversations()
             add_office_hours()
+            add_outcomes()
             add_portfolio_consents()
         self.print_summary(before, totals(), time.monotonic() - began)
 
