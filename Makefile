@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint format bench drill drill-scaleout
+.PHONY: run test lint format bench drill drill-scaleout drill-soak
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,8 +29,10 @@ format: $(INSTALLED)
 bench: $(INSTALLED)  ## key pages under gunicorn on PostgreSQL and Redis against their budgets (PERFORMANCE.md); seeds the scale data once
 	$(PY) -m bench.run
 
-drill: $(INSTALLED)  ## five minutes of 50 users on gunicorn, PostgreSQL, Redis and Celery, with a web worker, the Celery worker and Redis failing; figures in var/drill/soak.json
-	$(PY) -m drills.soak $(ARGS)
+drill: drill-scaleout drill-soak  ## both drills, at full size: the production shape failing under load, then the long outage soak
 
 drill-scaleout: $(INSTALLED)  ## nginx (deploy/) before two gunicorn instances, two Celery workers and one beat, with an instance, a worker mid-sweep and Redis failing under load; figures in var/drill/scaleout.json
 	$(PY) -m drills.scaleout $(ARGS)
+
+drill-soak: $(INSTALLED)  ## five minutes of 50 users on gunicorn, PostgreSQL, Redis and Celery, with a web worker, the Celery worker and Redis failing; figures in var/drill/soak.json
+	$(PY) -m drills.soak $(ARGS)

@@ -18,7 +18,7 @@ sign in through nginx and read and write. At fixed shares of the run:
 - 50 %: the other instance is stopped with SIGTERM and started again (a rolling restart);
 - 65 %: Redis is restarted as `systemctl restart redis-server` does it: stopped with
   SIGTERM (it saves its snapshot), down for --outage-seconds, started again. (The soak,
-  `make drill`, covers a Redis that comes back empty.)
+  `make drill-soak`, covers a Redis that comes back empty.)
 
 A process that dies on its own is started again 2 s later, as systemd would, and counted.
 

@@ -1,4 +1,4 @@
-"""`make drill`: a bounded soak with faults, and whether the product kept its promises.
+"""`make drill-soak`: a bounded soak with faults, and whether the product kept its promises.
 
     .venv/bin/python -m drills.soak [--users 50] [--seconds 300] [--outage-seconds 60]
 

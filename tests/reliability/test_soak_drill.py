@@ -1,4 +1,4 @@
-"""`make drill` at a small size: ten users for a minute, the three faults compressed into it.
+"""`make drill-soak` at a small size: ten users for a minute, the three faults compressed into it.
 
 Holds the drill to running whole, injecting every fault, reporting every figure and leaving
 nothing running, and the product to keeping every promise at this size; `make drill` runs
