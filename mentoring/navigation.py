@@ -34,6 +34,7 @@ def column(model, field):
 def roles_sql():
     coordinators = Clerkship.coordinators.through
     programme_coordinators = Programme.coordinators.through
+    ombudspeople = Programme.ombudspeople.through
     requests = MentorshipRequest
     return f"""
         SELECT
@@ -61,24 +62,30 @@ def roles_sql():
                            OR {column(requests, "mentee")} = %s)),
             EXISTS (SELECT 1 FROM {table(Reassessment)}
                     WHERE {column(Reassessment, "respondent")} = %s
-                      AND {column(Reassessment, "completed_at")} IS NULL)
+                      AND {column(Reassessment, "completed_at")} IS NULL),
+            EXISTS (SELECT 1 FROM {table(programme_coordinators)}
+                    WHERE {column(programme_coordinators, "user")} = %s)
+            OR EXISTS (SELECT 1 FROM {table(ombudspeople)}
+                       WHERE {column(ombudspeople, "user")} = %s)
     """  # noqa: S608 - names from the models; every value is a parameter
 
 
 def roles_of(user):
     """{is_mentee, is_mentor, is_coordinator, unread, to_answer, unread_messages,
-    has_pending_requests, has_open_reassessments} for the
+    has_pending_requests, has_open_reassessments, hears_concerns} for the
     navigation: the person's MenteeProfile/MentorProfile, Clerkship.objects.coordinated_by(user)
     or Programme.objects.coordinated_by(user),
     Notification.objects.for_user(user).unread(),
     MentorshipRequest.objects.awaiting_answer_from(user), Message.objects.unread_by(user),
-    and whether any request involving them is pending or any reassessment of theirs open."""
+    and whether any request involving them is pending or any reassessment of theirs open,
+    and hears_concerns: whether confidential concerns may come to them
+    (Programme.objects.coordinated_by(user) or Programme.objects.with_ombudsperson(user))."""
     pending = MentorshipRequest.Status.PENDING
     with connection.cursor() as cursor:
-        values = [user.pk] * 5 + [pending] + [user.pk] * 4 + [pending] + [user.pk] * 3
+        values = [user.pk] * 5 + [pending] + [user.pk] * 4 + [pending] + [user.pk] * 5
         cursor.execute(roles_sql(), values)
         row = cursor.fetchone()
-    is_mentee, is_mentor, is_coordinator, unread, to_answer, messages, asks, prompts = row
+    is_mentee, is_mentor, is_coordinator, unread, to_answer, messages, asks, prompts, hears = row
     # SQLite answers EXISTS with 1 or 0.
     return {
         "is_mentee": bool(is_mentee),
@@ -90,6 +97,7 @@ def roles_of(user):
         # Whether the home page need look for requests and reassessments at all.
         "has_pending_requests": bool(asks),
         "has_open_reassessments": bool(prompts),
+        "hears_concerns": bool(hears),
     }
 
 

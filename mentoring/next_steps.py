@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentoring.clerkships.models import Rotation
+from mentoring.concerns.models import Concern
 from mentoring.conversations.models import Message
 from mentoring.feedback.models import Reassessment
 from mentoring.meetings.models import ActionItem, Meeting
@@ -365,6 +366,21 @@ def mentor_steps(user, today):
         )
 
 
+def concern_steps(user):
+    """Confidential concerns sent to this person and not yet acknowledged: one count, for a
+    programme's coordinators and ombudspeople only (the navigation says who they are)."""
+    waiting = Concern.objects.designated_to(user).unacknowledged().count()
+    if waiting:
+        yield Step(
+            Urgency.NOW,
+            f"{waiting} confidential concern{'s' if waiting != 1 else ''} "
+            f"wait{'' if waiting != 1 else 's'} for you to acknowledge "
+            f"{'them' if waiting != 1 else 'it'}.",
+            reverse("concerns:list"),
+            "Open concerns",
+        )
+
+
 def next_steps(user, roles):
     """Every step waiting on this person, most urgent first. `roles` is the navigation's
     {is_mentee, is_mentor, ...} (navigation.roles_of)."""
@@ -384,6 +400,8 @@ def next_steps(user, roles):
         steps += [*contact_steps(user), *mentor_steps(user, today)]
     if roles["is_mentee"]:
         steps += profile_steps(user)
+    if roles.get("hears_concerns"):
+        steps += concern_steps(user)
     if user.is_staff:
         steps += staff_steps()
     never = datetime.datetime.max.replace(tzinfo=datetime.UTC)

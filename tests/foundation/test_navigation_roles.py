@@ -30,6 +30,8 @@ def roles_by_orm(user):
         "unread_messages": Message.objects.unread_by(user).count(),
         "has_pending_requests": MentorshipRequest.objects.pending().visible_to(user).exists(),
         "has_open_reassessments": Reassessment.objects.open().filter(respondent=user).exists(),
+        "hears_concerns": Programme.objects.coordinated_by(user).exists()
+        or Programme.objects.with_ombudsperson(user).exists(),
     }
 
 
@@ -37,8 +39,11 @@ def test_every_persons_roles_and_counts_match_the_orm():
     ada = make_mentor(make_mentee(make_user()))  # a student who also mentors
     ben, cleo, dev = make_mentor(capacity=5), make_mentee(), make_mentee()
     coordinator, nobody, programme_coordinator = make_user(), make_user(), make_user()
+    ombudsperson = make_user()
     make_clerkship(coordinators=[coordinator, ben])
-    Programme.objects.create(name="PA studies").coordinators.add(programme_coordinator)
+    pa_studies = Programme.objects.create(name="PA studies")
+    pa_studies.coordinators.add(programme_coordinator)
+    pa_studies.ombudspeople.add(ombudsperson)
     asked = asking.ask(cleo, ben, message="Could you help?")  # ben must answer
     asking.ask(dev, ben, message="Me too?")
     asking.invite(ben, ada)  # ada must answer the invitation, ben waits
@@ -56,8 +61,14 @@ def test_every_persons_roles_and_counts_match_the_orm():
         if read:
             Notification.objects.filter(pk=notice.pk).update(read_at=notice.created_at)
 
-    people = [ada, ben, cleo, dev, coordinator, nobody, programme_coordinator]
+    people = [ada, ben, cleo, dev, coordinator, nobody, programme_coordinator, ombudsperson]
     assert roles_of(programme_coordinator)["is_coordinator"]
+    # Concerns come to a programme's coordinators and ombudspeople, not a clerkship's.
+    assert [roles_of(p)["hears_concerns"] for p in (programme_coordinator, ombudsperson)] == [
+        True,
+        True,
+    ]
+    assert not roles_of(coordinator)["hears_concerns"]
     assert [roles_of(p) for p in people] == [roles_by_orm(p) for p in people]
     # The data above is varied enough to mean something.
     assert roles_of(ben) == {
@@ -70,6 +81,7 @@ def test_every_persons_roles_and_counts_match_the_orm():
         "unread_messages": 0,
         "has_pending_requests": True,
         "has_open_reassessments": False,
+        "hears_concerns": False,
     }
     assert roles_of(ada)["to_answer"] == 2
     assert (roles_of(dev)["unread_messages"], roles_of(ada)["unread_messages"]) == (2, 0)
