@@ -143,6 +143,8 @@ class ScaleOut:
         from drills import school
 
         people, known = school.make_people(args.users)
+        known.reassessments = school.make_due_reassessments(people)
+        self.figures["reassessments_waiting"] = known.reassessments
         self.figures["quiet_reminders_owed"] = school.make_quiet_pairs(args.quiet_pairs)
         if static.wait() != 0:
             raise SetupError("collectstatic failed")
