@@ -63,13 +63,19 @@ class SchedulerLock:
         return self.held
 
     def release(self):
-        """Close the connection: PostgreSQL lets the lock go with the session."""
-        self.held = False
+        """Let the lock go, then close the connection. Unlocked explicitly because a closed
+        connection's session ends, and frees the lock, a moment after the client has gone:
+        a standby asking in that moment would wait one more interval."""
+        held, self.held = self.held, False
         connection, self.connection = self.connection, None
-        if connection is not None:
-            # Already broken, perhaps: then the session, and the lock, are gone anyway.
-            with contextlib.suppress(Error):
-                connection.close()
+        if connection is None:
+            return
+        # Already broken, perhaps: then the session, and the lock, are gone anyway.
+        if held:
+            with contextlib.suppress(Error), connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [LOCK_KEY])
+        with contextlib.suppress(Error):
+            connection.close()
 
 
 class SingleBeatScheduler(PersistentScheduler):

@@ -116,6 +116,7 @@ def test_the_summary_reads_as_sentences(db):
         "  Coordinator     coordinator@med.example.edu",
         "  MD coordinator  md.coordinator@med.example.edu",
         "  PA coordinator  pa.coordinator@med.example.edu",
+        "  Ombudsperson    ombudsperson@med.example.edu",
         "  Staff           staff@med.example.edu",
     ]
 
@@ -283,5 +284,7 @@ def test_demo_school_has_two_programmes_each_with_its_coordinator(db):
     assert not MenteeProfile.objects.filter(programme=md).exclude(stage__programme=md).exists()
     # Every mentor mentors MD students; some PA students too.
     assert MentorProfile.objects.filter(programmes=md).count() == MentorProfile.objects.count()
+    ombudsperson = User.objects.get(email=school.OMBUDSPERSON_EMAIL)
+    assert set(ombudsperson.ombudsperson_for.all()) == {md, pa}
     assert 10 <= MentorProfile.objects.filter(programmes=pa).count() <= 20
     assert not Clerkship.objects.exclude(programme=md).exists()

@@ -19,16 +19,19 @@ COORDINATORS = [
     (None, "Harold Brennan", school.MD_COORDINATOR_EMAIL),
     (PA["name"], "Renee Walsh", school.PA_COORDINATOR_EMAIL),
 ]
+OMBUDSPERSON = ("Dr. Lena Fischer", school.OMBUDSPERSON_EMAIL)  # for both programmes
 # The MD stages whose areas and visions a PA stage borrows.
 LIKE_MD = {"Didactic year": MdStage.PRECLINICAL, "Clinical year": MdStage.FINAL}
 PA_MENTORS_EVERY = 3  # every third faculty member also mentors PA students
 
 
 def add_programmes(plan, year_start):
-    """PA students (MenteePlan.programme names their programme) and both coordinators."""
+    """PA students (MenteePlan.programme names their programme), both coordinators and
+    the ombudsperson."""
     rng = random.Random(f"{school.EMAIL_DOMAIN}:programmes")
     for _, name, email in COORDINATORS:
         plan.people.append(Person(email, name))
+    plan.people.append(Person(OMBUDSPERSON[1], OMBUDSPERSON[0]))
     names = student_names(rng, PA["students"], taken={p.email for p in plan.people})
     for n, name in enumerate(names):
         stage, _ = PA["stages"][n % len(PA["stages"])]
@@ -46,8 +49,8 @@ def add_programmes(plan, year_start):
 
 
 def ensure_programmes(users):
-    """The MD (default) and PA programmes with their stages and coordinators: {name or
-    None for the default: Programme}."""
+    """The MD (default) and PA programmes with their stages, coordinators and ombudsperson:
+    {name or None for the default: Programme}."""
     md = Programme.objects.default()
     pa, created = Programme.objects.get_or_create(name=PA["name"], defaults={"position": 1})
     if created:
@@ -55,6 +58,8 @@ def ensure_programmes(users):
     programmes = {None: md, PA["name"]: pa}
     for programme, _, email in COORDINATORS:
         programmes[programme].coordinators.add(users[email])
+    for programme in programmes.values():
+        programme.ombudspeople.add(users[OMBUDSPERSON[1]])
     return programmes
 
 

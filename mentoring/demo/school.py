@@ -16,6 +16,8 @@ DEMO_STAFF_EMAIL = f"staff@{EMAIL_DOMAIN}"
 # Programme coordinators (demo/programmes.py): MD's and PA studies'.
 MD_COORDINATOR_EMAIL = f"md.coordinator@{EMAIL_DOMAIN}"
 PA_COORDINATOR_EMAIL = f"pa.coordinator@{EMAIL_DOMAIN}"
+# Both programmes' ombudsperson, who receives confidential concerns (mentoring/concerns).
+OMBUDSPERSON_EMAIL = f"ombudsperson@{EMAIL_DOMAIN}"
 # The faculty member students ask most often, as the literature says happens to women and
 # minority faculty; the demo shows her at capacity.
 BUSIEST_FACULTY_EMAIL = f"amara.okafor@{EMAIL_DOMAIN}"
@@ -26,6 +28,7 @@ DEMO_SIGN_INS = [
     ("Coordinator", DEMO_COORDINATOR_EMAIL),
     ("MD coordinator", MD_COORDINATOR_EMAIL),
     ("PA coordinator", PA_COORDINATOR_EMAIL),
+    ("Ombudsperson", OMBUDSPERSON_EMAIL),
     ("Staff", DEMO_STAFF_EMAIL),
 ]
 

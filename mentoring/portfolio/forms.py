@@ -1,26 +1,19 @@
 import datetime
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import Truncator
 
 from mentoring.feedback.models import Feedback
+from mentoring.lib import periods
+from mentoring.lib.periods import add_years
 from mentoring.portfolio.models import LineageConsent, PortfolioConsent
-
-# Bounds that keep date arithmetic well inside what Python and SQL handle.
-EARLIEST = datetime.date(1990, 1, 1)
-LATEST = datetime.date(2100, 12, 31)
 
 
 def last_twelve_months(today=None):
     today = today or timezone.localdate()
-    try:
-        year_ago = today.replace(year=today.year - 1)
-    except ValueError:  # 29 February
-        year_ago = today.replace(year=today.year - 1, day=28)
-    return year_ago + datetime.timedelta(days=1), today
+    return add_years(today, -1) + datetime.timedelta(days=1), today
 
 
 def preset_periods(today=None):
@@ -39,44 +32,11 @@ def preset_periods(today=None):
     ]
 
 
-class PeriodForm(forms.Form):
-    """The period a portfolio covers. Either date may be left out: the last twelve months
-    fill it in."""
+class PeriodForm(periods.PeriodForm):
+    """The period a portfolio covers: the last twelve months unless chosen."""
 
-    start = forms.DateField(
-        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = forms.DateField(
-        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-
-    def clean(self):
-        data = super().clean()
-        if self.errors:
-            return data
-        default_start, default_end = last_twelve_months()
-        start = data.get("start") or default_start
-        end = data.get("end") or max(default_end, start)
-        if start < EARLIEST or end > LATEST:
-            raise ValidationError(
-                f"Choose dates between {EARLIEST:%d %B %Y} and {LATEST:%d %B %Y}."
-            )
-        if end < start:
-            raise ValidationError("The end of the period comes before its start.")
-        data["start"], data["end"] = start, end
-        return data
-
-    def period(self):
-        """(start, end, problems): the chosen period if valid, else the last twelve months
-        and what was wrong, in words."""
-        if self.is_valid():
-            return self.cleaned_data["start"], self.cleaned_data["end"], []
-        problems = [
-            f"{self.fields[name].label}: {message}" if name in self.fields else message
-            for name, messages in self.errors.items()
-            for message in messages
-        ]
-        return *last_twelve_months(), problems
+    def default(self):
+        return last_twelve_months()
 
 
 class FeedbackChoice(forms.ModelMultipleChoiceField):

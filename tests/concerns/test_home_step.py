@@ -31,19 +31,23 @@ def test_the_ombudsperson_is_told_until_they_acknowledge(
 
     acknowledge(concern, cast.ombudsperson)
     page = home(client, cast.ombudsperson)
-    assert "confidential concern" not in page
-    assert f'href="{reverse("concerns:list")}"' in page  # the menu stays: their list
+    assert STEP not in page
+    assert f'href="{reverse("concerns:list")}"' in page  # the menu and card stay: their list
+    assert "Confidential concerns" in page
+    assert "You have no role yet" not in page  # hearing concerns is their role here
 
 
 def test_the_route_the_sender_chose_decides_who_is_told(client, cast):
     raise_one(cast, route=Route.COORDINATOR)
     assert STEP in home(client, cast.coordinator)
-    assert "confidential concern" not in home(client, cast.ombudsperson)
+    assert STEP not in home(client, cast.ombudsperson)
 
 
 @pytest.mark.parametrize("who", ["mentor", "other_coordinator", "staff", "outsider"])
 def test_no_one_else_hears_of_it(client, cast, who):
     raise_one(cast)
     page = home(client, getattr(cast, who))
-    assert "confidential concern" not in page
+    assert STEP not in page
     assert CANARY not in page
+    # Another programme's coordinator hears that programme's concerns: their card stays.
+    assert ("Confidential concerns" in page) == (who == "other_coordinator")
