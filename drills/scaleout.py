@@ -46,8 +46,8 @@ from pathlib import Path
 
 from bench import data, server
 from bench.config import ROOT, Config, SetupError
-from drills import nginx, scaleout_verdict, services
-from drills.soak import drill_env, log, recreate_database
+from drills import demo_database, nginx, scaleout_verdict, services
+from drills.soak import drill_env, log
 
 DATABASE_URL = "postgres://postgres@127.0.0.1:5432/mentoring_scaleout"
 RESTART_SECONDS = 2  # RestartSec= in deploy/systemd
@@ -137,12 +137,13 @@ class ScaleOut:
             cwd=ROOT,
             env=env,
         )
-        recreate_database(args.database_url)
-        data.ensure_database(config, env)
+        demo_database.fresh_database(config, env)
         data.setup_django(env)
         from drills import school
 
         people, known = school.make_people(args.users)
+        known.reassessments = school.make_due_reassessments(people)
+        self.figures["reassessments_waiting"] = known.reassessments
         self.figures["quiet_reminders_owed"] = school.make_quiet_pairs(args.quiet_pairs)
         if static.wait() != 0:
             raise SetupError("collectstatic failed")

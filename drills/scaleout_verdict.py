@@ -71,6 +71,10 @@ def figures(hits, marks, writes, missing_writes, expected, received, by_status, 
             "killed_mid_sweep": extra.get("killed_mid_sweep"),
             "written": extra.get("quiet_reminders_written"),
         },
+        "reassessments": {
+            "waiting_at_the_start": extra.get("reassessments_waiting"),
+            "answered": sum(w.action == "reassess" for w in writes),
+        },
         "recovery_seconds": {
             "web_instance_killed_to_serving": seconds_between(marks, "web_kill", "web_back"),
             "web_instance_graceful_restart": seconds_between(
@@ -127,6 +131,8 @@ def format_table(result):
         f" max {outage['max_ms']} ms",
         f"writes acknowledged {writes['acknowledged']:,} {writes['by_action']}, in the database"
         f" {writes['found']:,}, lost {writes['lost']}",
+        f"reassessments: {result['reassessments']['answered']:,} answered through the form of"
+        f" {result['reassessments']['waiting_at_the_start']:,} waiting at the start",
         f"notification rows {result['notifications']['rows']:,}"
         f" {result['notifications']['by_status']}",
         f"e-mails expected {mail['expected']:,}, received {mail['received']:,}: missing"

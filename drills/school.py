@@ -128,6 +128,9 @@ def missing_writes(writes):
         if write.action == "log":
             missing += missing_meeting(write)
             continue
+        if write.action == "reassess":
+            missing += missing_reassessment(write)
+            continue
         row = requests.get(write.request_id)
         if row is None or row.mentor.email != write.mentor:
             missing.append(f"{write.action} {write.request_id}: no such request")
@@ -232,3 +235,97 @@ def last_quiet_reminder_at():
 
     last = Notification.objects.filter(kind="reminder.quiet").aggregate(Max("created_at"))
     return last["created_at__max"].timestamp() if last["created_at__max"] else None
+
+
+PARTNER_DOMAIN = "partners.drill.example.edu"  # not DRILL_DOMAIN: never in the drill's directory
+
+
+def make_due_reassessments(people, each=2):
+    """`each` mentorships for every drill mentor and student, with partners who do not sign
+    in, whose periodic reassessment came due yesterday; then the product's own sweep prompts
+    both sides of every due mentorship (the demo school's too) and writes their notices,
+    e-mailed like any other. Met last week: not quiet (the reminder sweep's figures stay
+    its own) and, a periodic prompt open, asked no first-meeting fit check. Returns how many
+    open prompts the drill's people have."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from accounts.models import User
+    from mentoring.feedback import reassessment
+    from mentoring.feedback.models import Reassessment
+    from mentoring.mentorships.models import Mentorship
+    from mentoring.profiles.models import MenteeProfile, MentorProfile
+
+    emails = [person.email for person in people if person.role != "coordinator"]
+    drill_users = {user.email: user for user in User.objects.filter(email__in=emails)}
+    acting = [(drill_users[p.email], p.role) for p in people if p.email in drill_users]
+    # A drill mentor's partners are mentees, a drill student's are mentors.
+    partners = User.objects.bulk_create(
+        User(
+            email=f"drill-partner-{n:03d}-{k}@{PARTNER_DOMAIN}",
+            display_name=f"Drill Partner {n}-{k}",
+        )
+        for n in range(len(acting))
+        for k in range(each)
+    )
+    partner_role = [role for _, role in acting for _ in range(each)]
+    MentorProfile.objects.bulk_create(
+        MentorProfile(user=user, display_name=user.display_name, capacity=5)
+        for user, role in zip(partners, partner_role, strict=True)
+        if role == "student"
+    )
+    MenteeProfile.objects.bulk_create(
+        MenteeProfile(user=user)
+        for user, role in zip(partners, partner_role, strict=True)
+        if role == "mentor"
+    )
+    now = timezone.now()
+    today = timezone.localdate(now)
+    pairs = [
+        (user, partner) if role == "mentor" else (partner, user)
+        for (user, role), mine in zip(
+            acting, (partners[n : n + each] for n in range(0, len(partners), each)), strict=True
+        )
+        for partner in mine
+    ]
+    Mentorship.objects.bulk_create(
+        Mentorship(
+            mentor=mentor,
+            mentee=mentee,
+            started_on=today - timedelta(days=120),
+            reassess_on=today - timedelta(days=1),
+            cadence_days=14,
+            last_contact_at=now - timedelta(days=7),
+        )
+        for mentor, mentee in pairs
+    )
+    reassessment.send_periodic_prompts(now)
+    return Reassessment.objects.open().filter(respondent__in=drill_users.values()).count()
+
+
+def missing_reassessment(write):
+    """An answered prompt: completed with the words posted, and its notice no longer unread."""
+    from django.urls import reverse
+
+    from mentoring.feedback.models import Reassessment
+    from mentoring.notifications.models import Notification
+
+    prompt = Reassessment.objects.filter(
+        pk=write.reassessment_id,
+        respondent__email=write.mentor,
+        completed_at__isnull=False,
+        going_well=write.message,
+    ).first()
+    if prompt is None:
+        return [f"reassessment {write.reassessment_id}: not answered as posted"]
+    notice = Notification.objects.filter(
+        recipient=prompt.respondent_id,
+        kind=write.notification_kind,
+        url=reverse("feedback:open-reassessment", args=[prompt.mentorship_id, prompt.kind]),
+    )
+    if not notice.exists():
+        return [f"reassessment {prompt.pk}: no {write.notification_kind}"]
+    if notice.filter(read_at=None).exists():
+        return [f"reassessment {prompt.pk}: its {write.notification_kind} still unread"]
+    return []

@@ -37,7 +37,7 @@ from pathlib import Path
 
 from bench import data, server
 from bench.config import ROOT, Config, SetupError, app_env, manage
-from drills import services, verdict
+from drills import demo_database, services, verdict
 
 DATABASE_URL = "postgres://postgres@127.0.0.1:5432/mentoring_drill"
 
@@ -117,19 +117,6 @@ def drill_env(config, redis, smtp_port, web_port, args):
     return env
 
 
-def recreate_database(database_url):
-    from urllib.parse import urlsplit, urlunsplit
-
-    parts = urlsplit(database_url)
-    name = parts.path.lstrip("/")
-    if not name.replace("_", "").isalnum():
-        raise SetupError(f"unexpected database name {name!r}")
-    log(f"dropping database {name}")
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    drop = f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'  # noqa: S608 - checked above
-    data.run_statement(admin, drop, autocommit=True)
-
-
 class Drill:
     def __init__(self, args, schedule):
         self.args, self.schedule = args, schedule
@@ -168,8 +155,7 @@ class Drill:
         )
         self.redis.start()
         env = drill_env(config, self.redis, self.sink.port, self.web_port, args)
-        recreate_database(args.database_url)
-        data.ensure_database(config, env)
+        demo_database.fresh_database(config, env)
         data.setup_django(env)
         from drills import school
 

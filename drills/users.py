@@ -20,6 +20,9 @@ CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 REQUEST_LINK = re.compile(r'href="/requests/(\d+)/"')
 REQUEST_PATH = re.compile(r"^/requests/(\d+)/$")
 MENTORSHIP_PATH = re.compile(r"^/mentorships/(\d+)/$")
+WAITING_PROMPT = re.compile(
+    r'href="/reassessments/(\d+)/">[^<]*</a>\s*<span class="muted">· waiting'
+)
 
 
 @dataclass
@@ -46,6 +49,7 @@ class Write:
     notified: str
     message: str = ""
     mentorship_id: int = 0  # accept: the mentorship it started; log: the meeting's
+    reassessment_id: int = 0  # reassess: the prompt answered (by `mentor`, in `message`)
 
 
 @dataclass
@@ -62,6 +66,7 @@ class School:
 
     mentor_profiles: dict  # mentor e-mail -> MentorProfile pk
     clerkships: list = field(default_factory=list)  # the coordinator's clerkship pks
+    reassessments: int = 0  # open prompts of the people who sign in: they answer them
 
 
 class Recorder:
@@ -89,6 +94,7 @@ class FormFields(html.parser.HTMLParser):
     def __init__(self, action):
         super().__init__()
         self.action, self.inside, self.fields = action, False, []
+        self.choices = {}  # radio buttons' name -> values, whether ticked or not
         self.select = self.textarea = None
 
     def handle_starttag(self, tag, attrs):
@@ -99,6 +105,8 @@ class FormFields(html.parser.HTMLParser):
         elif not self.inside or not a.get("name", tag == "option"):
             return
         elif tag == "input" and a.get("type") not in ("submit", "button", "file"):
+            if a.get("type") == "radio":
+                self.choices.setdefault(a["name"], []).append(a.get("value") or "")
             if a.get("type") not in ("checkbox", "radio") or "checked" in a:
                 self.fields.append((a["name"], a.get("value") or ""))
         elif tag == "select":
@@ -125,12 +133,6 @@ class FormFields(html.parser.HTMLParser):
         elif tag == "textarea" and self.textarea is not None:
             self.fields.append(tuple(self.textarea))
             self.textarea = None
-
-
-def form_fields(page, action):
-    parser = FormFields(action)
-    parser.feed(page)
-    return parser.fields
 
 
 class Browser:
@@ -186,13 +188,16 @@ class Browser:
             else:
                 self.cookies[name] = morsel.value
 
-    def submit(self, path, label, changes):
-        """GET the form at `path`, then POST what it holds with `changes`; None if it did not
-        load."""
+    def submit(self, path, label, changes, choose=None):
+        """GET the form at `path`, then POST what it holds with `changes` (and what
+        `choose` picks given the radio buttons' choices); None if it did not load."""
         status, _, page = self.request("GET", path, f"{label} form")
         if status != 200:
             return None
-        kept = [(k, v) for k, v in form_fields(page, path) if k not in changes]
+        parser = FormFields(path)
+        parser.feed(page)
+        changes = {**(choose(parser.choices) if choose else {}), **changes}
+        kept = [(k, v) for k, v in parser.fields if k not in changes]
         return self.request("POST", path, label, kept + list(changes.items()))
 
     def post_form(self, form_path, post_path, label, fields):
@@ -234,6 +239,7 @@ class SimulatedUser(threading.Thread):
         self.random = random.Random(seed)
         self.serial = itertools.count(1)
         self.signed_in = False
+        self.reassessing = bool(school.reassessments)  # until none is left waiting
 
     def run(self):
         for _ in range(5):  # a sign-in lost to an overloaded server is tried again
@@ -260,6 +266,9 @@ class SimulatedUser(threading.Thread):
         return self.browser.request("GET", path, label)
 
     def student_step(self):
+        if self.reassessing and self.random.random() < 0.12:
+            self.answer_reassessment()
+            return
         mentors = self.school.mentor_profiles
         mentor_email = self.random.choice(sorted(mentors))
         profile_pk = mentors[mentor_email]
@@ -300,6 +309,9 @@ class SimulatedUser(threading.Thread):
             )
 
     def mentor_step(self):
+        if self.reassessing and self.random.random() < 0.12:
+            self.answer_reassessment()
+            return
         choice = self.random.random()
         if self.mentorships and choice < 0.15:
             self.log_meeting(self.random.choice(self.mentorships))
@@ -367,6 +379,45 @@ class SimulatedUser(threading.Thread):
         if answer and answer[0] == 302:
             self.recorder.write(
                 Write("log", 0, "", self.person.email, "", "meeting.logged", "", note, mentorship)
+            )
+
+    def answer_reassessment(self):
+        """Open the list, answer one prompt waiting there: every question, a word of one's
+        own in "what is going well"."""
+        status, _, page = self.get("/reassessments/", "reassessments")
+        if status != 200:
+            return
+        waiting = WAITING_PROMPT.findall(page)
+        if not waiting:
+            self.reassessing = False
+            return
+        pk = int(self.random.choice(waiting))
+        path = f"/reassessments/{pk}/"
+        words = f"Drill reassessment by {self.person.email} #{next(self.serial)}"
+        answer = self.browser.submit(
+            path,
+            "answer reassessment",
+            {"going_well": words},
+            lambda choices: {name: self.random.choice(v) for name, v in choices.items()},
+        )
+        if not answer or answer[0] != 302 or answer[1] != path:
+            return
+        # A refusal redirects there too ("already in"); the page says which. Only this person
+        # answers their prompts, so a refusal would be the drill's bug.
+        _, _, page = self.get(path, "reassessment")
+        if "Your answers are saved" in page:
+            self.recorder.write(
+                Write(
+                    "reassess",
+                    0,
+                    "",
+                    self.person.email,
+                    "",
+                    "reassessment.due",
+                    "",
+                    words,
+                    reassessment_id=pk,
+                )
             )
 
     def coordinator_step(self):

@@ -62,8 +62,11 @@ def test_a_short_scaleout_drill_keeps_every_promise(tmp_path):
     sweep = result["reminder_sweep"]
     assert sweep["killed_mid_sweep"], sweep
     assert 0 < sweep["written_when_the_worker_was_killed"] < sweep["owed"] == sweep["written"]
-    # Asking, declining, accepting (a mentorship begins), logging a meeting in it.
-    assert set(result["writes"]["by_action"]) == {"ask", "decline", "accept", "log"}
+    # Asking, declining, accepting (a mentorship begins), logging a meeting in it, answering
+    # a reassessment the product's sweep prompted (its notice e-mailed once like the rest).
+    assert set(result["writes"]["by_action"]) == {"ask", "decline", "accept", "log", "reassess"}
+    reassessments = result["reassessments"]
+    assert 0 < reassessments["answered"] <= reassessments["waiting_at_the_start"]
     assert result["emails"]["received"] >= sweep["owed"]
     recovery = result["recovery_seconds"]
     assert all(seconds is not None for seconds in recovery.values()), recovery
