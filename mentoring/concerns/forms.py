@@ -11,6 +11,11 @@ DETAILS_HELP = (
 class RouteField(forms.ChoiceField):
     widget = forms.RadioSelect
 
+    def offer(self, routes):
+        """The routes open to this sender, the first chosen unless they pick another."""
+        self.choices = routes
+        self.initial = routes[0][0] if routes else None
+
 
 class ConcernForm(forms.Form):
     route = RouteField(label="Send it to")
@@ -28,8 +33,7 @@ class ConcernForm(forms.Form):
 
     def __init__(self, routes, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["route"].choices = routes
-        self.fields["route"].initial = routes[0][0] if routes else None
+        self.fields["route"].offer(routes)
 
 
 class ReassessmentConcernForm(ConcernForm):
@@ -83,8 +87,7 @@ class NoFaultEndingForm(forms.Form):
 
     def __init__(self, routes, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["route"].choices = routes
-        self.fields["route"].initial = routes[0][0] if routes else None
+        self.fields["route"].offer(routes)
         if not routes:
             for name in ("send_reason", "route", "category", "reason", "wants_contact"):
                 del self.fields[name]

@@ -62,13 +62,14 @@ def _send(request, form, mentorship, source):
     return redirect("concerns:detail", concern.pk)
 
 
-def raise_concern(request, pk):
-    mentorship = _mentorship(request, pk)
+def _raise(request, mentorship, form_class, source, prompt=None, initial=None):
+    """The form to raise a concern about this mentorship, sent once valid: from the
+    mentorship itself, or from a reassessment (prompt) with its signs written in."""
     programme = programme_of(mentorship)
     routes = routes_for(programme, mentorship)
-    form = ConcernForm(routes, _posted(request))
+    form = form_class(routes, _posted(request), initial=initial)
     if routes and form.is_valid():
-        return _send(request, form, mentorship, Concern.Source.MENTORSHIP)
+        return _send(request, form, mentorship, source)
     return render(
         request,
         "concerns/raise.html",
@@ -78,8 +79,13 @@ def raise_concern(request, pk):
             "partner": mentorship.partner_of(request.user),
             "programme": programme,
             "routes": routes,
+            "prompt": prompt,
         },
     )
+
+
+def raise_concern(request, pk):
+    return _raise(request, _mentorship(request, pk), ConcernForm, Concern.Source.MENTORSHIP)
 
 
 def _signs_text(prompt):
@@ -99,33 +105,18 @@ def concern_from_reassessment(request, pk):
     )
     if not set(prompt.warning_signs) & set(dict(WARNING_SIGNS)):
         raise Http404("No warning signs were ticked.")
-    mentorship = prompt.mentorship
-    programme = programme_of(mentorship)
-    routes = routes_for(programme, mentorship)
     over_dependence = "over_dependence" in prompt.warning_signs
-    form = ReassessmentConcernForm(
-        routes,
-        _posted(request),
-        initial={
-            "details": _signs_text(prompt),
-            "category": Concern.Category.OVER_DEPENDENCE
-            if over_dependence
-            else Concern.Category.OTHER,
-        },
-    )
-    if routes and form.is_valid():
-        return _send(request, form, mentorship, Concern.Source.REASSESSMENT)
-    return render(
+    initial = {
+        "details": _signs_text(prompt),
+        "category": Concern.Category.OVER_DEPENDENCE if over_dependence else Concern.Category.OTHER,
+    }
+    return _raise(
         request,
-        "concerns/raise.html",
-        {
-            "form": form,
-            "mentorship": mentorship,
-            "partner": mentorship.partner_of(request.user),
-            "programme": programme,
-            "routes": routes,
-            "prompt": prompt,
-        },
+        prompt.mentorship,
+        ReassessmentConcernForm,
+        Concern.Source.REASSESSMENT,
+        prompt=prompt,
+        initial=initial,
     )
 
 
