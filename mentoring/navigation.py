@@ -16,18 +16,11 @@ from django.utils.functional import SimpleLazyObject
 from mentoring.clerkships.models import Clerkship
 from mentoring.conversations.models import Message
 from mentoring.feedback.models import Reassessment
+from mentoring.lib.sql import column, table
 from mentoring.mentorships.models import MentorshipRequest
 from mentoring.notifications.models import Notification
 from mentoring.profiles.models import MenteeProfile, MentorProfile
 from mentoring.programmes.models import Programme
-
-
-def table(model):
-    return connection.ops.quote_name(model._meta.db_table)
-
-
-def column(model, field):
-    return connection.ops.quote_name(model._meta.get_field(field).column)
 
 
 @functools.cache

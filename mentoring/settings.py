@@ -132,7 +132,7 @@ TEMPLATES = [
                 "accounts.context_processors.sign_in",
             ],
             # Template tags that belong to no one app (mentoring/lib has no models).
-            "libraries": {"moments": "mentoring.lib.moments"},
+            "libraries": {"links": "mentoring.lib.links", "moments": "mentoring.lib.moments"},
         },
     },
 ]

@@ -1,6 +1,18 @@
-"""Small SQL expressions that work the same on PostgreSQL and SQLite."""
+"""Small SQL expressions that work the same on PostgreSQL and SQLite, and the names that
+statements written as SQL text take from the models."""
 
+from django.db import connection
 from django.db.models import FloatField, Func
+
+
+def table(model):
+    """The model's table, quoted for SQL text."""
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def column(model, field):
+    """The column of the model's field, quoted for SQL text."""
+    return connection.ops.quote_name(model._meta.get_field(field).column)
 
 
 class Epoch(Func):

@@ -15,6 +15,7 @@ from collections import defaultdict, namedtuple
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.db.models import (
     Case,
     CharField,
@@ -31,18 +32,27 @@ from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils import timezone
 
-from mentoring.conversations.models import Message
+from mentoring.conversations.models import Message, requests_leading_to
 from mentoring.feedback.models import Feedback, Reassessment
 from mentoring.goals.models import Goal, GoalUpdate
 from mentoring.lib.pagination import open_ended_page
 from mentoring.meetings.models import ActionItem, Meeting
 from mentoring.mentorships.models import Mentorship, MentorshipEvent
+from mentoring.timeline.event_sql import (
+    BEGAN,
+    CLOSED,
+    FEEDBACK,
+    GOAL_SET,
+    GOAL_UPDATE,
+    JOURNAL,
+    MEETING,
+    MESSAGES,
+    REASSESSMENT,
+    EventRows,
+)
 
 PER_PAGE = 25
 
-# Which source a row comes from. At the same instant events keep this order, then each
-# source's own (`tiebreak`, then id), as when the timeline was merged in Python.
-MEETING, GOAL_SET, GOAL_UPDATE, FEEDBACK, BEGAN, JOURNAL, CLOSED, REASSESSMENT, MESSAGES = range(9)
 
 # `status` and `kind` stored choices (a meeting's mode is its kind), `number` a count or
 # score, `person` a user id, `name` and `detail` words; each source fills those it needs.
@@ -72,8 +82,9 @@ class Loaded:
     people: dict  # user id: User
 
 
-def _start_of(day):
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+def began_at(mentorship):
+    """The "Mentorship began" event's moment: midnight of its first day."""
+    return timezone.make_aware(datetime.datetime.combine(mentorship.started_on, datetime.time()))
 
 
 def readable_goals(mentorship, viewer):
@@ -152,8 +163,8 @@ def feedback_rows(mentorship, viewer, readable):
 
 
 def began_rows(mentorship, viewer, readable):
-    began_at = Value(_start_of(mentorship.started_on), output_field=DateTimeField())
-    return _rows(Mentorship.objects.filter(pk=mentorship.pk), BEGAN, began_at)
+    began = Value(began_at(mentorship), output_field=DateTimeField())
+    return _rows(Mentorship.objects.filter(pk=mentorship.pk), BEGAN, began)
 
 
 def journal_rows(mentorship, viewer, readable):
@@ -213,7 +224,8 @@ SOURCES = [
 
 
 def event_rows(mentorship, viewer, readable):
-    """Every event this person may see, newest first, as ROW tuples: slice it, then build."""
+    """Every event this person may see, newest first, as ROW tuples: slice it, then build.
+    On PostgreSQL the page reads the same rows through event_sql.EventRows."""
     # An open mentorship has no "closed" row: the page already knows, so the union is
     # spared a branch (building and compiling each costs as much as PostgreSQL running it).
     sources = [rows for rows in SOURCES if rows is not closed_rows or mentorship.closed_at]
@@ -356,6 +368,11 @@ def timeline_page(mentorship, viewer, number):
     # then page), and planning cost PostgreSQL more than running the union.
     ids = list(readable_goals(mentorship, viewer).values_list("pk", flat=True))
     readable = Goal.objects.filter(pk__in=ids)
-    page = open_ended_page(event_rows(mentorship, viewer, readable), PER_PAGE, number)
+    if connection.vendor == "postgresql":
+        led_to_it = requests_leading_to(mentorship)
+        rows = EventRows(mentorship, viewer, ids, led_to_it, began_at(mentorship))
+    else:
+        rows = event_rows(mentorship, viewer, readable)
+    page = open_ended_page(rows, PER_PAGE, number)
     page.object_list = build_events(mentorship, viewer, readable, page.object_list)
     return page
