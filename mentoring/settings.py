@@ -171,7 +171,8 @@ if REDIS_URL:
             "OPTIONS": {"PRIMARY": "redis", "FALLBACK": "database", "RETRY_AFTER": 30},
         },
         "redis": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's cache API on one redis-py client per process (lib/redis_cache.py).
+            "BACKEND": "mentoring.lib.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             # A Redis that hangs holds a request up to about a second, once per outage.
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},

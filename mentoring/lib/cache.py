@@ -4,7 +4,7 @@ Everything the application caches (mentor cards, the directory's filters, dashbo
 figures) can be recomputed, but allauth keeps its rate limits in the default cache too,
 so a cache that fails open would let anyone guess passwords while Redis is down, and one
 that raises turns every page that caches into a 500. ResilientCache sends each call to
-the primary cache (settings.CACHES["redis"], Django's RedisCache) and, on a Redis error,
+the primary cache (settings.CACHES["redis"], lib/redis_cache.py) and, on a Redis error,
 to the fallback (settings.CACHES["database"], Django's DatabaseCache) for RETRY_AFTER
 seconds, without trying Redis at all meanwhile: a dead Redis then costs nothing per
 request. Then one request tries Redis again; if it answers, the keys written to the
@@ -15,6 +15,7 @@ The outage is logged once when it starts ("Redis cache unavailable") and once wh
 ends ("Redis cache is back"), per process.
 """
 
+import functools
 import logging
 import threading
 import time
@@ -133,11 +134,13 @@ class ResilientCache(BaseCache):
             f"{self.primary_alias} at {primary_location}", options.get("RETRY_AFTER", 30)
         )
 
-    @property
+    # Django makes each cache once per thread, this one included: the two it sends calls to
+    # are looked up once, not on every call.
+    @functools.cached_property
     def primary(self):
         return caches[self.primary_alias]
 
-    @property
+    @functools.cached_property
     def fallback(self):
         return caches[self.fallback_alias]
 

@@ -29,12 +29,12 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import TruncDate
-from django.urls import reverse
 from django.utils import timezone
 
 from mentoring.conversations.models import Message, requests_leading_to
 from mentoring.feedback.models import Feedback, Reassessment
 from mentoring.goals.models import Goal, GoalUpdate
+from mentoring.lib.links import path_of
 from mentoring.lib.pagination import open_ended_page
 from mentoring.meetings.models import ActionItem, Meeting
 from mentoring.mentorships.models import Mentorship, MentorshipEvent
@@ -245,7 +245,7 @@ def meeting_event(row, loaded):
         title=f"Meeting {meeting.get_status_display().lower()}: "
         f"{meeting.get_mode_display().lower()}, {row.number} minutes",
         detail=("Goals discussed: " + ", ".join(titles)) if titles else "",
-        url=reverse("meetings:detail", args=[row.id]),
+        url=path_of("meetings:detail", row.id),
         items=loaded.action_items[row.id],
     )
 
@@ -266,7 +266,7 @@ def feedback_event(row, loaded):
         at=row.at,
         kind="feedback",
         title=f"Feedback from {loaded.people[row.person]}{about}",
-        url=reverse("feedback:list", args=[loaded.mentorship.pk]),
+        url=path_of("feedback:list", loaded.mentorship.pk),
     )
 
 
@@ -294,7 +294,7 @@ def reassessment_event(row, loaded):
         at=row.at,
         kind="reassessment",
         title=f"{kind} answered by {who}{satisfaction}",
-        url=reverse("feedback:reassessment", args=[row.id]),
+        url=path_of("feedback:reassessment", row.id),
     )
 
 
@@ -305,7 +305,7 @@ def messages_event(row, loaded):
         at=row.at,
         kind="message",
         title=f"{who} wrote {what}",
-        url=reverse("conversations:thread", args=[loaded.mentorship.pk]),
+        url=path_of("conversations:thread", loaded.mentorship.pk),
     )
 
 
