@@ -10,13 +10,13 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery
-from django.urls import reverse
 from django.utils import timezone
 
 from mentoring.clerkships.models import Rotation
 from mentoring.concerns.models import Concern
 from mentoring.conversations.models import Message
 from mentoring.feedback.models import Reassessment
+from mentoring.lib.links import path_of
 from mentoring.meetings.models import ActionItem, Meeting
 from mentoring.mentorships.models import OPEN_STATUSES, Mentorship, MentorshipRequest
 from mentoring.outcomes.models import OutcomeTie
@@ -69,7 +69,7 @@ def request_steps(user, now):
         .order_by("created_at")
     )
     for ask in waiting:
-        url = reverse("mentorships:request", args=[ask.pk])
+        url = path_of("mentorships:request", ask.pk)
         other = ask.mentee if ask.mentor_id == user.pk else ask.mentor
         kind = ask.get_kind_display().lower()
         if ask.created_by_id == user.pk:
@@ -114,9 +114,9 @@ def message_steps(user):
     )
     for thread in threads:
         if thread["mentorship_id"]:
-            url = reverse("conversations:thread", args=[thread["mentorship_id"]])
+            url = path_of("conversations:thread", thread["mentorship_id"])
         else:
-            url = reverse("conversations:request-thread", args=[thread["request_id"]])
+            url = path_of("conversations:request-thread", thread["request_id"])
         sender = thread["sender__display_name"] or thread["sender__email"]
         count = thread["count"]
         yield Step(
@@ -146,7 +146,7 @@ def meeting_steps(user, now):
             text, page, action = f"{text}: no agenda yet.", "meetings:agenda", "Write the agenda"
         else:
             text, page, action = f"{text}.", "meetings:detail", "Open"
-        url = reverse(page, args=[meeting.pk])
+        url = path_of(page, meeting.pk)
         yield Step(Urgency.COMING, text, url, action, meeting.starts_at)
 
 
@@ -167,7 +167,7 @@ def action_item_steps(user, today):
         yield Step(
             Urgency.LATE if late else Urgency.NOW if item.due_on == today else Urgency.COMING,
             f"Action item {'overdue since' if late else 'due'} {item.due_on:%-d %B}: {item.text}",
-            reverse("meetings:detail", args=[item.meeting_id]),
+            path_of("meetings:detail", item.meeting_id),
             "Open",
             timezone.make_aware(datetime.datetime.combine(item.due_on, datetime.time())),
         )
@@ -186,7 +186,7 @@ def reassessment_steps(user, today):
             Urgency.NOW,
             f"{reassessment.get_kind_display()} of your mentorship with {partner}: a few "
             "minutes on how it is going.",
-            reverse("feedback:reassessment", args=[reassessment.pk]),
+            path_of("feedback:reassessment", reassessment.pk),
             "Answer",
             timezone.make_aware(datetime.datetime.combine(reassessment.due_on, datetime.time())),
         )
@@ -211,7 +211,7 @@ def contact_steps(user):
                 Urgency.LATE if status == "overdue" else Urgency.NOW,
                 f"{mentorship.mentee} is {status} for contact ({since}; you agreed every "
                 f"{mentorship.cadence_days} days).",
-                reverse("meetings:quick-log", args=[mentorship.pk]),
+                path_of("meetings:quick-log", mentorship.pk),
                 "Log a session",
             )
 
@@ -239,7 +239,7 @@ def profile_steps(user):
         yield Step(
             Urgency.ANYTIME,
             f"Recommendations would fit you better with {in_words(missing)}.",
-            reverse("profiles:edit-mentee"),
+            path_of("profiles:edit-mentee"),
             "Complete my profile",
         )
 
@@ -266,7 +266,7 @@ def listing_steps(profile):
     yield Step(
         Urgency.NOW,
         f"Students can't find you in the directory yet: add {in_words(missing)}.",
-        reverse("profiles:edit-mentor"),
+        path_of("profiles:edit-mentor"),
         "Complete my profile",
     )
 
@@ -279,11 +279,11 @@ def verification_steps(profile):
         yield Step(
             Urgency.NOW,
             f"{where.text} Their reason: {where.reason}",
-            reverse("profiles:edit-mentor"),
+            path_of("profiles:edit-mentor"),
             "See my profile",
         )
     elif where.is_waiting:
-        yield Step(Urgency.ANYTIME, where.text, reverse("profiles:edit-mentor"), "My profile")
+        yield Step(Urgency.ANYTIME, where.text, path_of("profiles:edit-mentor"), "My profile")
 
 
 def staff_steps():
@@ -294,7 +294,7 @@ def staff_steps():
             Urgency.NOW,
             f"{waiting} mentor{'s' if waiting != 1 else ''} wait{'' if waiting != 1 else 's'} "
             "for you to confirm they are faculty before students can find them.",
-            reverse("profiles:verification-queue"),
+            path_of("profiles:verification-queue"),
             "Verify faculty",
         )
 
@@ -342,7 +342,7 @@ def mentor_steps(user, today):
         yield Step(
             Urgency.NOW,
             "Are you still taking mentees? Students see your answer before they ask.",
-            reverse("profiles:availability"),
+            path_of("profiles:availability"),
             "Answer in one click",
             profile.availability_awaited_since,
         )
@@ -352,7 +352,7 @@ def mentor_steps(user, today):
             Urgency.ANYTIME,
             f"{count} student{'s' if count != 1 else ''} on your rotations "
             f"{'have' if count != 1 else 'has'} no mentor yet.",
-            reverse("mentorships:roster"),
+            path_of("mentorships:roster"),
             "See who",
         )
     if profile.to_confirm:
@@ -361,7 +361,7 @@ def mentor_steps(user, today):
             Urgency.ANYTIME,
             f"{count} outcome{'s' if count != 1 else ''} your mentees recorded "
             f"wait{'s' if count == 1 else ''} for your confirmation.",
-            reverse("outcomes:mentees"),
+            path_of("outcomes:mentees"),
             "Confirm",
         )
 
@@ -376,7 +376,7 @@ def concern_steps(user):
             f"{waiting} confidential concern{'s' if waiting != 1 else ''} "
             f"wait{'' if waiting != 1 else 's'} for you to acknowledge "
             f"{'them' if waiting != 1 else 'it'}.",
-            reverse("concerns:list"),
+            path_of("concerns:list"),
             "Open concerns",
         )
 
