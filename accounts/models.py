@@ -76,7 +76,12 @@ class User(AbstractBaseUser, PermissionsMixin):
         ]
 
     def __str__(self):
-        return self.display_name or self.email
+        return self.name_from(self.display_name, self.email)
+
+    @staticmethod
+    def name_from(display_name, email):
+        """How a person is named on every page, from the two columns alone."""
+        return display_name or email
 
     def save(self, *args, **kwargs):
         self.email = self.email.lower()
