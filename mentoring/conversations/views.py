@@ -18,6 +18,8 @@ from mentoring.conversations.forms import EditForm, MessageForm
 from mentoring.conversations.models import Attachment, Message
 from mentoring.conversations.threads import Thread, thread_of_message
 from mentoring.lib.forms import as_id
+from mentoring.lib.linked_text import linked_lines
+from mentoring.lib.moments import moment
 from mentoring.mentorships.models import Mentorship, MentorshipRequest
 from mentoring.notifications.services import settle
 
@@ -72,11 +74,15 @@ def _thread_page(request, thread):
     rows = [SimpleNamespace(**row, documents=[]) for row in rows[:PER_PAGE][::-1]]
     attach_documents(rows)
 
-    # Decided here, once per message, so that the template only shows: it renders 50
-    # messages, and each lookup it makes (the signed-in user is a lazy object) adds up.
+    # Decided and written here, once per message, so that the template only places them: it
+    # draws 50 messages, and each tag, filter and lookup it runs (the signed-in user is a
+    # lazy object) costs more than the same step in Python.
     refusal = thread.refusal()
+    partner = str(thread.partner)
     for row in rows:
         row.is_mine = row.sender_id == request.user.pk
+        row.side, row.who = ("mine", "You") if row.is_mine else ("theirs", partner)
+        row.when, row.html = moment(row.created_at), linked_lines(row.text)
         row.can_edit = row.is_mine and not refusal and sending.can_still_edit(row, now)
         row.shows_seen = False
     mine = [row for row in rows if row.is_mine]
@@ -87,7 +93,6 @@ def _thread_page(request, thread):
         "conversations/thread.html",
         {
             "thread": thread,
-            "partner": str(thread.partner),
             "rows": rows,
             "number": number,
             "has_earlier": has_earlier,
