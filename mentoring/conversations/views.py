@@ -88,6 +88,8 @@ def _thread_page(request, thread):
     mine = [row for row in rows if row.is_mine]
     if mine and number == 1:
         mine[-1].shows_seen = True  # "Seen" belongs to one's latest message
+    # As dictionaries, whose keys the template finds at its first try.
+    rows = [vars(row) for row in rows]
     return render(
         request,
         "conversations/thread.html",
