@@ -1,7 +1,6 @@
 """Pages for asking, inviting, registering and answering. Logic lives in asking.py."""
 
 import datetime
-from types import SimpleNamespace
 
 from django.conf import settings
 from django.contrib import messages
@@ -77,15 +76,16 @@ def request_rows(requests):
             person: User.name_from(values[f"{person}__display_name"], values[f"{person}__email"])
             for person in PEOPLE
         }
+        # Dictionaries, whose keys the template finds at its first try.
         rows.append(
-            SimpleNamespace(
-                pk=values["pk"],
-                kind=kinds.get(values["kind"], values["kind"]),
-                status=statuses.get(values["status"], values["status"]),
-                created_at=values["created_at"],
-                created_by_id=values["created_by_id"],
+            {
+                "pk": values["pk"],
+                "kind": kinds.get(values["kind"], values["kind"]),
+                "status": statuses.get(values["status"], values["status"]),
+                "created_at": values["created_at"],
+                "created_by_id": values["created_by_id"],
                 **people,
-            )
+            }
         )
     return rows
 

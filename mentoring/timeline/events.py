@@ -12,7 +12,7 @@ Every goal named here, wherever it appears, comes through readable_goals().
 
 import datetime
 from collections import defaultdict, namedtuple
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import connection
@@ -61,14 +61,10 @@ Row = namedtuple("Row", "at source tiebreak id status kind number person name de
 COLUMNS = [f"row_{name}" for name in Row._fields]
 
 
-@dataclass
-class Event:
-    at: datetime.datetime
-    kind: str
-    title: str
-    detail: str = ""
-    url: str = ""
-    items: list = field(default_factory=list)
+def event(at, kind, title, detail="", url="", items=()):
+    """One event as the page shows it: a dictionary, whose keys the template finds at its
+    first try (an object's attributes only after a failed lookup by key)."""
+    return {"at": at, "kind": kind, "title": title, "detail": detail, "url": url, "items": items}
 
 
 @dataclass
@@ -239,7 +235,7 @@ def event_rows(mentorship, viewer, readable):
 def meeting_event(row, loaded):
     meeting = Meeting(status=row.status, mode=row.kind)
     titles = loaded.goals_discussed[row.id]
-    return Event(
+    return event(
         at=row.at,
         kind="meeting",
         title=f"Meeting {meeting.get_status_display().lower()}: "
@@ -252,17 +248,17 @@ def meeting_event(row, loaded):
 
 def goal_set_event(row, loaded):
     kind = Goal(kind=row.kind).short_kind
-    return Event(at=row.at, kind="goal", title=f"Goal set: {row.name}", detail=kind)
+    return event(at=row.at, kind="goal", title=f"Goal set: {row.name}", detail=kind)
 
 
 def goal_update_event(row, loaded):
     status = GoalUpdate(status=row.status).get_status_display().lower()
-    return Event(at=row.at, kind="goal", title=f"Goal {status}: {row.name}", detail=row.detail)
+    return event(at=row.at, kind="goal", title=f"Goal {status}: {row.name}", detail=row.detail)
 
 
 def feedback_event(row, loaded):
     about = f" about “{row.name}”" if row.name else ""
-    return Event(
+    return event(
         at=row.at,
         kind="feedback",
         title=f"Feedback from {loaded.people[row.person]}{about}",
@@ -271,26 +267,26 @@ def feedback_event(row, loaded):
 
 
 def began_event(row, loaded):
-    return Event(at=row.at, kind="mentorship", title="Mentorship began")
+    return event(at=row.at, kind="mentorship", title="Mentorship began")
 
 
 def journal_event(row, loaded):
     title = MentorshipEvent(kind=row.kind).get_kind_display()
-    return Event(
+    return event(
         at=row.at, kind="mentorship", title=f"{title}: {row.detail}" if row.detail else title
     )
 
 
 def closed_event(row, loaded):
     reason = loaded.mentorship.get_close_reason_display()
-    return Event(at=row.at, kind="mentorship", title=f"Closed: {reason}")
+    return event(at=row.at, kind="mentorship", title=f"Closed: {reason}")
 
 
 def reassessment_event(row, loaded):
     who = "you" if row.person == loaded.viewer.pk else str(loaded.people[row.person])
     satisfaction = f", satisfaction {row.number} of 5" if row.number else ""
     kind = Reassessment(kind=row.kind).get_kind_display()
-    return Event(
+    return event(
         at=row.at,
         kind="reassessment",
         title=f"{kind} answered by {who}{satisfaction}",
@@ -301,7 +297,7 @@ def reassessment_event(row, loaded):
 def messages_event(row, loaded):
     who = "You" if row.person == loaded.viewer.pk else str(loaded.people[row.person])
     what = "a message" if row.number == 1 else f"{row.number} messages"
-    return Event(
+    return event(
         at=row.at,
         kind="message",
         title=f"{who} wrote {what}",
