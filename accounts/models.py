@@ -76,11 +76,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         ]
 
     def __str__(self):
-        return self.name_from(self.display_name, self.email)
+        # The address only when there is no name: a sweep that loads the names alone (only())
+        # would otherwise read each address with a query of its own.
+        return self.display_name or self.email
 
     @staticmethod
     def name_from(display_name, email):
-        """How a person is named on every page, from the two columns alone."""
+        """str() of a user from the two columns alone, for rows read as values."""
         return display_name or email
 
     def save(self, *args, **kwargs):
