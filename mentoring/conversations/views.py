@@ -24,10 +24,10 @@ from mentoring.mentorships.models import Mentorship, MentorshipRequest
 from mentoring.notifications.services import settle
 
 PER_PAGE = 50
+LAST_PAGE = 100_000  # an offset PostgreSQL can hold, far past any real thread
 # What the thread shows of a message (conversations/thread.html) and of its documents.
 ROW_FIELDS = ["pk", "sender_id", "created_at", "edited_at", "text", "read_at"]
 DOCUMENT_FIELDS = ["pk", "message_id", "name", "size"]
-LAST_PAGE = 100_000  # an offset PostgreSQL can hold, far past any real thread
 
 
 def mentorship_thread(request, pk):
