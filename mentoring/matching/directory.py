@@ -14,11 +14,12 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Count, Exists, F, OuterRef, Q, Window
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.http import QueryDict
 from django.template.loader import get_template
 from django.utils.functional import cached_property
 
+from mentoring.matching.kept import kept
 from mentoring.matching.labels import labels_of
 from mentoring.matching.programmes import in_programme
 from mentoring.profiles.models import (
@@ -316,17 +317,6 @@ def search(filters, sort="", programme_id=None):
     return with_card_fields(in_order(filters, sort, programme_id))
 
 
-def ranked(filters, words, programme_id=None):
-    """The matches of a search by words, best first: ranked on the stored search vector
-    (PostgreSQL only), ties in the order of names."""
-    rank = SearchRank(F("search_vector"), search_query(words))
-    return (
-        search(filters, programme_id=programme_id)
-        .annotate(rank=rank)
-        .order_by("-rank", "display_name", "pk")
-    )
-
-
 def label_cards(profiles):
     """Give each profile its interest_names and area_names, in the order the models keep
     them (labels.py: one query for the page)."""
@@ -368,35 +358,33 @@ def ranks_by_relevance(filters, sort):
 def page_of(filters, sort, number, size, programme_id=None):
     """The page `number` of the matches in the chosen order, its cards labelled, and the
     count; only mentors of programme_id when one is given (programmes.programme_filter)."""
-    if ranks_by_relevance(filters, sort):
-        words = search_words(filters.get("q", ""))
-        paginator = CountingPaginator(ranked(filters, words, programme_id), size)
-    elif not filters:
-        # Every listed mentor (of the programme): the count from the cache.
+    if filters:
+        paginator = MatchesPaginator(filters, sort, size, programme_id)
+    else:
         paginator = ListedPaginator(in_order(filters, sort, programme_id), size, sort)
         paginator.programme_id = programme_id
-    else:
-        paginator = IndexedPaginator(in_order(filters, sort, programme_id), size, sort)
     page = paginator.get_page(number)
     label_cards(page.object_list)
     return page
 
 
-class IndexedPaginator(Paginator):
-    """Pages of in_order(), in one of the orders the indexes of MentorProfile hold (ORDERS),
-    with what the cards show.
+class ListedPaginator(Paginator):
+    """Pages of every listed mentor (of one programme), in one of the orders the indexes of
+    MentorProfile hold (ORDERS), counted by listed_count().
 
     A page's ids are found first, in the index alone: PostgreSQL skips the pages before it
     there, reading neither their rows nor the card columns (page 200 skips 3,980 entries:
-    0.8 ms, against 13 ms reading their rows); then the page's own 20 rows are read. The
-    count is a COUNT(*) of its own: counted with the page (COUNT(*) OVER ()), the planner
-    still expected to stop at the page's last row, walked the order's index through every
-    mentor with room and probed each one's interests and areas (24 ms for the benchmark's
-    filters, against 5-7 ms for the two queries)."""
+    0.8 ms, against 13 ms reading their rows); then the page's own 20 rows are read."""
+
+    programme_id = None
 
     def __init__(self, object_list, per_page, sort=""):
         super().__init__(object_list, per_page)
         self.sort = sort
+
+    @cached_property
+    def count(self):
+        return listed_count(self.programme_id)
 
     def page(self, number):
         number = self.validate_number(number)
@@ -404,43 +392,47 @@ class IndexedPaginator(Paginator):
             return Page([], number, self)
         bottom = (number - 1) * self.per_page
         ids = self.object_list.values("pk")[bottom : bottom + self.per_page]
-        # The ids match every filter already: the rows are found by id alone. Repeating the
-        # filters around them (their EXISTS on interests and areas a second time) cost
-        # PostgreSQL more to plan (4.7 ms) than to run (PERFORMANCE.md).
-        rows = search({}, self.sort).filter(pk__in=ids)
-        return Page(list(rows), number, self)
+        return Page(list(search({}, self.sort).filter(pk__in=ids)), number, self)
 
 
-class ListedPaginator(IndexedPaginator):
-    """Pages of every listed mentor (of one programme), counted by listed_count()."""
+class MatchesPaginator(Paginator):
+    """Pages of a filtered or searched directory: every match's id in order, kept until a
+    mentor changes (kept.py), so that the count is its length and a page reads only its
+    own 20 rows, by id. Computed afresh on each request, the count cost a query of its own
+    (3.3 ms of PostgreSQL for the benchmark's filters), and a search ranked every match
+    (2,020 for a common word) to show 20 (PERFORMANCE.md)."""
 
-    programme_id = None
+    def __init__(self, filters, sort, per_page, programme_id=None):
+        super().__init__(matching_ids(filters, sort, programme_id), per_page)
 
-    @cached_property
-    def count(self):
-        return listed_count(self.programme_id)
+    def page(self, number):
+        page = super().page(number)
+        ids = page.object_list
+        rows = {row.pk: row for row in with_card_fields(listed().filter(pk__in=ids))}
+        # A mentor unlisted since the ids were kept has changed the listing version; only
+        # one who left between reading the version and reading the rows can be missing.
+        page.object_list = [rows[pk] for pk in ids if pk in rows]
+        return page
 
 
-class CountingPaginator(Paginator):
-    """Counts the matches in the page's own query, with COUNT(*) OVER (), rather than in a
-    COUNT(*) of its own, which cost as much again (PERFORMANCE.md): for a search ranked
-    best first, which must rank every match anyway. Pages past the end fall back to
-    Paginator's way."""
+def matching_ids(filters, sort, programme_id=None):
+    """The id of every mentor matching the filters, in the page's order, kept (kept.py)."""
+    relevance = ranks_by_relevance(filters, sort)
+    # The search in words, not as typed: "Cardiology!" and "cardiology" are one result.
+    asked = {**filters, "q": search_words(filters.get("q", ""))}
+    parts = (sorted(asked.items()), sort, programme_id, relevance)
+    queryset = ranked if relevance else in_order
+    return kept(
+        "directory-ids",
+        parts,
+        lambda: list(queryset(filters, sort, programme_id).values_list("pk", flat=True)),
+    )
 
-    def get_page(self, number):
-        try:
-            number = int(number)
-        except (TypeError, ValueError):
-            number = 1
-        # Beyond the largest OFFSET PostgreSQL takes (a bigint) there is no page anyway.
-        if 1 <= number <= 2**62 // self.per_page:
-            rows = self.counted_rows((number - 1) * self.per_page)
-            if rows or number == 1:
-                self.count = rows[0].matches if rows else 0
-                return Page(rows, number, self)
-        return super().get_page(number)
 
-    def counted_rows(self, offset):
-        """A page of rows from `offset`, each with `matches`: how many there are in all."""
-        counted = self.object_list.annotate(matches=Window(Count("*")))
-        return list(counted[offset : offset + self.per_page])
+def ranked(filters, sort="", programme_id=None):
+    """The matches of a search by words, best first: ranked on the stored search vector
+    (PostgreSQL only), ties in the order of names."""
+    rank = SearchRank(F("search_vector"), search_query(search_words(filters["q"])))
+    return (
+        matching(filters, programme_id).annotate(rank=rank).order_by("-rank", "display_name", "pk")
+    )

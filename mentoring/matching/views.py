@@ -9,7 +9,8 @@ from accounts.models import User
 from mentoring.lib.forms import as_id
 from mentoring.matching import cards, directory
 from mentoring.matching.candidates import candidates_for, load_mentee, mentee_facts
-from mentoring.matching.programmes import programme_filter
+from mentoring.matching.kept import kept
+from mentoring.matching.programmes import programme_filter, programme_of_profile
 from mentoring.matching.recommend import rank
 from mentoring.matching.visibility import mentee_profiles_visible_to
 from mentoring.mentorships import asking
@@ -86,7 +87,7 @@ def recommendations(request):
         profile = load_mentee(request.user)
     except MenteeProfile.DoesNotExist:
         return render(request, "matching/recommendations.html", {"no_profile": True})
-    ranked = rank(mentee_facts(profile), candidates_for(profile))
+    ranked = rank(mentee_facts(profile), kept_candidates(profile))
     # The answers not given, which recommendations would use (the home page names the same).
     missing = mentee_missing(
         stage=profile.stage_id,
@@ -100,6 +101,27 @@ def recommendations(request):
         "matching/recommendations.html",
         {"profile": profile, "recommendations": ranked, "missing": in_words(missing)},
     )
+
+
+def kept_candidates(profile):
+    """candidates_for(profile), kept until a mentor changes (kept.py). The key holds all
+    of the student's that it reads; their own requests and mentorships, which it leaves
+    out, change the mentors' counters, and so the listing version."""
+    facts = mentee_facts(profile)
+    inputs = (
+        profile.user_id,
+        programme_of_profile(profile),
+        sorted(profile.labels.interests),
+        sorted(profile.labels.areas),
+        facts.is_early,
+        sorted(facts.modes),
+        facts.time_zone,
+        facts.gender,
+        facts.background,
+        facts.prefers_shared_gender,
+        facts.prefers_shared_background,
+    )
+    return kept("recommendation-candidates", inputs, lambda: candidates_for(profile))
 
 
 # Referring answers a request (mentorships) with a colleague found by the directory search,

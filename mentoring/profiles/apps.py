@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 # What MentorProfile copies from its account (display_name, is_listed).
 ACCOUNT_FIELDS_COPIED = {"display_name", "is_active"}
@@ -30,7 +30,21 @@ class ProfilesConfig(AppConfig):
 
     def ready(self):
         from accounts.models import User
-        from mentoring.profiles.models import MentorProfile
+        from mentoring.profiles import listing_version
+        from mentoring.profiles.models import Area, Department, Interest, MentorProfile
+        from mentoring.programmes.models import Programme
 
         post_save.connect(account_saved, sender=User, weak=False)
         pre_save.connect(mentor_profile_saving, sender=MentorProfile, weak=False)
+        # What the directory lists and recommends changed: results kept under the old
+        # listing version are not read again (listing_version.py).
+        for model in (MentorProfile, Interest, Area, Department, Programme):
+            post_save.connect(listing_version.changed, sender=model, weak=False)
+            post_delete.connect(listing_version.changed, sender=model, weak=False)
+        # Not the interests and areas: every change of them saves the profile in the same
+        # transaction (refresh_search_text, which search needs), and a listener would make
+        # Django read the links before each add (two more queries a profile edit).
+        m2m_changed.connect(
+            listing_version.links_changed, sender=MentorProfile.programmes.through, weak=False
+        )
+        post_save.connect(listing_version.account_changed, sender=User, weak=False)

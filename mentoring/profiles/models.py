@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Exists, F, Func, OuterRef, Q, Subquery
 from django.utils import timezone
 
+from mentoring.profiles import listing_version
 from mentoring.profiles.completeness import mentor_missing
 from mentoring.profiles.contact import ContactDetails  # noqa: F401  (a model of this app)
 from mentoring.profiles.identity import (  # noqa: F401  (imported from here by other apps)
@@ -177,6 +178,14 @@ def availability_unconfirmed_before(now):
 
 
 class MentorProfileQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        # The counters and the availability answers change rows without a save (no signal);
+        # the directory's kept results must still see it (listing_version.py).
+        rows = super().update(**kwargs)
+        if rows:
+            listing_version.changed()
+        return rows
+
     def availability_unconfirmed(self, now):
         """Mentors asked whether they still take mentees (mentorships/availability.py) who
         have not answered for AVAILABILITY_CONFIRM_DAYS."""

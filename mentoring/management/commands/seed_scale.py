@@ -13,6 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from mentoring.profiles import listing_version
 from mentoring.scale import ScaleProblem
 from mentoring.scale.seed import SEED, Sizes, seed, write_sign_ins
 
@@ -87,6 +88,8 @@ class Command(BaseCommand):
             )
         except ScaleProblem as problem:
             raise CommandError(str(problem)) from None
+        # Written by COPY, without a signal: results kept from the rows before are dropped.
+        listing_version.changed()
         write_sign_ins(options["sign_ins"], outcome.sign_ins)
         self.stdout.write(f"Done in {time.monotonic() - began:.1f} s. Rows now:")
         for label, rows in outcome.counts:
