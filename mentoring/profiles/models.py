@@ -414,8 +414,8 @@ class MentorProfile(MeetingModes):
             areas,
             self.bio,
         )
-        # A save, not an update: listing a mentor must reach the directory's cached count
-        # (matching.directory.forget_listed_count), which listens for is_listed.
+        # A save: the interests and areas just set change no mentor row, and the save's
+        # signal is what tells the directory's kept results (listing_version.py).
         self.save(update_fields=["search_text", "display_name", "is_complete", "is_listed"])
 
     def should_be_listed(self):
