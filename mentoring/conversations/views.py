@@ -58,12 +58,7 @@ def _thread_page(request, thread):
             messages.success(request, "Message sent.")
             return redirect(f"{thread.url}#latest")
 
-    # Opening the thread is reading it: the partner's "Seen" depends on it, so this GET
-    # writes, once, to the messages addressed to this person.
     now = timezone.now()
-    thread.messages().filter(recipient=request.user, read_at=None).update(read_at=now)
-    settle([(request.user.pk, sending.notification_url(thread))])  # its notices are done
-
     number = min(as_id(request.GET.get("page", 1)) or 1, LAST_PAGE)
     start = (number - 1) * PER_PAGE
     newest_first = thread.messages().order_by("-created_at", "-pk").values(*ROW_FIELDS)
@@ -73,6 +68,11 @@ def _thread_page(request, thread):
     # cost more than drawing them.
     rows = [SimpleNamespace(**row, documents=[]) for row in rows[:PER_PAGE][::-1]]
     attach_documents(rows)
+    if has_unread(rows, number, request.user):
+        # Opening the thread is reading it: the partner's "Seen" depends on it, so this GET
+        # writes, once, to the messages addressed to this person.
+        thread.messages().filter(recipient=request.user, read_at=None).update(read_at=now)
+        settle([(request.user.pk, sending.notification_url(thread))])  # its notices are done
 
     # Decided and written here, once per message, so that the template only places them: it
     # draws 50 messages, and each tag, filter and lookup it runs (the signed-in user is a
@@ -106,6 +106,16 @@ def _thread_page(request, thread):
             },
         },
     )
+
+
+def has_unread(rows, number, viewer):
+    """Whether messages to the viewer may be unread, from the rows shown. Opening the
+    thread marks every one read at once, so the unread ones are always the newest: on the
+    first page, the partner's latest message already read means none is (and a reopened
+    thread writes nothing: two UPDATEs a visit, 8% of the page's Python). Any other page,
+    or one where the partner wrote nothing, checks in the database."""
+    theirs = [row for row in rows if row.sender_id != viewer.pk]
+    return number > 1 or not theirs or theirs[-1].read_at is None
 
 
 def attach_documents(rows):

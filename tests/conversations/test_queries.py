@@ -103,3 +103,35 @@ def test_the_mentorship_page_with_its_messages_button_stays_within_budget(
     with django_assert_max_num_queries(10):
         page = client.get(f"/mentorships/{long.pk}/").content.decode()
     assert '<span class="badge">250<span class="visually-hidden"> unread</span></span>' in page
+
+
+def writes(client, url):
+    """The UPDATE statements one visit runs."""
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return [q["sql"] for q in captured.captured_queries if q["sql"].startswith("UPDATE")]
+
+
+def test_a_reopened_thread_writes_nothing_until_the_partner_writes_again(client, mentor):
+    long = long_thread(mentor, 60)
+    client.force_login(mentor)
+    assert len(writes(client, thread_url(long))) == 2  # the messages and their notices
+    assert writes(client, thread_url(long)) == []
+    Message.objects.create(
+        mentorship=long, sender=long.mentee, recipient=mentor, text="One more thing"
+    )
+    assert len(writes(client, thread_url(long))) == 2
+    assert not Message.objects.filter(recipient=mentor, read_at=None).exists()
+    # An earlier page cannot see the newest messages: it asks the database each time.
+    assert len(writes(client, f"{thread_url(long)}?page=2")) == 2
+
+
+def test_a_thread_where_only_one_side_wrote_still_marks_the_others_messages(client, mentor):
+    long = long_thread(mentor, 2)  # the two messages on the request, one each way
+    Message.objects.bulk_create(
+        Message(mentorship=long, sender=mentor, recipient=long.mentee, text=f"Note {n}")
+        for n in range(50)
+    )
+    client.force_login(mentor)
+    client.get(thread_url(long))  # 50 of the mentor's own: the mentee's are off the page
+    assert not Message.objects.filter(recipient=mentor, read_at=None).exists()
