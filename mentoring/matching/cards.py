@@ -7,11 +7,11 @@ and nothing has to be invalidated; the old entry just expires. A page reads all 
 cards in one cache round trip and writes the missing ones in another.
 """
 
-import hashlib
-
 from django.core.cache import cache
 from django.template.loader import get_template
 from django.urls import reverse
+
+from mentoring.matching.kept import digest
 
 CARD = "matching/_mentor_card.html"
 TEMPLATES = [CARD, "matching/_availability.html"]
@@ -55,15 +55,11 @@ def card_key(profile, version):
         profile.response_hours,
         profile.availability_unconfirmed,
     )
-    return f"mentor-card:{version}:{_digest(repr(shown))}"
+    return f"mentor-card:{version}:{digest(shown)}"
 
 
 def _version():
     """What every card depends on besides its profile: the templates as they are now
     (an edited template takes effect without a bump) and where a profile's link points."""
     sources = [get_template(name).template.source for name in TEMPLATES]
-    return _digest(repr((VERSION, sources, reverse("matching:mentor", args=[0]))))[:12]
-
-
-def _digest(text):
-    return hashlib.sha256(text.encode()).hexdigest()
+    return digest((VERSION, sources, reverse("matching:mentor", args=[0])))[:12]

@@ -5,7 +5,6 @@ filters serve the page query and the single aggregate that counts what dropping 
 one would show.
 """
 
-import hashlib
 import re
 from array import array
 
@@ -19,7 +18,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q
 from django.http import QueryDict
 from django.template.loader import get_template
 
-from mentoring.matching.kept import kept
+from mentoring.matching.kept import digest, kept
 from mentoring.matching.labels import labels_of
 from mentoring.matching.programmes import in_programme
 from mentoring.profiles.models import (
@@ -144,7 +143,7 @@ class DirectoryForm(forms.Form):
         asked = [(name, data.getlist(name)) for name in self.fields if name in data]
         sources = [get_template(name).template.source for name in FORM_TEMPLATES]
         shown = (asked, self.choices, sources, django.get_version())
-        return hashlib.sha256(repr(shown).encode()).hexdigest()
+        return digest(shown)
 
     def filters(self):
         """The valid, non-empty filters as {name: value}."""
@@ -337,7 +336,7 @@ class MatchesPaginator(Paginator):
     id, whatever its number. Computed afresh on each request, the count of a filtered page
     cost a query of its own (3.3 ms of PostgreSQL for the benchmark's filters), a search
     ranked every match (2,020 for a common word) to show 20, and page 200 of every mentor
-    skipped 3,980 entries of an index (PERFORMANCE.md). Without a filter the ids (8,400 on
+    skipped 3,980 entries of an index (PERFORMANCE.md). Without a filter the ids (9,900 on
     the scale data) are read in the order of one of MentorProfile's indexes (ORDERS)."""
 
     def __init__(self, filters, sort, per_page, programme_id=None):

@@ -1,6 +1,6 @@
 """Results computed from the mentor rows, kept in the cache under the listing version
-(profiles/listing_version.py): every match of a filtered or searched directory, in order,
-and a student's recommendation candidates.
+(profiles/listing_version.py): every match of each form of the directory (filters, search,
+order), in order, and a student's recommendation candidates.
 
 Whatever they are computed from changes the version when it changes, so a kept result is
 read only while it is still true, and is shared by every process. Students ask the same
@@ -25,10 +25,15 @@ def kept(name, parts, compute):
     # Taken before the rows are read: a change committed meanwhile drops this version,
     # so a result computed from rows older than it cannot be kept under a newer one.
     version = listing_version.current()
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    key = f"{name}:{version}:{digest}"
+    key = f"{name}:{version}:{digest(parts)[:32]}"
     result = cache.get(key)
     if result is None:
         result = compute()
         cache.set(key, result, KEPT_FOR)
     return result
+
+
+def digest(value):
+    """A cache key's part standing for `value` (anything whose repr says all of it): every
+    result, card and rendered fragment the matching app keeps is keyed this way."""
+    return hashlib.sha256(repr(value).encode()).hexdigest()
