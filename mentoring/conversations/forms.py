@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 
 from mentoring.conversations import documents
+from mentoring.lib.cache_keys import fields_key
 
 TEXT_LIMIT = 5000  # Message.text
 
@@ -42,6 +43,16 @@ class MessageForm(forms.Form):
             f"A PDF, a Word document, plain text, or a PNG, JPEG or GIF image, "
             f"at most {settings.ATTACHMENT_MAX_MB} MB."
         )
+
+    def cache_key(self):
+        """What the blank form's fields show, for conversations/thread.html to draw them
+        once and keep them: a tenth of the thread page's Python each time otherwise. A
+        bound form holds what the person wrote, and is drawn each time, never kept."""
+        shown = [
+            (name, field.label, field.help_text, field.required, field.widget.attrs)
+            for name, field in self.fields.items()
+        ]
+        return fields_key(type(self).__name__, shown)
 
     def clean_document(self):
         document = self.cleaned_data.get("document")

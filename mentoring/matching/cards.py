@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.template.loader import get_template
 from django.urls import reverse
 
-from mentoring.matching.kept import digest
+from mentoring.lib.cache_keys import digest
 
 CARD = "matching/_mentor_card.html"
 TEMPLATES = [CARD, "matching/_availability.html"]

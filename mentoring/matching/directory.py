@@ -8,7 +8,6 @@ one would show.
 import re
 from array import array
 
-import django
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.cache import cache
@@ -16,9 +15,9 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.http import QueryDict
-from django.template.loader import get_template
 
-from mentoring.matching.kept import digest, kept
+from mentoring.lib.cache_keys import fields_key
+from mentoring.matching.kept import kept
 from mentoring.matching.labels import labels_of
 from mentoring.matching.programmes import in_programme
 from mentoring.profiles.models import (
@@ -73,8 +72,6 @@ CARD_FIELDS = [
 ]
 
 
-# Templates the filter fields are drawn with, besides Django's own widgets.
-FORM_TEMPLATES = ["django/forms/field.html"]
 CHOICES_KEY = "directory-choices:2"
 # Departments and areas change through the admin, whose saves forget the cached choices;
 # this bounds how long a change made any other way (a bulk load) takes to show.
@@ -141,9 +138,7 @@ class DirectoryForm(forms.Form):
             data = QueryDict(mutable=True)
             data.update(self.data)
         asked = [(name, data.getlist(name)) for name in self.fields if name in data]
-        sources = [get_template(name).template.source for name in FORM_TEMPLATES]
-        shown = (asked, self.choices, sources, django.get_version())
-        return digest(shown)
+        return fields_key(asked, self.choices)
 
     def filters(self):
         """The valid, non-empty filters as {name: value}."""

@@ -8,10 +8,9 @@ few filters and reload the same searches and recommendations far more often than
 change; a change costs one recomputation per result asked again.
 """
 
-import hashlib
-
 from django.core.cache import cache
 
+from mentoring.lib.cache_keys import digest
 from mentoring.profiles import listing_version
 
 # What no write marks bounds this: time passing, which makes a mentor's availability
@@ -31,9 +30,3 @@ def kept(name, parts, compute):
         result = compute()
         cache.set(key, result, KEPT_FOR)
     return result
-
-
-def digest(value):
-    """A cache key's part standing for `value` (anything whose repr says all of it): every
-    result, card and rendered fragment the matching app keeps is keyed this way."""
-    return hashlib.sha256(repr(value).encode()).hexdigest()

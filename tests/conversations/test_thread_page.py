@@ -209,3 +209,31 @@ def test_the_mentorship_page_links_to_messages_with_the_unread_count(
     client.get(thread_url(mentorship))
     page = client.get(f"/mentorships/{mentorship.pk}/").content.decode()
     assert f'<a class="button" href="{thread_url(mentorship)}">Messages</a>' in page
+
+
+def reply_form(page):
+    """The reply form without its CSRF token, which differs on every page."""
+    form = re.search(r'<form method="post" enctype="multipart/form-data".*?</form>', page, re.S)[0]
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", form)
+
+
+def test_the_blank_form_is_drawn_once_and_looks_the_same(client, mentorship, mentee, mentor):
+    client.force_login(mentee)
+    drawn = reply_form(client.get(thread_url(mentorship)).content.decode())
+    kept = reply_form(client.get(thread_url(mentorship)).content.decode())
+    assert kept == drawn
+    assert 'name="text"' in kept and 'name="document"' in kept
+    assert "Your message" in kept and "at most" in kept  # the label and the help text
+    client.force_login(mentor)
+    assert reply_form(client.get(thread_url(mentorship)).content.decode()) == drawn
+
+
+def test_what_someone_typed_is_never_shown_to_anyone_else(client, mentorship, mentee, mentor):
+    client.force_login(mentee)
+    typed = "A private draft " + "x" * 5_000
+    refused = client.post(thread_url(mentorship), {"text": typed}).content.decode()
+    assert typed in reply_form(refused)  # given back to its writer, with the reason
+    assert "A message can be at most 5,000 characters" in refused
+    for person in (mentee, mentor):
+        client.force_login(person)
+        assert "A private draft" not in client.get(thread_url(mentorship)).content.decode()
