@@ -94,14 +94,15 @@ def request_list(request):
     mine = MentorshipRequest.objects.visible_to(request.user)
     earlier = Paginator(mine.exclude(status=Status.PENDING), 20).get_page(request.GET.get("page"))
     earlier.object_list = request_rows(earlier.object_list)
+    # Pending both ways in one query: the person's own wait for the other's answer, the
+    # rest (awaiting_answer_from) for theirs.
+    pending = request_rows(mine.pending())
+    waiting = [row for row in pending if row["created_by_id"] == request.user.pk]
+    to_answer = [row for row in pending if row["created_by_id"] != request.user.pk]
     return render(
         request,
         "mentorships/request_list.html",
-        {
-            "to_answer": request_rows(mine.awaiting_answer_from(request.user)),
-            "waiting": request_rows(mine.pending().filter(created_by=request.user)),
-            "page": earlier,
-        },
+        {"to_answer": to_answer, "waiting": waiting, "page": earlier},
     )
 
 
