@@ -22,15 +22,20 @@ DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
+def day_month(day):
+    """A date or a moment as "7 Dec", as the date filter's "j M"."""
+    return f"{day.day} {MONTHS[day.month - 1]}"
+
+
 def _day_month(at):
-    return f"{DAYS[at.weekday()]} {at.day} {MONTHS[at.month - 1]}"
+    return f"{DAYS[at.weekday()]} {day_month(at)}"
 
 
 # Hours and minutes by hand: strftime costs as much again as the rest of a moment.
 STYLES = {
     "full": lambda at: f"{_day_month(at)} {at.year}, {at.hour:02d}:{at.minute:02d}",
     "short": lambda at: f"{_day_month(at)}, {at.hour:02d}:{at.minute:02d}",
-    "day": lambda at: f"{at.day} {MONTHS[at.month - 1]} {at.year}",
+    "day": lambda at: f"{day_month(at)} {at.year}",
 }
 
 

@@ -35,6 +35,7 @@ from mentoring.conversations.models import Message, requests_leading_to
 from mentoring.feedback.models import Feedback, Reassessment
 from mentoring.goals.models import Goal, GoalUpdate
 from mentoring.lib.links import path_of
+from mentoring.lib.moments import day_month
 from mentoring.lib.pagination import open_ended_page
 from mentoring.meetings.models import ActionItem, Meeting
 from mentoring.mentorships.models import Mentorship, MentorshipEvent
@@ -231,15 +232,20 @@ def event_rows(mentorship, viewer, readable):
     )
 
 
-# Rows carry choices as stored codes; an unsaved instance lends its display methods.
+# Rows carry choices as stored codes; an unsaved instance lends its display methods, but
+# not to meetings, a page's most rows: building a model for each cost more than its words.
+MEETING_STATUSES = dict(Meeting.Status.choices)
+MEETING_MODES = dict(Meeting.Mode.choices)
+
+
 def meeting_event(row, loaded):
-    meeting = Meeting(status=row.status, mode=row.kind)
+    status = MEETING_STATUSES.get(row.status, row.status).lower()
+    mode = MEETING_MODES.get(row.kind, row.kind).lower()
     titles = loaded.goals_discussed[row.id]
     return event(
         at=row.at,
         kind="meeting",
-        title=f"Meeting {meeting.get_status_display().lower()}: "
-        f"{meeting.get_mode_display().lower()}, {row.number} minutes",
+        title=f"Meeting {status}: {mode}, {row.number} minutes",
         detail=("Goals discussed: " + ", ".join(titles)) if titles else "",
         url=path_of("meetings:detail", row.id),
         items=loaded.action_items[row.id],
@@ -319,9 +325,21 @@ BUILDERS = {
 
 
 def _action_items(meeting_ids):
+    """Each meeting's action items as the page words them, in their usual order."""
+    owners = dict(ActionItem.Owner.choices)
     items = defaultdict(list)
-    for item in ActionItem.objects.filter(meeting_id__in=meeting_ids):
-        items[item.meeting_id].append(item)
+    rows = ActionItem.objects.filter(meeting_id__in=meeting_ids).values_list(
+        "meeting_id", "text", "owner", "due_on", "done_at"
+    )
+    for meeting_id, text, owner, due_on, done_at in rows:
+        items[meeting_id].append(
+            {
+                "text": text,
+                "owner": owners.get(owner, owner).lower(),
+                "due": day_month(due_on) if due_on else "",
+                "done": done_at is not None,
+            }
+        )
     return items
 
 

@@ -65,3 +65,11 @@ def test_ago_says_what_djangos_timesince_says(seconds, now):
         expected = Template("{{ at|timesince }}").render(context)
         ours = Template("{% load moments %}{{ at|ago }}").render(context)
     assert ours == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(day=st.dates(min_value=datetime.date(1990, 1, 1), max_value=datetime.date(2090, 12, 31)))
+def test_day_month_says_what_the_date_filter_says_of_a_date(day):
+    from mentoring.lib.moments import day_month
+
+    assert day_month(day) == Template('{{ day|date:"j M" }}').render(Context({"day": day}))
