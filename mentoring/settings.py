@@ -371,9 +371,10 @@ if env_bool("BEHIND_TLS_PROXY", False):
     # client cannot forge.
     ALLAUTH_TRUSTED_PROXY_COUNT = 1
 SESSION_COOKIE_HTTPONLY = True
-# Sessions in the database only: one indexed query a page. Not cached_db: a sign-out during
-# a Redis outage cannot reach Redis, whose stale copy would sign the cookie in again after.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Sessions in the database only: one indexed query a page, Django's db engine read with one
+# plain statement (accounts/sessions.py). Not cached_db: a sign-out during a Redis outage
+# cannot reach Redis, whose stale copy would sign the cookie in again after.
+SESSION_ENGINE = "accounts.sessions"
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 

@@ -1,5 +1,6 @@
-"""Sessions: Django's database engine, rows in django_session (the engine used until
-2026-12 read the same rows with a private override)."""
+"""Sessions: rows in django_session, written by Django's database engine and read by
+accounts/sessions.py with one statement (the engine used until 2026-12 read the same rows
+with a private override)."""
 
 import datetime
 import time
@@ -11,6 +12,7 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.sessions.backends import db
 from django.contrib.sessions.models import Session
 
+from accounts.sessions import session_data
 from tests.factories import make_user
 
 SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
@@ -85,3 +87,33 @@ def test_an_expired_session_signs_the_person_out_and_is_not_reused(client):
 @pytest.mark.django_db
 def test_an_unknown_key_reads_as_an_empty_session():
     assert SessionStore("x" * 32).load() == {}
+
+
+@pytest.mark.django_db
+def test_the_statement_reads_what_the_orm_reads_on_varied_rows():
+    now = datetime.datetime.now(datetime.UTC)
+    for index, ahead in enumerate([-3600, -1, 5, 3600, 86_400 * 14, None]):
+        store = db.SessionStore()
+        store["n"] = index
+        store.save()
+        if ahead is not None:
+            Session.objects.filter(pk=store.session_key).update(
+                expire_date=now + datetime.timedelta(seconds=ahead)
+            )
+    keys = [*Session.objects.values_list("pk", flat=True), "x" * 32, "", None]
+    for key in keys:
+        row = Session.objects.filter(
+            session_key=key, expire_date__gt=datetime.datetime.now(datetime.UTC)
+        ).first()
+        assert session_data(Session, key) == (row.session_data if row else None)
+    assert 0 < Session.objects.filter(expire_date__gt=now).count() < len(keys)
+
+
+@pytest.mark.django_db
+def test_a_made_up_key_is_never_given_to_a_new_session():
+    store = SessionStore("made-up-by-someone-else-0123456789")
+    assert store.load() == {}
+    store["chosen"] = True
+    store.save()
+    assert store.session_key != "made-up-by-someone-else-0123456789"
+    assert not Session.objects.filter(pk="made-up-by-someone-else-0123456789").exists()
