@@ -11,6 +11,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_safe
 
 from mentoring.conversations import documents, sending
@@ -78,16 +80,22 @@ def _thread_page(request, thread):
     # draws 50 messages, and each tag, filter and lookup it runs (the signed-in user is a
     # lazy object) costs more than the same step in Python.
     refusal = thread.refusal()
-    partner = str(thread.partner)
+    # Escaped once here, not once a message by the template.
+    mine, theirs = (
+        (SafeString("mine"), SafeString("You")),
+        (SafeString("theirs"), escape(thread.partner)),
+    )
+    zone = timezone.get_current_timezone()
     for row in rows:
         row.is_mine = row.sender_id == request.user.pk
-        row.side, row.who = ("mine", "You") if row.is_mine else ("theirs", partner)
-        row.when, row.html = moment(row.created_at), linked_lines(row.text)
+        row.side, row.who = mine if row.is_mine else theirs
+        row.id = SafeString(row.pk)
+        row.when, row.html = moment(row.created_at, "full", zone), linked_lines(row.text)
         row.can_edit = row.is_mine and not refusal and sending.can_still_edit(row, now)
         row.shows_seen = False
-    mine = [row for row in rows if row.is_mine]
-    if mine and number == 1:
-        mine[-1].shows_seen = True  # "Seen" belongs to one's latest message
+    written = [row for row in rows if row.is_mine]
+    if written and number == 1:
+        written[-1].shows_seen = True  # "Seen" belongs to one's latest message
     # As dictionaries, whose keys the template finds at its first try.
     rows = [vars(row) for row in rows]
     return render(

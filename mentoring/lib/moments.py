@@ -40,10 +40,11 @@ STYLES = {
 
 
 @register.filter(expects_localtime=False)
-def moment(value, style="full"):
+def moment(value, style="full", zone=None):
+    """`zone` (the viewer's, by default): a list of moments asks for it once."""
     if not value:
         return ""
-    local = timezone.localtime(value)
+    local = timezone.localtime(value, zone)
     # Digits, fixed names and an ISO stamp: nothing in it needs escaping.
     return SafeString(f'<time datetime="{local.isoformat()}">{STYLES[style](local)}</time>')
 
