@@ -16,6 +16,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import User
 from mentoring.clerkships.models import Rotation
+from mentoring.lib.links import path_of
+from mentoring.lib.moments import ago
 from mentoring.mentorships import asking
 from mentoring.mentorships.conflicts import grading_conflicts
 from mentoring.mentorships.forms import (
@@ -67,7 +69,7 @@ ROW_VALUES = ["pk", "kind", "status", "created_at", "created_by_id"] + [
 ]
 
 
-def request_rows(requests):
+def request_rows(requests, viewer):
     kinds = dict(MentorshipRequest.Kind.choices)
     statuses = dict(MentorshipRequest.Status.choices)
     rows = []
@@ -76,14 +78,19 @@ def request_rows(requests):
             person: User.name_from(values[f"{person}__display_name"], values[f"{person}__email"])
             for person in PEOPLE
         }
+        # Worded here, once a row: the template only places them (each tag and lookup of
+        # the signed-in user it would run costs more than the same step in Python).
+        mine = values["created_by_id"] == viewer.pk
         # Dictionaries, whose keys the template finds at its first try.
         rows.append(
             {
                 "pk": values["pk"],
+                "url": path_of("mentorships:request", values["pk"]),
                 "kind": kinds.get(values["kind"], values["kind"]),
                 "status": statuses.get(values["status"], values["status"]),
-                "created_at": values["created_at"],
-                "created_by_id": values["created_by_id"],
+                "sent": ago(values["created_at"]),
+                "by": "you" if mine else people["created_by"],
+                "is_mine": mine,
                 **people,
             }
         )
@@ -93,12 +100,12 @@ def request_rows(requests):
 def request_list(request):
     mine = MentorshipRequest.objects.visible_to(request.user)
     earlier = Paginator(mine.exclude(status=Status.PENDING), 20).get_page(request.GET.get("page"))
-    earlier.object_list = request_rows(earlier.object_list)
+    earlier.object_list = request_rows(earlier.object_list, request.user)
     # Pending both ways in one query: the person's own wait for the other's answer, the
     # rest (awaiting_answer_from) for theirs.
-    pending = request_rows(mine.pending())
-    waiting = [row for row in pending if row["created_by_id"] == request.user.pk]
-    to_answer = [row for row in pending if row["created_by_id"] != request.user.pk]
+    pending = request_rows(mine.pending(), request.user)
+    waiting = [row for row in pending if row["is_mine"]]
+    to_answer = [row for row in pending if not row["is_mine"]]
     return render(
         request,
         "mentorships/request_list.html",
