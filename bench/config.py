@@ -28,9 +28,9 @@ class Config:
     warmup: float = 3.0
     duration: float = 10.0
     concurrency: int = BUDGETS.concurrency
-    # gunicorn's sync workers, one more than the cores (PERFORMANCE.md, "Server").
+    # gunicorn's sync workers, one a core (PERFORMANCE.md, "Server").
     worker_class: str = "sync"
-    workers: int = field(default_factory=lambda: (os.cpu_count() or 1) + 1)
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     threads: int = 1
     sweep: bool = True
     sweep_mentorships: int = BUDGETS.sweep_mentorships

