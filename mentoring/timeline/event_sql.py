@@ -6,10 +6,12 @@ times what PostgreSQL takes to run it. Its text depends on nothing but the model
 is written here once; each request only binds its values. The goals this person may read
 and the requests that led to the mentorship come in as id arrays, read through their
 querysets (Goal.objects.readable_in, thread_q's requests), so those rules are used here,
-not re-typed. tests/timeline/test_timeline_sql.py compares every row with the ORM union on
-varied data; change both together.
+not re-typed. A page's rows come with its meetings' action items and goals discussed
+(page_sql), instead of two more queries. tests/timeline/test_timeline_sql.py compares every
+row, item and goal with the ORM version on varied data; change both together.
 """
 
+import datetime
 import functools
 
 from django.db import connection
@@ -19,7 +21,7 @@ from mentoring.conversations.models import Message
 from mentoring.feedback.models import Feedback, Reassessment
 from mentoring.goals.models import Goal, GoalUpdate
 from mentoring.lib.sql import column, table
-from mentoring.meetings.models import Meeting
+from mentoring.meetings.models import ActionItem, Meeting
 from mentoring.mentorships.models import Mentorship, MentorshipEvent
 
 # Which source a row comes from. At the same instant events keep this order, then each
@@ -38,8 +40,9 @@ def union_sql():
         return f"{alias}.{column(model, field)}"
 
     return f"""
-        SELECT {c(meeting, "starts_at", "m")}, {MEETING}, -{c(meeting, "id", "m")},
-               {c(meeting, "id", "m")}, {c(meeting, "status", "m")}, {c(meeting, "mode", "m")},
+        SELECT {c(meeting, "starts_at", "m")} AS at, {MEETING} AS source,
+               -{c(meeting, "id", "m")} AS tiebreak, {c(meeting, "id", "m")} AS id,
+               {c(meeting, "status", "m")}, {c(meeting, "mode", "m")},
                {c(meeting, "minutes", "m")}, 0, '', ''
           FROM {table(meeting)} m
          WHERE {c(meeting, "mentorship", "m")} = %(mentorship)s
@@ -97,9 +100,51 @@ def union_sql():
     """  # noqa: S608 - names from the models; every value is a parameter
 
 
+ORDER = "ORDER BY 1 DESC, 2, 3, 4"
+
+
+@functools.cache
+def page_sql(limited):
+    """A slice of union_sql() (LIMIT when `limited`), each meeting with what the page shows
+    of it: its action items as [text, owner, due_on, done] (ActionItem's ordering) and the
+    titles of the readable goals discussed in it (Goal's ordering). Read with the page's
+    rows, for those rows only, rather than by two more queries (events._action_items and
+    _goals_discussed, the ORM version, which the tests compare with this)."""
+    item, goal, discussed = ActionItem, Goal, Meeting.goals_discussed.through
+    limit = "LIMIT %(limit)s" if limited else ""
+
+    def c(model, field, alias):
+        return f"{alias}.{column(model, field)}"
+
+    return f"""
+        SELECT page.*,
+               (SELECT json_agg(json_build_array({c(item, "text", "a")}, {c(item, "owner", "a")},
+                                                 {c(item, "due_on", "a")},
+                                                 {c(item, "done_at", "a")} IS NOT NULL)
+                                ORDER BY {c(item, "done_at", "a")}, {c(item, "due_on", "a")},
+                                         {c(item, "id", "a")})
+                  FROM {table(item)} a
+                 WHERE page.source = {MEETING} AND {c(item, "meeting", "a")} = page.id),
+               (SELECT array_agg({c(goal, "title", "g")}
+                                 ORDER BY {c(goal, "position", "g")}, {c(goal, "id", "g")})
+                  FROM {table(discussed)} d
+                  JOIN {table(goal)} g ON {c(goal, "id", "g")} = {c(discussed, "goal", "d")}
+                 WHERE page.source = {MEETING} AND {c(discussed, "meeting", "d")} = page.id
+                   AND {c(goal, "id", "g")} = ANY(%(goals)s::bigint[]))
+          FROM ({union_sql()} {ORDER} {limit} OFFSET %(offset)s) page
+         {ORDER}
+    """  # noqa: S608 - names from the models; every value is a parameter
+
+
+def as_item(text, owner, due_on, done):
+    """An action item as JSON gives it back (the date as text), as the ORM gives it."""
+    return [text, owner, due_on and datetime.date.fromisoformat(due_on), done]
+
+
 class EventRows:
     """The union for one person and mentorship, read as open_ended_page reads a queryset:
-    a slice runs it for those rows only, count() counts them all."""
+    a slice runs it for those rows only, count() counts them all. After a slice,
+    action_items and goals_discussed hold its meetings' (page_sql)."""
 
     def __init__(self, mentorship, viewer, goal_ids, request_ids, began_at):
         self.values = {
@@ -115,10 +160,14 @@ class EventRows:
         }
 
     def __getitem__(self, window):
-        limit = "" if window.stop is None else " LIMIT %(limit)s"
-        sql = f"{union_sql()} ORDER BY 1 DESC, 2, 3, 4{limit} OFFSET %(offset)s"  # noqa: S608
-        values = {**self.values, "limit": (window.stop or 0) - (window.start or 0)}
-        return self._fetch(sql, values | {"offset": window.start or 0})
+        limit = None if window.stop is None else window.stop - (window.start or 0)
+        values = self.values | {"limit": limit, "offset": window.start or 0}
+        rows = self._fetch(page_sql(limited=limit is not None), values)
+        self.action_items = {
+            row[3]: [as_item(*item) for item in row[10] or []] for row in rows if row[1] == MEETING
+        }
+        self.goals_discussed = {row[3]: row[11] or [] for row in rows if row[1] == MEETING}
+        return [row[:10] for row in rows]
 
     def count(self):
         counting = f"SELECT COUNT(*) FROM ({union_sql()}) counted"  # noqa: S608 - as above

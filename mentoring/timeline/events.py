@@ -324,22 +324,27 @@ BUILDERS = {
 }
 
 
+OWNERS = dict(ActionItem.Owner.choices)
+
+
+def item_words(text, owner, due_on, done):
+    """An action item as the page shows it."""
+    return {
+        "text": text,
+        "owner": OWNERS.get(owner, owner).lower(),
+        "due": day_month(due_on) if due_on else "",
+        "done": done,
+    }
+
+
 def _action_items(meeting_ids):
-    """Each meeting's action items as the page words them, in their usual order."""
-    owners = dict(ActionItem.Owner.choices)
+    """Each meeting's action items, in their usual order: [text, owner, due_on, done]."""
     items = defaultdict(list)
     rows = ActionItem.objects.filter(meeting_id__in=meeting_ids).values_list(
         "meeting_id", "text", "owner", "due_on", "done_at"
     )
     for meeting_id, text, owner, due_on, done_at in rows:
-        items[meeting_id].append(
-            {
-                "text": text,
-                "owner": owners.get(owner, owner).lower(),
-                "due": day_month(due_on) if due_on else "",
-                "done": done_at is not None,
-            }
-        )
+        items[meeting_id].append([text, owner, due_on, done_at is not None])
     return items
 
 
@@ -362,14 +367,22 @@ def _people(mentorship, ids):
     return people
 
 
-def build_events(mentorship, viewer, readable, rows):
+def build_events(mentorship, viewer, readable, rows, meetings=None):
+    """The page's events from its rows. `meetings`: the action items and goals discussed
+    of its meetings, when they came with the rows (event_sql.EventRows); else read here."""
     rows = [Row._make(values) for values in rows]
     meeting_ids = [row.id for row in rows if row.source == MEETING]
+    if meetings is None and meeting_ids:
+        meetings = _action_items(meeting_ids), _goals_discussed(readable, meeting_ids)
+    items, goals_discussed = meetings or ({}, {})
     loaded = Loaded(
         mentorship=mentorship,
         viewer=viewer,
-        action_items=_action_items(meeting_ids) if meeting_ids else {},
-        goals_discussed=_goals_discussed(readable, meeting_ids) if meeting_ids else {},
+        action_items=defaultdict(
+            list,
+            {meeting: [item_words(*item) for item in listed] for meeting, listed in items.items()},
+        ),
+        goals_discussed=defaultdict(list, goals_discussed),
         people=_people(mentorship, [row.person for row in rows if row.person]),
     )
     return [BUILDERS[row.source](row, loaded) for row in rows]
@@ -385,8 +398,10 @@ def timeline_page(mentorship, viewer, number):
     if connection.vendor == "postgresql":
         led_to_it = requests_leading_to(mentorship)
         rows = EventRows(mentorship, viewer, ids, led_to_it, began_at(mentorship))
+        page = open_ended_page(rows, PER_PAGE, number)
+        meetings = rows.action_items, rows.goals_discussed
     else:
-        rows = event_rows(mentorship, viewer, readable)
-    page = open_ended_page(rows, PER_PAGE, number)
-    page.object_list = build_events(mentorship, viewer, readable, page.object_list)
+        page = open_ended_page(event_rows(mentorship, viewer, readable), PER_PAGE, number)
+        meetings = None
+    page.object_list = build_events(mentorship, viewer, readable, page.object_list, meetings)
     return page

@@ -12,8 +12,14 @@ from mentoring.conversations.models import Message, requests_leading_to
 from mentoring.goals.models import Goal, GoalUpdate
 from mentoring.meetings.models import Meeting
 from mentoring.mentorships.models import MentorshipEvent, MentorshipRequest
-from mentoring.timeline.event_sql import EventRows
-from mentoring.timeline.events import began_at, event_rows, readable_goals
+from mentoring.timeline.event_sql import MEETING, EventRows
+from mentoring.timeline.events import (
+    _action_items,
+    _goals_discussed,
+    began_at,
+    event_rows,
+    readable_goals,
+)
 from tests.conversations.helpers import write
 from tests.factories import make_goal, make_mentee, make_mentor, make_mentorship, make_user
 from tests.timeline.helpers import ago, make_feedback, make_reassessment
@@ -114,3 +120,46 @@ def test_private_things_stay_out_of_the_rows():
     words = {value for row in by_sql[0:100] for value in row if isinstance(value, str)}
     assert "Match into psychiatry" in words
     assert "Private plan" not in words and "secret" not in words
+
+
+def test_each_meetings_items_and_goals_discussed_match_the_orm():
+    mentorship = a_busy_mentorship()
+    mentee = mentorship.mentee
+    shared = Goal.objects.get(title="Match into psychiatry")
+    private = Goal.objects.get(title="Private plan")
+    second = make_goal(mentee, "Publish a case report", shared_with=[mentorship])
+    meetings = list(Meeting.objects.filter(mentorship=mentorship).order_by("pk"))
+    today = timezone.localdate()
+    for meeting, goals, items in [
+        (meetings[0], [second, shared, private], [("Read the paper", "mentee", 3, True)]),
+        (meetings[1], [private], [("Ask the dean", "mentor", None, False)]),
+        (meetings[2], [], [("B", "mentee", 1, False), ("A", "mentor", 1, False)]),
+        (meetings[3], [shared], []),
+    ]:
+        meeting.goals_discussed.set(goals)
+        for text, owner, due_in, done in items:
+            meeting.action_items.create(
+                text=text,
+                owner=owner,
+                due_on=None if due_in is None else today + datetime.timedelta(days=due_in),
+                done_at=ago(days=1) if done else None,
+            )
+    for viewer in (mentorship.mentor, mentee, make_user()):
+        ids = list(readable_goals(mentorship, viewer).values_list("pk", flat=True))
+        by_sql, _ = both(mentorship, viewer)
+        for window in (slice(0, 100), slice(2, 6)):
+            rows = by_sql[window]
+            on_page = [row[3] for row in rows if row[1] == MEETING]
+            items = _action_items(on_page)
+            titles = _goals_discussed(Goal.objects.filter(pk__in=ids), on_page)
+            assert by_sql.action_items == {meeting: items[meeting] for meeting in on_page}
+            assert by_sql.goals_discussed == {meeting: titles[meeting] for meeting in on_page}
+    # As the mentee sees them: the shared goals in their order, never the private one.
+    by_sql, _ = both(mentorship, mentee)
+    by_sql[0:100]
+    assert by_sql.goals_discussed[meetings[0].pk] == [
+        "Match into psychiatry",
+        "Publish a case report",
+    ]
+    assert by_sql.goals_discussed[meetings[1].pk] == []
+    assert [item[0] for item in by_sql.action_items[meetings[2].pk]] == ["B", "A"]
