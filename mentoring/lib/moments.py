@@ -1,14 +1,14 @@
 """{% load moments %}, then {{ value|moment }}: a moment as a <time> element in the viewer's
 time zone, "Mon 7 Dec 2026, 14:05" ({{ value|moment:"short" }}: "Mon 7 Dec, 14:05";
-{{ value|moment:"day" }}: "7 Dec 2026"); {{ value|ago }}: "3 days, 4 hours", as Django's
-timesince filter.
+{{ value|moment:"day" }}: "7 Dec 2026"; {{ value|moment:"day_time" }}: "7 Dec 2026, 14:05");
+{{ value|ago }}: "3 days, 4 hours", as Django's timesince filter.
 
-The same text as Django's date filter with "D j M Y, H:i", "D j M, H:i" and "j M Y" (a test
-compares them), at a fraction of the cost: that filter asks for the active language, the
-format and each day and month name through translation on every call, some 0.4 M
-instructions, which a thread of 50 messages pays twice a message. The product speaks
-English only (LANGUAGE_CODE), so the names are fixed here. timesince looks up six plural
-forms the same way; it takes its words as an argument, and gets them plain.
+The same text as Django's date filter with "D j M Y, H:i", "D j M, H:i", "j M Y" and
+"j M Y, H:i" (a test compares them), at a fraction of the cost: that filter asks for the
+active language, the format and each day and month name through translation on every call,
+some 0.4 M instructions, which a thread of 50 messages pays twice a message. The product
+speaks English only (LANGUAGE_CODE), so the names are fixed here. timesince looks up six
+plural forms the same way; it takes its words as an argument, and gets them plain.
 """
 
 from django import template
@@ -36,6 +36,7 @@ STYLES = {
     "full": lambda at: f"{_day_month(at)} {at.year}, {at.hour:02d}:{at.minute:02d}",
     "short": lambda at: f"{_day_month(at)}, {at.hour:02d}:{at.minute:02d}",
     "day": lambda at: f"{day_month(at)} {at.year}",
+    "day_time": lambda at: f"{day_month(at)} {at.year}, {at.hour:02d}:{at.minute:02d}",
 }
 
 

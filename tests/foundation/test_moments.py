@@ -11,9 +11,12 @@ from hypothesis import strategies as st
 
 DJANGO = Template(
     '{{ at|date:"D j M Y, H:i" }}|{{ at|date:"D j M, H:i" }}|{{ at|date:"j M Y" }}'
-    '|{{ at|date:"c" }}'
+    '|{{ at|date:"j M Y, H:i" }}|{{ at|date:"c" }}'
 )
-OURS = Template('{% load moments %}{{ at|moment }}|{{ at|moment:"short" }}|{{ at|moment:"day" }}')
+OURS = Template(
+    '{% load moments %}{{ at|moment }}|{{ at|moment:"short" }}|{{ at|moment:"day" }}'
+    '|{{ at|moment:"day_time" }}'
+)
 
 ZONES = ["UTC", "America/New_York", "Asia/Kolkata", "Pacific/Chatham", "Europe/Dublin"]
 
@@ -33,17 +36,18 @@ def rendered(template, at):
 )
 def test_the_same_words_and_instant_as_djangos_date_filter(at, zone):
     with timezone.override(zoneinfo.ZoneInfo(zone)):
-        full, short, day, iso = rendered(DJANGO, at).split("|")
+        full, short, day, day_time, iso = rendered(DJANGO, at).split("|")
         ours = rendered(OURS, at).split("|")
     assert ours == [
         f'<time datetime="{iso}">{full}</time>',
         f'<time datetime="{iso}">{short}</time>',
         f'<time datetime="{iso}">{day}</time>',
+        f'<time datetime="{iso}">{day_time}</time>',
     ]
 
 
 def test_nothing_for_no_moment():
-    assert rendered(OURS, None) == "||"
+    assert rendered(OURS, None) == "|||"
     assert Template("{% load moments %}{{ at|ago }}").render(Context({"at": None})) == ""
 
 
