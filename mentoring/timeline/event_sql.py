@@ -4,11 +4,14 @@ Built through the ORM on every request, the nine-branch union cost about 12 ms o
 (ten typed columns a branch to build, resolve and compile), a third of the page and five
 times what PostgreSQL takes to run it. Its text depends on nothing but the models, so it
 is written here once; each request only binds its values. The goals this person may read
-and the requests that led to the mentorship come in as id arrays, read through their
-querysets (Goal.objects.readable_in, thread_q's requests), so those rules are used here,
-not re-typed. A page's rows come with its meetings' action items and goals discussed
-(page_sql), instead of two more queries. tests/timeline/test_timeline_sql.py compares every
-row, item and goal with the ORM version on varied data; change both together.
+come in as an id array, read through Goal.objects.readable_in, so that rule is used here,
+not re-typed. The messages are the mentorship's and those of the requests whose
+`mentorship` is it (conversations.models.thread_q), read in the statement as an array
+(ANY(ARRAY(...)), which PostgreSQL runs once and matches through the request index, where
+IN (...) made it scan every message). A page's rows come with its meetings' action items
+and goals discussed (page_sql), instead of two more queries.
+tests/timeline/test_timeline_sql.py compares every row, item and goal with the ORM version
+on varied data; change both together.
 """
 
 import datetime
@@ -22,7 +25,7 @@ from mentoring.feedback.models import Feedback, Reassessment
 from mentoring.goals.models import Goal, GoalUpdate
 from mentoring.lib.sql import column, table
 from mentoring.meetings.models import ActionItem, Meeting
-from mentoring.mentorships.models import Mentorship, MentorshipEvent
+from mentoring.mentorships.models import Mentorship, MentorshipEvent, MentorshipRequest
 
 # Which source a row comes from. At the same instant events keep this order, then each
 # source's own (`tiebreak`, then id), as when the timeline was merged in Python.
@@ -94,7 +97,9 @@ def union_sql():
                '', '', COUNT(*), {c(message, "sender", "t")}, '', ''
           FROM {table(message)} t
          WHERE {c(message, "mentorship", "t")} = %(mentorship)s
-            OR {c(message, "request", "t")} = ANY(%(requests)s::bigint[])
+            OR {c(message, "request", "t")} = ANY(ARRAY(
+                   SELECT {c(MentorshipRequest, "id", "q")} FROM {table(MentorshipRequest)} q
+                    WHERE {c(MentorshipRequest, "mentorship", "q")} = %(mentorship)s))
          GROUP BY {c(message, "sender", "t")},
                   ({c(message, "created_at", "t")} AT TIME ZONE %(zone)s)::date
     """  # noqa: S608 - names from the models; every value is a parameter
@@ -146,7 +151,7 @@ class EventRows:
     a slice runs it for those rows only, count() counts them all. After a slice,
     action_items and goals_discussed hold its meetings' (page_sql)."""
 
-    def __init__(self, mentorship, viewer, goal_ids, request_ids, began_at):
+    def __init__(self, mentorship, viewer, goal_ids, began_at):
         self.values = {
             "mentorship": mentorship.pk,
             "viewer": viewer.pk,
@@ -154,7 +159,6 @@ class EventRows:
             # (Reassessment.objects.visible_to).
             "in_pair": viewer.pk in (mentorship.mentor_id, mentorship.mentee_id),
             "goals": list(goal_ids),
-            "requests": list(request_ids),
             "began": began_at,
             "zone": timezone.get_current_timezone_name(),
         }

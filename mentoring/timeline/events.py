@@ -31,7 +31,7 @@ from django.db.models import (
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from mentoring.conversations.models import Message, requests_leading_to
+from mentoring.conversations.models import Message
 from mentoring.feedback.models import Feedback, Reassessment
 from mentoring.goals.models import Goal, GoalUpdate
 from mentoring.lib.links import path_of
@@ -396,8 +396,7 @@ def timeline_page(mentorship, viewer, number):
     ids = list(readable_goals(mentorship, viewer).values_list("pk", flat=True))
     readable = Goal.objects.filter(pk__in=ids)
     if connection.vendor == "postgresql":
-        led_to_it = requests_leading_to(mentorship)
-        rows = EventRows(mentorship, viewer, ids, led_to_it, began_at(mentorship))
+        rows = EventRows(mentorship, viewer, ids, began_at(mentorship))
         page = open_ended_page(rows, PER_PAGE, number)
         meetings = rows.action_items, rows.goals_discussed
     else:

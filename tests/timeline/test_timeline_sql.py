@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from mentoring.conversations.models import Message, requests_leading_to
+from mentoring.conversations.models import Message
 from mentoring.goals.models import Goal, GoalUpdate
 from mentoring.meetings.models import Meeting
 from mentoring.mentorships.models import MentorshipEvent, MentorshipRequest
@@ -33,8 +33,7 @@ pytestmark = [
 def both(mentorship, viewer):
     """The rows by SQL and by the ORM, each to be sliced."""
     ids = list(readable_goals(mentorship, viewer).values_list("pk", flat=True))
-    led_to_it = requests_leading_to(mentorship)
-    by_sql = EventRows(mentorship, viewer, ids, led_to_it, began_at(mentorship))
+    by_sql = EventRows(mentorship, viewer, ids, began_at(mentorship))
     by_orm = event_rows(mentorship, viewer, Goal.objects.filter(pk__in=ids))
     return by_sql, by_orm
 
