@@ -25,7 +25,7 @@ def links_in_templates():
 
 def test_the_templates_use_it():
     assert ("home", False) in links_in_templates()
-    assert ("mentorships:request", True) in links_in_templates()
+    assert ("mentorships:withdraw", True) in links_in_templates()
 
 
 @pytest.mark.parametrize(("name", "takes_id"), links_in_templates())
