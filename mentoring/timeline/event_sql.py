@@ -162,6 +162,8 @@ class EventRows:
             "began": began_at,
             "zone": timezone.get_current_timezone_name(),
         }
+        # The last slice's meetings' (page_sql); none before any slice.
+        self.action_items, self.goals_discussed = {}, {}
 
     def __getitem__(self, window):
         limit = None if window.stop is None else window.stop - (window.start or 0)

@@ -85,7 +85,7 @@ def test_feedback_written_outside_the_app_names_its_author(client, mentee, mento
     assert "Feedback from Dr. Visiting Professor" in titles_on(client.get(timeline_url(mentorship)))
 
 
-@pytest.mark.parametrize("page", ["abc", "0", "-1"])
+@pytest.mark.parametrize("page", ["abc", "0", "-1", "99999999999999999999"])
 def test_a_page_number_that_is_not_a_page_shows_a_real_one(client, mentor, mentorship, page):
     client.force_login(mentor)
     response = client.get(timeline_url(mentorship, page=page))
